@@ -1,0 +1,244 @@
+/*
+ * rawi: named-entity and relation extraction for Arabic and English news.
+ *
+ * This is the one public header. The API follows a strict split between
+ * read-only shared state and per-thread scratch:
+ *
+ *   rawi_config   options collected before a model is built (owned by caller)
+ *   rawi_model    compiled, immutable; share it between any number of threads
+ *   rawi_session  per-thread scratch (buffers, ICU iterators); never share one
+ *   rawi_doc      the analysis of one document; owns everything it returns,
+ *                 freed by one rawi_doc_free() call
+ *
+ * Conventions
+ *   - Functions returning int return RAWI_OK (0) or a negative rawi_status.
+ *     Functions returning a pointer return NULL on failure. Either way an
+ *     optional rawi_error (may be NULL) receives code, message and location.
+ *   - Every *_free(NULL) is a no-op.
+ *   - Text is passed as (const char *text, size_t len) and must be UTF-8;
+ *     it need not be NUL-terminated and may contain NUL bytes.
+ *   - Offsets are always against the original input: code points (start/end)
+ *     and bytes (byte_start/byte_end), end exclusive.
+ *   - The library never writes to stdout or stderr and keeps no global
+ *     mutable state.
+ */
+#ifndef RAWI_RAWI_H
+#define RAWI_RAWI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(RAWI_STATIC_DEFINE)
+#define RAWI_API
+#elif defined(RAWI_BUILDING)
+#define RAWI_API __attribute__((visibility("default")))
+#else
+#define RAWI_API
+#endif
+
+#define RAWI_VERSION_MAJOR 0
+#define RAWI_VERSION_MINOR 1
+#define RAWI_VERSION_PATCH 0
+#define RAWI_VERSION_STRING "0.1.0"
+
+/** Status codes. RAWI_OK is zero; every error is negative. */
+typedef enum rawi_status {
+  RAWI_OK = 0,
+  RAWI_ERR_NOMEM = -1,    /**< an allocation failed */
+  RAWI_ERR_INVALID = -2,  /**< invalid argument (NULL handle, bad index) */
+  RAWI_ERR_UTF8 = -3,     /**< input is not valid UTF-8 (byte_offset set) */
+  RAWI_ERR_TOO_BIG = -4,  /**< document larger than 1 GiB */
+  RAWI_ERR_IO = -5,       /**< a file could not be read or written */
+  RAWI_ERR_FORMAT = -6,   /**< malformed data file (file/line/column set) */
+  RAWI_ERR_UNICODE = -7,  /**< an ICU service failed */
+  RAWI_ERR_LIMIT = -8     /**< a resource limit was hit */
+} rawi_status;
+
+/** Value of rawi_error.byte_offset when no offset applies. */
+#define RAWI_NO_OFFSET ((size_t)-1)
+
+/**
+ * Where and what went wrong. Filled by any function that takes a
+ * rawi_error *. Strings are copied into the struct, so it owns nothing.
+ * line and column are 1-based; 0 means unknown. Messages are lowercase,
+ * one line, with no final period.
+ */
+typedef struct rawi_error {
+  int code;            /**< a rawi_status */
+  char message[256];
+  char file[256];      /**< empty when not about a file */
+  unsigned long line;
+  unsigned long column;
+  size_t byte_offset;  /**< RAWI_NO_OFFSET when unknown */
+} rawi_error;
+
+/** Static English name of a status code ("out of memory", ...). */
+RAWI_API const char *rawi_strerror(int code);
+
+/** Library version as "MAJOR.MINOR.PATCH"; static storage. */
+RAWI_API const char *rawi_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Configuration                                                       */
+/* ------------------------------------------------------------------ */
+
+typedef struct rawi_config rawi_config;
+
+/**
+ * Allocator hooks. All memory the library owns goes through these (ICU's
+ * own internal allocations excepted). realloc_fn(ctx, NULL, n) must behave
+ * as malloc; free_fn(ctx, NULL) must be a no-op. Returning NULL is reported
+ * as RAWI_ERR_NOMEM, never a crash.
+ */
+typedef struct rawi_allocator {
+  void *(*realloc_fn)(void *ctx, void *ptr, size_t size);
+  void (*free_fn)(void *ctx, void *ptr);
+  void *ctx;
+} rawi_allocator;
+
+/** Word segmentation engine. Both produce the same tokens on Arabic and
+ *  Latin text; FAST is a dedicated scanner, ICU the ICU word break
+ *  iterator (kept for comparison and for scripts the scanner does not
+ *  segment, such as Thai or CJK). */
+typedef enum rawi_tokenizer {
+  RAWI_TOKENIZER_FAST = 0,
+  RAWI_TOKENIZER_ICU = 1
+} rawi_tokenizer;
+
+/** New configuration with defaults, or NULL when out of memory.
+ *  Owned by the caller; free with rawi_config_free(). */
+RAWI_API rawi_config *rawi_config_new(void);
+RAWI_API void rawi_config_free(rawi_config *cfg);
+
+/** Use custom allocator hooks for everything built from this config.
+ *  NULL restores the C library allocator. */
+RAWI_API int rawi_config_set_allocator(rawi_config *cfg,
+                                       const rawi_allocator *alloc);
+
+RAWI_API int rawi_config_set_tokenizer(rawi_config *cfg, rawi_tokenizer t);
+
+/* ------------------------------------------------------------------ */
+/* Model and session                                                   */
+/* ------------------------------------------------------------------ */
+
+typedef struct rawi_model rawi_model;
+typedef struct rawi_session rawi_session;
+typedef struct rawi_doc rawi_doc;
+
+/**
+ * Build an immutable model from cfg (NULL for defaults). The config is
+ * copied; it may be freed afterwards. The model is read-only after this
+ * call and may be shared by any number of threads, each with its own
+ * session. Returns NULL on failure with err filled.
+ */
+RAWI_API rawi_model *rawi_model_new(const rawi_config *cfg, rawi_error *err);
+RAWI_API void rawi_model_free(rawi_model *model);
+
+/**
+ * Per-thread scratch for one model. A session must not be used by two
+ * threads at once; the model must outlive it. Returns NULL on failure.
+ */
+RAWI_API rawi_session *rawi_session_new(const rawi_model *model,
+                                        rawi_error *err);
+RAWI_API void rawi_session_free(rawi_session *session);
+
+/* ------------------------------------------------------------------ */
+/* Text analysis                                                       */
+/* ------------------------------------------------------------------ */
+
+/** Offsets of a span in the original text, end exclusive. */
+typedef struct rawi_span {
+  size_t start, end;            /**< Unicode code points */
+  size_t byte_start, byte_end;  /**< bytes */
+} rawi_span;
+
+typedef enum rawi_token_kind {
+  RAWI_TOKEN_WORD = 0,   /**< contains at least one letter */
+  RAWI_TOKEN_NUMBER = 1, /**< digits, possibly with separators (1,250.5) */
+  RAWI_TOKEN_PUNCT = 2   /**< one punctuation mark or symbol */
+} rawi_token_kind;
+
+/** A view of one token. Pointers stay valid until the doc is freed. */
+typedef struct rawi_token {
+  rawi_span span;
+  size_t sentence;        /**< index of the sentence holding the token */
+  rawi_token_kind kind;
+  const char *text;       /**< the original text (not NUL-terminated) */
+  size_t text_len;
+  const char *norm;       /**< normalised form, NUL-terminated */
+  size_t norm_len;
+  size_t split_count;     /**< proclitic candidates; >= 1, the first is the
+                               unsplit token */
+} rawi_token;
+
+/**
+ * One proclitic reading of an Arabic token. prefix lists the proclitics
+ * in normalised form joined by '+' ("" for the unsplit reading, "و+ب",
+ * "ل+ال"); stem is the rest of the token as written in the original;
+ * stem_norm its normalised form, with the article restored when the
+ * contraction لل was split (للمالكي: prefix "ل", stem "لمالكي",
+ * stem_norm "المالكي").
+ */
+typedef struct rawi_split {
+  const char *prefix;
+  rawi_span stem;
+  const char *stem_norm;  /**< NUL-terminated */
+  size_t stem_norm_len;
+  int article;            /**< 1 when the stem begins with the article */
+} rawi_split;
+
+/** A sentence: a run of tokens, with its span in the original text. */
+typedef struct rawi_sentence {
+  rawi_span span;
+  size_t first_token;
+  size_t token_count;
+} rawi_sentence;
+
+/**
+ * Validate, split into sentences and tokens, normalise each token and list
+ * its proclitic readings. The text is copied; *out owns everything and is
+ * freed with rawi_doc_free(). On invalid UTF-8 returns RAWI_ERR_UTF8 with
+ * err->byte_offset at the first bad byte. A leading byte order mark is
+ * skipped (offsets still count it); NUL bytes and other control characters
+ * separate tokens.
+ */
+RAWI_API int rawi_analyze(rawi_session *session, const char *text,
+                          size_t len, rawi_doc **out, rawi_error *err);
+
+RAWI_API void rawi_doc_free(rawi_doc *doc);
+
+/** The document's text as given to rawi_analyze (owned by the doc). */
+RAWI_API const char *rawi_doc_text(const rawi_doc *doc, size_t *len);
+
+RAWI_API size_t rawi_doc_token_count(const rawi_doc *doc);
+RAWI_API size_t rawi_doc_sentence_count(const rawi_doc *doc);
+
+/** Fill *out with token i; RAWI_ERR_INVALID when i is out of range. */
+RAWI_API int rawi_doc_token(const rawi_doc *doc, size_t i, rawi_token *out);
+
+/** Fill *out with proclitic reading k (0 = unsplit) of token i. */
+RAWI_API int rawi_doc_split(const rawi_doc *doc, size_t i, size_t k,
+                            rawi_split *out);
+
+RAWI_API int rawi_doc_sentence(const rawi_doc *doc, size_t i,
+                               rawi_sentence *out);
+
+/**
+ * Normalise a string exactly as tokens are normalised (NFKC with case
+ * folding, Arabic diacritics and tatweel removed, alef/yaa/taa marbuta
+ * unified, digits to ASCII), tokens joined by one space. The result is
+ * NUL-terminated, owned by the session and valid until the next call on it.
+ */
+RAWI_API int rawi_normalize(rawi_session *session, const char *text,
+                            size_t len, const char **out, size_t *out_len,
+                            rawi_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* RAWI_RAWI_H */

@@ -1,0 +1,87 @@
+/* Configuration, model and session life cycles. */
+#include <string.h>
+
+#include "api/internal.h"
+#include "util/error.h"
+#include "util/mem.h"
+
+rawi_config *rawi_config_new(void) {
+  rawi_config *c = rawi_mem_calloc(&rawi_default_allocator, 1, sizeof *c);
+  if (c)
+    c->alloc = rawi_default_allocator;
+  return c;
+}
+
+void rawi_config_free(rawi_config *cfg) {
+  if (cfg)
+    rawi_mem_free(&rawi_default_allocator, cfg);
+}
+
+int rawi_config_set_allocator(rawi_config *cfg, const rawi_allocator *a) {
+  if (!cfg || (a && (!a->realloc_fn || !a->free_fn)))
+    return RAWI_ERR_INVALID;
+  cfg->alloc = a ? *a : rawi_default_allocator;
+  return RAWI_OK;
+}
+
+int rawi_config_set_tokenizer(rawi_config *cfg, rawi_tokenizer t) {
+  if (!cfg || (t != RAWI_TOKENIZER_FAST && t != RAWI_TOKENIZER_ICU))
+    return RAWI_ERR_INVALID;
+  cfg->tokenizer = t;
+  return RAWI_OK;
+}
+
+rawi_model *rawi_model_new(const rawi_config *cfg, rawi_error *err) {
+  rawi_error_clear(err);
+  rawi_config defaults = {rawi_default_allocator, RAWI_TOKENIZER_FAST};
+  if (!cfg)
+    cfg = &defaults;
+  rawi_model *m = rawi_mem_calloc(&cfg->alloc, 1, sizeof *m);
+  if (!m) {
+    rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
+    return NULL;
+  }
+  m->alloc = cfg->alloc;
+  if (text_model_init(&m->text, cfg->tokenizer, err)) {
+    rawi_error_set(err, RAWI_ERR_UNICODE, "icu normalizer unavailable");
+    goto fail_model;
+  }
+  return m;
+
+fail_model:
+  rawi_mem_free(&cfg->alloc, m);
+  return NULL;
+}
+
+void rawi_model_free(rawi_model *m) {
+  if (!m)
+    return;
+  rawi_allocator a = m->alloc;
+  rawi_mem_free(&a, m);
+}
+
+rawi_session *rawi_session_new(const rawi_model *m, rawi_error *err) {
+  rawi_error_clear(err);
+  if (!m) {
+    rawi_error_set(err, RAWI_ERR_INVALID, "no model given");
+    return NULL;
+  }
+  rawi_session *s = rawi_mem_calloc(&m->alloc, 1, sizeof *s);
+  if (!s) {
+    rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
+    return NULL;
+  }
+  s->model = m;
+  text_scratch_init(&s->text, &m->alloc);
+  s->norm_doc.alloc = &m->alloc;
+  return s;
+}
+
+void rawi_session_free(rawi_session *s) {
+  if (!s)
+    return;
+  const rawi_allocator *a = &s->model->alloc;
+  text_scratch_free(&s->text);
+  text_doc_free(&s->norm_doc);
+  rawi_mem_free(a, s);
+}

@@ -1,0 +1,23 @@
+/* The rawi command: shared helpers of the subcommands. */
+#ifndef RAWI_CLI_CLI_H
+#define RAWI_CLI_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "rawi/rawi.h"
+
+/* Read a whole file ("-" or NULL for stdin) into a malloc'd buffer.
+ * Returns 0, or -1 after printing an error naming the file. */
+int cli_read_file(const char *path, char **data, size_t *len);
+
+/* Print "rawi: error: ..." on stderr, with location when err has one. */
+void cli_error(const char *where, const rawi_error *err);
+void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Write n bytes to out; on failure report it and return -1. */
+int cli_write(FILE *out, const char *s, size_t n);
+
+int cmd_tokenize(int argc, char **argv);
+
+#endif

@@ -1,0 +1,75 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+void cli_errorf(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("rawi: error: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+void cli_error(const char *where, const rawi_error *err) {
+  const char *file = err->file[0] ? err->file : where;
+  fputs("rawi: error: ", stderr);
+  if (file)
+    fprintf(stderr, "%s:", file);
+  if (err->line)
+    fprintf(stderr, "%lu:", err->line);
+  if (err->line && err->column)
+    fprintf(stderr, "%lu:", err->column);
+  fprintf(stderr, "%s%s\n", file ? " " : "", err->message);
+}
+
+int cli_read_file(const char *path, char **data, size_t *len) {
+  int is_stdin = !path || !strcmp(path, "-");
+  FILE *f = is_stdin ? stdin : fopen(path, "rb");
+  if (!f) {
+    cli_errorf("%s: cannot open: %s", path, strerror(errno));
+    return -1;
+  }
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap);
+  while (buf) {
+    if (n == cap) {
+      char *nb = realloc(buf, cap * 2);
+      if (!nb) {
+        free(buf);
+        buf = NULL;
+        break;
+      }
+      buf = nb;
+      cap *= 2;
+    }
+    size_t got = fread(buf + n, 1, cap - n, f);
+    n += got;
+    if (got == 0)
+      break;
+  }
+  int bad = !buf || ferror(f);
+  if (bad)
+    cli_errorf("%s: %s", is_stdin ? "<stdin>" : path,
+               buf ? strerror(errno) : "out of memory");
+  if (!is_stdin)
+    fclose(f);
+  if (bad) {
+    free(buf);
+    return -1;
+  }
+  *data = buf;
+  *len = n;
+  return 0;
+}
+
+int cli_write(FILE *out, const char *s, size_t n) {
+  if (n && fwrite(s, 1, n, out) != n) {
+    cli_errorf("write error: %s", strerror(errno));
+    return -1;
+  }
+  return 0;
+}

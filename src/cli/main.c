@@ -1,0 +1,38 @@
+/* rawi: command-line entry point, dispatching to subcommands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const char usage[] =
+    "usage: rawi COMMAND [options] [FILE ...]\n"
+    "\n"
+    "Named-entity and relation extraction for Arabic and English news.\n"
+    "\n"
+    "commands:\n"
+    "  tokenize [FILE]   show sentences, tokens, normalised forms, clitics\n"
+    "\n"
+    "options:\n"
+    "  -h, --help        show this help (rawi COMMAND --help for a command)\n"
+    "  --version         print the version\n";
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fputs(usage, stderr);
+    return 1;
+  }
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+    fputs(usage, stdout);
+    return 0;
+  }
+  if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+    printf("rawi %s\n", rawi_version());
+    return 0;
+  }
+  if (!strcmp(cmd, "tokenize"))
+    return cmd_tokenize(argc - 1, argv + 1);
+  fprintf(stderr, "rawi: error: unknown command '%s'\n", cmd);
+  fputs(usage, stderr);
+  return 1;
+}

@@ -1,0 +1,164 @@
+/*
+ * Arabic proclitic readings. A token such as وبالعراق may be one word or
+ * و + ب + العراق or و + ب + ال + عراق; which reading is right depends on
+ * what the later stages find (a list entry, a rule), so this stage lists
+ * every reading of the pattern
+ *
+ *     (و|ف)? (ب|ك|ل)? (ال)? STEM        with STEM of at least two letters
+ *
+ * plus the contraction لل = ل + ال (للمالكي -> ل + المالكي, with the
+ * article's alef restored in the stem's normalised form). The unsplit token
+ * always comes first (بلينكن is a name, not ب + لينكن), then readings in
+ * order of increasing prefix length.
+ */
+#include <string.h>
+
+#include "text/text.h"
+#include "util/mem.h"
+#include "util/utf8.h"
+
+#define WAW 0x0648
+#define FA 0x0641
+#define BA 0x0628
+#define KAF 0x0643
+#define LAM 0x0644
+#define ALEF 0x0627
+
+static const uint32_t conjs[] = {0, WAW, FA};
+static const uint32_t preps[] = {0, BA, KAF, LAM};
+
+/* index = conj * 8 + prep * 2 + article */
+const char *const text_prefix_names[24] = {
+    "",      "ال",      "ب",      "ب+ال",      "ك",      "ك+ال",
+    "ل",     "ل+ال",    "و",      "و+ال",      "و+ب",    "و+ب+ال",
+    "و+ك",   "و+ك+ال",  "و+ل",    "و+ل+ال",    "ف",      "ف+ال",
+    "ف+ب",   "ف+ب+ال",  "ف+ك",    "ف+ك+ال",    "ف+ل",    "ف+ل+ال"};
+
+#define MIN_STEM 2
+#define MAX_CP 6 /* prefixes use at most four letters; look at six */
+
+typedef struct reading {
+  unsigned pos;     /* normalised code points taken by the prefix */
+  unsigned prefix;  /* index into text_prefix_names */
+  int article;      /* stem starts with the article */
+  int restored;     /* stem norm is "ا" + norm[pos..] (لل contraction) */
+} reading;
+
+static int is_arabic_letter(uint32_t cp) {
+  return cp >= 0x0620 && cp <= 0x064A;
+}
+
+/* Byte offset of code point k in the normalised string. */
+static size_t cp_byte(const char *norm, unsigned k) {
+  const unsigned char *p = (const unsigned char *)norm;
+  size_t b = 0;
+  for (unsigned i = 0; i < k; i++) {
+    int n;
+    rawi_utf8_decode(p + b, &n);
+    b += (size_t)n;
+  }
+  return b;
+}
+
+static int add_split(text_doc *d, text_token *t, const text_norm_map *map,
+                     const reading *r) {
+  /* two normalised letters from one source character (a ligature): the
+   * stem would start inside it, so this reading does not exist */
+  if (r->pos > 0 && r->pos < TEXT_MAP_MAX &&
+      map->src_byte[r->pos] == map->src_byte[r->pos - 1])
+    return RAWI_OK;
+  if (rawi_mem_grow(d->alloc, (void **)&d->splits, &d->cap_splits,
+                    d->n_splits + 1, sizeof(text_split)))
+    return RAWI_ERR_NOMEM;
+  text_split *sp = &d->splits[d->n_splits];
+  sp->stem_byte = t->byte_start + map->src_byte[r->pos];
+  sp->stem_cp = t->cp_start + map->src_cp[r->pos];
+  sp->prefix = (uint8_t)r->prefix;
+  sp->article = (uint8_t)r->article;
+  size_t b = cp_byte(d->pool + t->norm_off, r->pos);
+  if (!r->restored) {
+    sp->norm_off = t->norm_off + (uint32_t)b;
+    sp->norm_len = t->norm_len - (uint32_t)b;
+  } else {
+    size_t rest = t->norm_len - b;
+    if (rawi_mem_grow(d->alloc, (void **)&d->pool, &d->cap_pool,
+                      d->n_pool + rest + 3, 1))
+      return RAWI_ERR_NOMEM;
+    char *dst = d->pool + d->n_pool;
+    rawi_utf8_encode(ALEF, dst);
+    memcpy(dst + 2, d->pool + t->norm_off + b, rest);
+    dst[rest + 2] = '\0';
+    sp->norm_off = (uint32_t)d->n_pool;
+    sp->norm_len = (uint32_t)(rest + 2);
+    d->n_pool += rest + 3;
+  }
+  d->n_splits++;
+  t->split_count++;
+  return RAWI_OK;
+}
+
+/* Collect readings for letters c[0..n) of a word of total length len. */
+static unsigned collect(const uint32_t *c, unsigned n, unsigned len,
+                        reading *out) {
+  unsigned k = 0;
+  for (unsigned ci = 0; ci < 3; ci++) {
+    unsigned p0 = ci ? 1 : 0;
+    if (ci && c[0] != conjs[ci])
+      continue;
+    for (unsigned pi = 0; pi < 4; pi++) {
+      unsigned p1 = p0 + (pi ? 1 : 0);
+      if (pi && (p0 >= n || c[p0] != preps[pi]))
+        continue;
+      unsigned base = ci * 8 + pi * 2;
+      if (p1 > 0 && len - p1 >= MIN_STEM)
+        out[k++] = (reading){p1, base, 0, 0};
+      /* article: ال */
+      if (p1 + 1 < n && c[p1] == ALEF && c[p1 + 1] == LAM &&
+          len - p1 - 2 >= MIN_STEM) {
+        if (p1 > 0)
+          out[k - 1].article = 1; /* the stem above starts with ال */
+        out[k++] = (reading){p1 + 2, base + 1, 0, 0};
+      }
+      /* contraction لل: ل + (ا)ل... */
+      if (preps[pi] == LAM && p1 < n && c[p1] == LAM &&
+          len - p1 - 1 >= MIN_STEM) {
+        out[k++] = (reading){p1, base, 1, 1};
+        out[k++] = (reading){p1 + 1, base + 1, 0, 0};
+      }
+    }
+  }
+  return k;
+}
+
+int text_clitics(text_doc *d, text_token *t, const text_norm_map *map) {
+  reading all[48];
+  unsigned k = 0;
+  all[k++] = (reading){0, 0, 0, 0};
+  uint32_t c[MAX_CP];
+  unsigned n = 0;
+  const unsigned char *p = (const unsigned char *)d->pool + t->norm_off;
+  for (size_t b = 0; n < MAX_CP && b < t->norm_len; n++) {
+    int len;
+    c[n] = rawi_utf8_decode(p + b, &len);
+    b += (size_t)len;
+  }
+  if (t->kind == RAWI_TOKEN_WORD && n >= 1 && is_arabic_letter(c[0])) {
+    if (n >= 2 && c[0] == ALEF && c[1] == LAM)
+      all[0].article = 1;
+    k += collect(c, n, map->n_cp, all + k);
+  }
+  /* stable insertion sort by prefix length; the unsplit reading stays first */
+  for (unsigned i = 2; i < k; i++) {
+    reading r = all[i];
+    unsigned j = i;
+    while (j > 1 && all[j - 1].pos > r.pos)
+      all[j] = all[j - 1], j--;
+    all[j] = r;
+  }
+  t->split_first = (uint32_t)d->n_splits;
+  t->split_count = 0;
+  for (unsigned i = 0; i < k; i++)
+    if (add_split(d, t, map, &all[i]))
+      return RAWI_ERR_NOMEM;
+  return RAWI_OK;
+}

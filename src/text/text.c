@@ -1,0 +1,105 @@
+/* The text stage's driver: validation, scanning, per-token analysis. */
+#include <string.h>
+#include <unicode/ubrk.h>
+
+#include "text/text.h"
+#include "util/error.h"
+#include "util/mem.h"
+#include "util/utf8.h"
+
+/* WORD when the token holds a letter, NUMBER when it holds a digit,
+ * PUNCT otherwise: the same answer whichever segmenter cut it. */
+static rawi_token_kind kind_of(const char *s, size_t len) {
+  int digit = 0;
+  for (size_t b = 0; b < len;) {
+    int n;
+    int cl = text_class_of(rawi_utf8_decode((const unsigned char *)s + b, &n));
+    if (cl == CL_LETTER)
+      return RAWI_TOKEN_WORD;
+    digit |= cl == CL_DIGIT;
+    b += (size_t)n;
+  }
+  return digit ? RAWI_TOKEN_NUMBER : RAWI_TOKEN_PUNCT;
+}
+
+int text_emit(const text_model *m, text_scratch *s, text_doc *d, size_t b0,
+              size_t b1, size_t c0, size_t c1) {
+  if (rawi_mem_grow(d->alloc, (void **)&d->tokens, &d->cap_tokens,
+                    d->n_tokens + 1, sizeof(text_token)))
+    return RAWI_ERR_NOMEM;
+  text_token *t = &d->tokens[d->n_tokens];
+  *t = (text_token){.byte_start = (uint32_t)b0, .byte_end = (uint32_t)b1,
+                    .cp_start = (uint32_t)c0, .cp_end = (uint32_t)c1};
+  t->kind = (uint8_t)kind_of(d->text + b0, b1 - b0);
+  text_norm_map map;
+  int rc = text_normalize_token(m, s, d, d->text + b0, b1 - b0, &t->norm_off,
+                                &t->norm_len, &map);
+  if (rc == RAWI_OK)
+    rc = text_clitics(d, t, &map);
+  if (rc == RAWI_OK)
+    d->n_tokens++;
+  return rc;
+}
+
+/* Reserve room for a typical news text: about one token per 6 bytes. */
+static int presize(text_doc *d) {
+  size_t guess = d->len / 6 + 16;
+  if (rawi_mem_grow(d->alloc, (void **)&d->tokens, &d->cap_tokens, guess,
+                    sizeof(text_token)) ||
+      rawi_mem_grow(d->alloc, (void **)&d->splits, &d->cap_splits, guess * 2,
+                    sizeof(text_split)) ||
+      rawi_mem_grow(d->alloc, (void **)&d->pool, &d->cap_pool,
+                    d->len + d->len / 2 + 16, 1))
+    return RAWI_ERR_NOMEM;
+  return RAWI_OK;
+}
+
+int text_analyze(const text_model *m, text_scratch *s, text_doc *d,
+                 rawi_error *err) {
+  if (d->len > RAWI_MAX_DOC_BYTES)
+    return rawi_error_set(err, RAWI_ERR_TOO_BIG,
+                          "document of %zu bytes exceeds the 1 GiB limit",
+                          d->len);
+  size_t bad;
+  const char *why;
+  if (!rawi_utf8_valid(d->text, d->len, &bad, &why)) {
+    rawi_error_set(err, RAWI_ERR_UTF8, "invalid utf-8 at byte %zu: %s", bad,
+                   why);
+    if (err)
+      err->byte_offset = bad;
+    return RAWI_ERR_UTF8;
+  }
+  if (presize(d))
+    return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
+  /* a byte order mark is not text: skip it, but keep counting it */
+  size_t from = 0, cp = 0;
+  if (d->len >= 3 && !memcmp(d->text, "\xEF\xBB\xBF", 3))
+    from = 3, cp = 1;
+  int rc = m->tokenizer == RAWI_TOKENIZER_ICU
+               ? text_scan_icu(m, s, d, from, cp, err)
+               : text_scan_fast(m, s, d, from, cp);
+  if (rc == RAWI_OK)
+    rc = text_sentences(d);
+  if (rc)
+    return rawi_error_set(err, rc, "%s", rawi_strerror(rc));
+  return RAWI_OK;
+}
+
+void text_scratch_init(text_scratch *s, const rawi_allocator *alloc) {
+  *s = (text_scratch){.alloc = alloc};
+}
+
+void text_scratch_free(text_scratch *s) {
+  rawi_mem_free(s->alloc, s->u16);
+  rawi_mem_free(s->alloc, s->u16_out);
+  if (s->word_iter)
+    ubrk_close((UBreakIterator *)s->word_iter);
+  *s = (text_scratch){0};
+}
+
+void text_doc_free(text_doc *d) {
+  rawi_mem_free(d->alloc, d->tokens);
+  rawi_mem_free(d->alloc, d->splits);
+  rawi_mem_free(d->alloc, d->sentences);
+  rawi_mem_free(d->alloc, d->pool);
+}

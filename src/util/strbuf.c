@@ -1,0 +1,81 @@
+#include "util/strbuf.h"
+
+#include <string.h>
+
+#include "util/mem.h"
+
+void rawi_strbuf_init(rawi_strbuf *b, const rawi_allocator *alloc) {
+  *b = (rawi_strbuf){.alloc = alloc ? alloc : &rawi_default_allocator};
+}
+
+void rawi_strbuf_free(rawi_strbuf *b) {
+  rawi_mem_free(b->alloc, b->data);
+  b->data = NULL;
+  b->len = b->cap = 0;
+}
+
+static int reserve(rawi_strbuf *b, size_t n) {
+  if (b->failed)
+    return 0;
+  if (rawi_mem_grow(b->alloc, (void **)&b->data, &b->cap, b->len + n + 1, 1)) {
+    b->failed = 1;
+    return 0;
+  }
+  return 1;
+}
+
+void rawi_strbuf_add(rawi_strbuf *b, const char *s, size_t n) {
+  if (!reserve(b, n))
+    return;
+  memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+
+void rawi_strbuf_adds(rawi_strbuf *b, const char *s) {
+  rawi_strbuf_add(b, s, strlen(s));
+}
+
+void rawi_strbuf_addc(rawi_strbuf *b, char c) { rawi_strbuf_add(b, &c, 1); }
+
+void rawi_strbuf_addu(rawi_strbuf *b, unsigned long long v) {
+  char tmp[24];
+  size_t i = sizeof tmp;
+  do {
+    tmp[--i] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  rawi_strbuf_add(b, tmp + i, sizeof tmp - i);
+}
+
+void rawi_strbuf_json(rawi_strbuf *b, const char *s, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  if (!reserve(b, n + 2))
+    return;
+  rawi_strbuf_addc(b, '"');
+  size_t run = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != '"' && c != '\\')
+      continue;
+    rawi_strbuf_add(b, s + run, i - run);
+    run = i + 1;
+    char esc[6] = {'\\', 0};
+    switch (c) {
+    case '"': esc[1] = '"'; break;
+    case '\\': esc[1] = '\\'; break;
+    case '\n': esc[1] = 'n'; break;
+    case '\r': esc[1] = 'r'; break;
+    case '\t': esc[1] = 't'; break;
+    default:
+      memcpy(esc, "\\u00", 4);
+      esc[4] = hex[c >> 4];
+      esc[5] = hex[c & 15];
+      rawi_strbuf_add(b, esc, 6);
+      continue;
+    }
+    rawi_strbuf_add(b, esc, 2);
+  }
+  rawi_strbuf_add(b, s + run, n - run);
+  rawi_strbuf_addc(b, '"');
+}

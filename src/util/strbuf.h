@@ -1,0 +1,27 @@
+/* A growable byte string, and JSON string escaping onto it. */
+#ifndef RAWI_UTIL_STRBUF_H
+#define RAWI_UTIL_STRBUF_H
+
+#include <stddef.h>
+
+#include "rawi/rawi.h"
+
+typedef struct rawi_strbuf {
+  const rawi_allocator *alloc;
+  char *data;
+  size_t len, cap;
+  int failed; /* an allocation failed; later appends are ignored */
+} rawi_strbuf;
+
+void rawi_strbuf_init(rawi_strbuf *b, const rawi_allocator *alloc);
+void rawi_strbuf_free(rawi_strbuf *b);
+void rawi_strbuf_add(rawi_strbuf *b, const char *s, size_t n);
+void rawi_strbuf_adds(rawi_strbuf *b, const char *s);
+void rawi_strbuf_addc(rawi_strbuf *b, char c);
+void rawi_strbuf_addu(rawi_strbuf *b, unsigned long long v);
+
+/* Append s[0..n) as a JSON string literal, quotes included. Valid UTF-8 is
+ * copied as is; controls, quote and backslash are escaped. */
+void rawi_strbuf_json(rawi_strbuf *b, const char *s, size_t n);
+
+#endif
