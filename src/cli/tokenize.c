@@ -1,4 +1,5 @@
 /* rawi tokenize: print tokens, norms and proclitic readings as JSON. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,7 +142,7 @@ int cmd_tokenize(int argc, char **argv) {
   }
   rc = print_tokens(doc, count_only) ? 1 : 0;
   if (fflush(stdout)) {
-    cli_errorf("write error on standard output");
+    cli_errorf("write error: %s", strerror(errno));
     rc = 1;
   }
 done:

@@ -1,0 +1,86 @@
+/* Shared helpers for the cmocka unit tests. */
+#ifndef RAWI_TEST_HELPERS_H
+#define RAWI_TEST_HELPERS_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+/* cmocka.h needs the headers above */
+#include <cmocka.h>
+
+#include "rawi/rawi.h"
+
+/* One model and session for a whole test file, made in a group setup. */
+typedef struct fixture {
+  rawi_model *model;
+  rawi_session *session;
+} fixture;
+
+static inline int fixture_open(fixture *f, rawi_tokenizer tk) {
+  rawi_config *cfg = rawi_config_new();
+  rawi_config_set_tokenizer(cfg, tk);
+  f->model = rawi_model_new(cfg, NULL);
+  rawi_config_free(cfg);
+  f->session = f->model ? rawi_session_new(f->model, NULL) : NULL;
+  return f->session ? 0 : -1;
+}
+
+static inline void fixture_close(fixture *f) {
+  rawi_session_free(f->session);
+  rawi_model_free(f->model);
+}
+
+static inline int fixture_setup(void **state) {
+  static fixture f;
+  *state = &f;
+  return fixture_open(&f, RAWI_TOKENIZER_FAST);
+}
+
+static inline int fixture_teardown(void **state) {
+  fixture_close(*state);
+  return 0;
+}
+
+/* Analyse a NUL-terminated string; fails the test on error. */
+static inline rawi_doc *analyze(void **state, const char *text) {
+  fixture *f = *state;
+  rawi_doc *doc = NULL;
+  rawi_error err;
+  int rc = rawi_analyze(f->session, text, strlen(text), &doc, &err);
+  if (rc)
+    fail_msg("rawi_analyze: %s", err.message);
+  return doc;
+}
+
+/* Normalise a NUL-terminated string with the fixture's session. */
+static inline const char *norm(void **state, const char *text) {
+  fixture *f = *state;
+  const char *out = NULL;
+  rawi_error err;
+  if (rawi_normalize(f->session, text, strlen(text), &out, NULL, &err))
+    fail_msg("rawi_normalize: %s", err.message);
+  return out;
+}
+
+/* The token texts of doc joined by '|', into buf. */
+static inline const char *token_texts(const rawi_doc *doc, char *buf,
+                                      size_t cap) {
+  size_t n = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < rawi_doc_token_count(doc); i++) {
+    rawi_token t;
+    rawi_doc_token(doc, i, &t);
+    if (n + t.text_len + 2 >= cap)
+      break;
+    if (i)
+      buf[n++] = '|';
+    memcpy(buf + n, t.text, t.text_len);
+    n += t.text_len;
+    buf[n] = '\0';
+  }
+  return buf;
+}
+
+#endif
