@@ -303,7 +303,7 @@ TEMPLATES = [
     "{~وقال|وذكر} تقرير {~نشرته|أعدته} صحيفة {en_outlet} {~الأمريكية|البريطانية} إن {~مسؤولين|دبلوماسيين} {~في|من} U.S. {~يدرسون|يناقشون} {topic}.",
     "وأضاف {P.name} لـ{en_outlet} أن «{en_quote}»، {~مؤكدا|مشيرا} إلى أن {~واشنطن|الإدارة الأمريكية} {~تتابع|تراقب} {topic} {~عن كثب|باهتمام}.",
     "{~ويرى|ويعتقد} {~مراقبون|محللون|خبراء} أن {topic} {~قد|لن} {~يؤثر|ينعكس} على {~العلاقة|العلاقات} بين {country} و{country} {~في المدى القريب|خلال المرحلة المقبلة}.",
-    "{~وتشهد|وشهدت} {city} منذ {date} {~موجة|سلسلة} من {~الاحتجاجات|التفجيرات|الاغتيالات|الإضرابات} {~أودت|أسفرت} {~بحياة|عن مقتل} {num} {~شخصا|مدنيا}.",
+    "{~وتشهد|وشهدت} {city} منذ {date} {~موجة|سلسلة} من {~الاحتجاجات|التفجيرات|الاغتيالات|الإضرابات} {~أودت بحياة|أسفرت عن مقتل} {num} {~شخصا|مدنيا}.",
     "{~وبحسب|ووفق|وحسب} {~إحصاءات|تقديرات} {org}، فإن نحو {bignum} {~طفل|شخص|مواطن} {~بحاجة إلى|يعتمدون على} المساعدات {~الإنسانية|الغذائية}.",
     "{~والتقى|واجتمع} {P.title} {P.name} {~وبالرئيس|بالرئيس|برئيس الوزراء} {~في|ب}{city} {day}، {~حيث|و}{~جرى|تم} {~بحث|استعراض} {topic}.",
     "{~وطالب|ودعا} {P.name} {~الحكومة|البرلمان|المجتمع الدولي} إلى {~الإسراع في|العمل على} {~إقرار|معالجة|حل} {topic}، {~معتبرا|مؤكدا} أن «{quote}».",
@@ -311,7 +311,7 @@ TEMPLATES = [
     "({agency}) - {~أعلن|قال} {P2} {day} {~أن|إن} بلاده {~ترحب|تدعم|ترفض} {~قرار|بيان} {org} {~بشأن|حول} {topic}.",
     "وأشار {~التقرير|البيان} إلى أن الحكومة {~خصصت|رصدت|أنفقت} {money} {~لقطاع|على قطاع} {~الكهرباء|التعليم|الصحة|النفط|الإسكان} {~خلال|في} عام {year}.",
     "وجرى {~توقيع|إبرام} {num} {~اتفاقيات|مذكرات تفاهم} {~في مجالات|تشمل} {~الطاقة|النقل|الزراعة|التعليم} و{~الصحة|الاستثمار|السياحة} بحضور {P.title} {P.name}.",
-    "{~يذكر|ويذكر|يشار إلى} أن {city} {~شهدت|تشهد} {~في|خلال} {date} {event} {~أودى|أسفر} {~بحياة|عن مقتل} {num} {~أشخاص|مدنيين}.",
+    "{~يذكر|ويذكر|يشار إلى} أن {city} {~شهدت|تشهد} {~في|خلال} {date} {event} {~أودى بحياة|أسفر عن مقتل} {num} {~أشخاص|مدنيين}.",
     "{~وللمرة|وهي المرة} {~الأولى|الثانية|الثالثة} منذ عام {year}، {~يزور|يصل} {P.title} {country|ل} {~لإجراء|لعقد} محادثات {~مع|مع نظيره} {P2}.",
     "{~ولفت|وأشار} {P.name} إلى أن {~وفدا|فريقا} من {org} {~سيصل|وصل} {~إلى|الى} {city} {~لبحث|لمناقشة} {topic} {~وبالأخص|ولا سيما|خاصة} {topic}.",
     "{~وأغلق|وارتفع|وتراجع} المؤشر العام {~لسوق|لبورصة} {city} {~بنسبة|بمقدار} {pct} {~عند|إلى} {price} نقطة {day}.",
@@ -321,6 +321,17 @@ TEMPLATES = [
     "{~وأوقفت|واعتقلت|وضبطت} {~القوات الأمنية|الشرطة|قوات الأمن} {num} {~مشتبها|متهمين|مطلوبين} في {city}، {~بينهم|من بينهم} {~قياديون|عناصر} في {~تنظيم داعش|جماعات مسلحة|شبكة للتهريب}.",
     "{~وبلغت|وسجلت} صادرات {country} من النفط {bignum} برميل يوميا {~في|خلال} {month_only}، {~بحسب|وفق} {org}.",
     "{~وحذر|وحذرت} {org} من أن {~نحو|قرابة|أكثر من} {bignum} {~شخص|طفل} {~معرضون|مهددون} {~بالمجاعة|بالجوع|بخطر الأوبئة} في {country}.",
+    "وفي رسالة {~وجهها|بعث بها} {P2|ل}، {~أعرب|عبر} {P.name} عن {~تضامن|دعم} {country} {~مع الشعب|للشعب} {nisba} {~وبالعراق|وبلبنان|وبفلسطين} {~في هذه الظروف|في مواجهة الإرهاب}.",
+    "{~وجدد|وأكد} {P.title} {P.name} دعم بلاده {country|ل} {org|ول} في {~جهود|مساعي} {topic}.",
+    "{~ووجه|وجه} {P.name} {~انتقادات حادة|اتهامات} {P2|ل}، {~متهما|محملا} {~إياه|حكومته} {~بالتقصير في|مسؤولية} {topic} {city|وب} {~والمناطق المجاورة|وضواحيها}.",
+    "{~وقدمت|وأرسلت} {org} {~مساعدات|شحنات} {~غذائية|طبية} {~لأهالي|إلى سكان} {city} {~بالتنسيق|بالتعاون} مع {org}، {~وللنازحين|وللعائدين} {~في|إلى} {country}.",
+    "{~وتعرض|وتعرضت} {~موكب|منزل|مقر} {P.title|ل} {P.name} {~لهجوم|لإطلاق نار} {city|ب} {day}، {~والرئيس|والوزير|والمحافظ} {~لم يكن|كان} في {~داخله|المكان}.",
+    "{~وقال|وأكد} {generic} إن {~الحكومة|الدولة} {~ستقدم|قدمت} {~تعويضات|مساعدات} {~للمتضررين|للأسر النازحة|للعائدين} {city|وب} {city|وب}.",
+    "{~وفي تصريحات|وفي حديث} {P.short|ل} {~نقلتها|أوردتها} {~قناة العربية|قناة الجزيرة|وكالة الأناضول}، {~قال|أكد} {P.title} إن «{quote}».",
+    "{~وقال|وذكر} مصدر مقرب من {P.name} إن {~زيارة|جولة} {P.short} إلى {city} {~تهدف|ترمي} إلى {~بحث|مناقشة} {topic}.",
+    "{~والتقى|واجتمع} {P.name} {~في|ب}{city} {~وفدا|بوفد} من {org}، {~وأكد|وشدد} {P.short} {~خلال اللقاء|أمام الوفد} أن «{quote}».",
+    "{~ووجهت|وأرسلت} {org} {~دعوة|رسالة} {P.short|ل} {~لحضور|للمشاركة في} {~مؤتمر|قمة} {city} {date}، {~والرئيس|ورئيس الوزراء} {nisba} {~لم يرد|لم يعلق} {~بعد|حتى الآن}.",
+    "{~وبحسب|ووفق} {~مقربين|مصادر مقربة} {P.short|من }، فإن {~الحكومة|الكتلة} {~ستطرح|ستقدم} {~مشروع قانون|مبادرة} {~بشأن|حول} {topic} {~خلال|في} {date}.",
     "{~وعلى صعيد آخر|وفي سياق متصل|إلى ذلك|من جهة أخرى}، {~أعلنت|قالت} {org} أن {P.name} {~سيترأس|سيقود|سيشارك في} {~وفد|اجتماع} {country} إلى {city} {date}.",
 ]
 
@@ -335,11 +346,24 @@ DATELINES = [
 ]
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-HARAKAT = ["\u064E", "\u064F", "\u0650", "\u0651", "\u0652", "\u064B",
-           "\u064C", "\u064D"]
+HARAKAT = ["\u064E", "\u064F", "\u0650", "\u0652"]  # fatha damma kasra sukun
+SHADDA = "\u0651"
+TANWEEN = ["\u064B", "\u064C", "\u064D"]
 NON_JOINING = set("اأإآدذرزوؤةءى")
 SLOT_RE = re.compile(r"\{([^{}]*)\}")
 ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A]")
+
+
+def short_name(name):
+    """How a follow-up mention names a person: the family name
+    (المالكي، ظريف، أبو الغيط), or the whole name when there is no
+    obvious one (بان كي مون، الملك سلمان بن عبد العزيز)."""
+    words = name.split(" ")
+    if len(words) < 2 or words[0] in ("الملك", "الشيخ") or "كي" in words:
+        return name
+    if words[-2] in ("عبد", "أبو", "بن", "دي", "آل"):
+        return " ".join(words[-2:])
+    return words[-1]
 
 
 class Gen:
@@ -424,8 +448,7 @@ class Gen:
         lev, egy = MONTHS[m]
         style = self.r.randrange(7)
         if style == 0:
-            return self.digits(f"{d} {lev}/{egy} {y}").replace(
-                f"{lev}/{egy}", f"{lev}/{egy}")
+            return self.digits(f"{d} {lev}/{egy} {y}")
         if style == 1:
             return f"{self.digits(str(d))} {egy} {self.digits(str(y))}"
         if style == 2:
@@ -444,8 +467,9 @@ class Gen:
                           f"{lev}/{egy}"])
 
     def day(self):
-        return self.pick(["", "يوم ", "", "اليوم "]) + self.pick(DAYS) + \
-            self.pick(["", "", " الماضي", " المقبل"])
+        pre = self.pick(["", "يوم ", "", "اليوم "])
+        post = "" if pre == "اليوم " else self.pick(["", "", " الماضي", " المقبل"])
+        return pre + self.pick(DAYS) + post
 
     def quote(self, nisba):
         body = self.pick(QUOTE_BODIES)
@@ -479,6 +503,8 @@ class Gen:
             return ctx["P"][0]
         if name == "P.title":
             return ctx["P"][1]
+        if name == "P.short":
+            return short_name(ctx["P"][0])
         if name == "P2":
             n, t = self.person()
             return f"{t} {n}" if r.random() < 0.7 else n
@@ -545,15 +571,21 @@ class Gen:
     def decorate_word(self, w):
         r = self.r.random()
         if r < 0.025 and len(w) > 2 and ARABIC_LETTER_RE.match(w[-1]):
-            # a few diacritics: on one or two letters, sometimes the last
-            chars = list(w)
-            idxs = [i for i, c in enumerate(chars)
-                    if ARABIC_LETTER_RE.match(c) and c not in "اآى"]
-            for i in sorted(self.r.sample(idxs, min(len(idxs),
-                                                    self.r.randint(1, 3))),
-                            reverse=True):
-                chars.insert(i + 1, self.pick(HARAKAT))
-            return "".join(chars)
+            # occasional vocalisation, the way news copy marks a word to
+            # disambiguate it: one short vowel, a shadda, or final tanween
+            idxs = [i for i, c in enumerate(w)
+                    if ARABIC_LETTER_RE.match(c) and c not in "اآىء"]
+            if not idxs:
+                return w
+            k = self.r.random()
+            if k < 0.15 and w[-1] not in "اى":
+                return w + self.pick(TANWEEN)
+            i = self.pick(idxs)
+            if k < 0.4:
+                mark = SHADDA + self.pick(HARAKAT[:3])
+            else:
+                mark = self.pick(HARAKAT)
+            return w[:i + 1] + mark + w[i + 1:]
         if r < 0.035 and len(w) > 3:
             # tatweel (kashida) after a joining letter in the middle
             for i in range(1, len(w) - 1):

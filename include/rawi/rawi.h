@@ -121,6 +121,34 @@ RAWI_API int rawi_config_set_allocator(rawi_config *cfg,
 
 RAWI_API int rawi_config_set_tokenizer(rawi_config *cfg, rawi_tokenizer t);
 
+/**
+ * Directory of the shipped language packs: it holds one folder of TSV lists per language
+ * (and rules/<lang>/). NULL (the default) loads no pack. The string is
+ * copied. rawi_default_pack_dir() names the installed one.
+ */
+RAWI_API int rawi_config_set_pack_dir(rawi_config *cfg, const char *dir);
+
+/** The pack directory of the installation rawi was built for (static). */
+RAWI_API const char *rawi_default_pack_dir(void);
+
+/**
+ * Add a user gazetteer: a TSV file (docs/gazetteers.md) or an image written
+ * by `rawi compile`. Applies to documents of every language; on equal
+ * matches it wins over the shipped lists. The path is copied; the file is
+ * read by rawi_model_new().
+ */
+RAWI_API int rawi_config_add_gazetteer(rawi_config *cfg, const char *path);
+
+/** Callback receiving each problem that lenient loading skipped. */
+typedef void (*rawi_warning_fn)(void *ctx, const rawi_error *warning);
+
+/**
+ * lenient != 0: a malformed gazetteer line is skipped and reported to fn
+ * (may be NULL) instead of failing rawi_model_new(). Default: strict.
+ */
+RAWI_API int rawi_config_set_lenient(rawi_config *cfg, int lenient,
+                                     rawi_warning_fn fn, void *ctx);
+
 /* ------------------------------------------------------------------ */
 /* Model and session                                                   */
 /* ------------------------------------------------------------------ */
@@ -226,6 +254,64 @@ RAWI_API int rawi_doc_split(const rawi_doc *doc, size_t i, size_t k,
 
 RAWI_API int rawi_doc_sentence(const rawi_doc *doc, size_t i,
                                rawi_sentence *out);
+
+/* ------------------------------------------------------------------ */
+/* Extraction                                                          */
+/* ------------------------------------------------------------------ */
+
+typedef enum rawi_lang {
+  RAWI_LANG_AUTO = 0, /**< decide per document by its script */
+  RAWI_LANG_AR = 1,
+  RAWI_LANG_EN = 2
+} rawi_lang;
+
+/** "ar", "en" or "auto". */
+RAWI_API const char *rawi_lang_name(rawi_lang lang);
+
+/**
+ * Run the whole pipeline on one document: the text stage as
+ * rawi_analyze(), then the language pack's gazetteers and the user's.
+ * lang RAWI_LANG_AUTO picks Arabic when Arabic letters outnumber Latin
+ * ones, else English. *out owns everything; free with rawi_doc_free().
+ */
+RAWI_API int rawi_extract(rawi_session *session, const char *text,
+                          size_t len, rawi_lang lang, rawi_doc **out,
+                          rawi_error *err);
+
+/** The language the document was processed as. */
+RAWI_API rawi_lang rawi_doc_lang(const rawi_doc *doc);
+
+/** An entity: one per distinct id in the document. */
+typedef struct rawi_entity {
+  const char *id;      /**< deterministic: the gazetteer's id */
+  const char *type;    /**< "PERSON", "ORGANIZATION", "COUNTRY", "LOCATION" */
+  const char *name;    /**< canonical name */
+  size_t mention_count;
+} rawi_entity;
+
+typedef enum rawi_mention_kind {
+  RAWI_MENTION_NAME = 0,
+  RAWI_MENTION_DEMONYM = 1 /**< an adjective pointing to a country */
+} rawi_mention_kind;
+
+/** One mention of an entity. Strings are NUL-terminated except text. */
+typedef struct rawi_mention {
+  rawi_span span;        /**< proclitics excluded */
+  const char *text;      /**< original text of the span (not terminated) */
+  size_t text_len;
+  const char *norm;      /**< normalised, article restored (البنتاغون) */
+  rawi_mention_kind kind;
+  const char *source;    /**< "gazetteer" */
+  const char *source_file; /**< "ar/persons.tsv" or a user list's path */
+  unsigned long source_line;
+  size_t first_token, token_count;
+} rawi_mention;
+
+RAWI_API size_t rawi_doc_entity_count(const rawi_doc *doc);
+RAWI_API int rawi_doc_entity(const rawi_doc *doc, size_t i, rawi_entity *out);
+/** Mention k (in text order) of entity i. */
+RAWI_API int rawi_doc_mention(const rawi_doc *doc, size_t i, size_t k,
+                              rawi_mention *out);
 
 /**
  * Normalise a string exactly as tokens are normalised (NFKC with case

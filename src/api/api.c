@@ -13,8 +13,59 @@ rawi_config *rawi_config_new(void) {
 }
 
 void rawi_config_free(rawi_config *cfg) {
-  if (cfg)
-    rawi_mem_free(&rawi_default_allocator, cfg);
+  if (!cfg)
+    return;
+  const rawi_allocator *a = &rawi_default_allocator;
+  for (size_t i = 0; i < cfg->n_gazetteers; i++)
+    rawi_mem_free(a, cfg->gazetteers[i]);
+  rawi_mem_free(a, cfg->gazetteers);
+  rawi_mem_free(a, cfg->pack_dir);
+  rawi_mem_free(a, cfg);
+}
+
+static char *copy_string(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *c = rawi_mem_alloc(&rawi_default_allocator, n);
+  if (c)
+    memcpy(c, s, n);
+  return c;
+}
+
+int rawi_config_set_pack_dir(rawi_config *cfg, const char *dir) {
+  if (!cfg)
+    return RAWI_ERR_INVALID;
+  char *c = dir ? copy_string(dir) : NULL;
+  if (dir && !c)
+    return RAWI_ERR_NOMEM;
+  rawi_mem_free(&rawi_default_allocator, cfg->pack_dir);
+  cfg->pack_dir = c;
+  return RAWI_OK;
+}
+
+const char *rawi_default_pack_dir(void) { return RAWI_DEFAULT_PACK_DIR; }
+
+int rawi_config_add_gazetteer(rawi_config *cfg, const char *path) {
+  if (!cfg || !path)
+    return RAWI_ERR_INVALID;
+  size_t cap = cfg->n_gazetteers;
+  char *c = copy_string(path);
+  if (!c || rawi_mem_grow(&rawi_default_allocator, (void **)&cfg->gazetteers,
+                          &cap, cfg->n_gazetteers + 1, sizeof(char *))) {
+    rawi_mem_free(&rawi_default_allocator, c);
+    return RAWI_ERR_NOMEM;
+  }
+  cfg->gazetteers[cfg->n_gazetteers++] = c;
+  return RAWI_OK;
+}
+
+int rawi_config_set_lenient(rawi_config *cfg, int lenient, rawi_warning_fn fn,
+                            void *ctx) {
+  if (!cfg)
+    return RAWI_ERR_INVALID;
+  cfg->lenient = lenient != 0;
+  cfg->warn = fn;
+  cfg->warn_ctx = ctx;
+  return RAWI_OK;
 }
 
 int rawi_config_set_allocator(rawi_config *cfg, const rawi_allocator *a) {
@@ -33,7 +84,7 @@ int rawi_config_set_tokenizer(rawi_config *cfg, rawi_tokenizer t) {
 
 rawi_model *rawi_model_new(const rawi_config *cfg, rawi_error *err) {
   rawi_error_clear(err);
-  rawi_config defaults = {rawi_default_allocator, RAWI_TOKENIZER_FAST};
+  rawi_config defaults = {.alloc = rawi_default_allocator};
   if (!cfg)
     cfg = &defaults;
   rawi_model *m = rawi_mem_calloc(&cfg->alloc, 1, sizeof *m);
@@ -46,8 +97,12 @@ rawi_model *rawi_model_new(const rawi_config *cfg, rawi_error *err) {
     rawi_error_set(err, RAWI_ERR_UNICODE, "icu normalizer unavailable");
     goto fail_model;
   }
+  if (pack_load(m, cfg, err))
+    goto fail_packs;
   return m;
 
+fail_packs:
+  pack_free(m);
 fail_model:
   rawi_mem_free(&cfg->alloc, m);
   return NULL;
@@ -57,6 +112,7 @@ void rawi_model_free(rawi_model *m) {
   if (!m)
     return;
   rawi_allocator a = m->alloc;
+  pack_free(m);
   rawi_mem_free(&a, m);
 }
 

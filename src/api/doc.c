@@ -2,8 +2,10 @@
 #include <string.h>
 
 #include "api/internal.h"
+#include "gazetteer/match.h"
 #include "util/error.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
 int rawi_analyze(rawi_session *s, const char *text, size_t len,
                  rawi_doc **out, rawi_error *err) {
@@ -17,6 +19,7 @@ int rawi_analyze(rawi_session *s, const char *text, size_t len,
     return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
   d->model = s->model;
   d->t.alloc = a;
+  mention_table_init(&d->m, a);
   d->text = rawi_mem_alloc(a, len + 1);
   if (!d->text) {
     rawi_doc_free(d);
@@ -41,6 +44,7 @@ void rawi_doc_free(rawi_doc *d) {
     return;
   const rawi_allocator *a = &d->model->alloc;
   text_doc_free(&d->t);
+  mention_table_free(&d->m);
   rawi_mem_free(a, d->text);
   rawi_mem_free(a, d);
 }
@@ -134,5 +138,96 @@ int rawi_normalize(rawi_session *s, const char *text, size_t len,
   *out = dst;
   if (out_len)
     *out_len = (size_t)(p - dst);
+  return RAWI_OK;
+}
+
+/* --- extraction ------------------------------------------------------ */
+
+const char *rawi_lang_name(rawi_lang lang) {
+  switch (lang) {
+  case RAWI_LANG_AR:
+    return "ar";
+  case RAWI_LANG_EN:
+    return "en";
+  default:
+    return "auto";
+  }
+}
+
+/* Arabic when Arabic letters outnumber Latin ones. */
+static rawi_lang detect_lang(const char *text, size_t len) {
+  size_t arabic = 0, latin = 0;
+  const unsigned char *p = (const unsigned char *)text;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = p[i];
+    latin += (c | 32) >= 'a' && (c | 32) <= 'z';
+    /* lead bytes of U+0600..U+06FF and U+0750..U+077F */
+    arabic += c == 0xD8 || c == 0xD9 || c == 0xDA || c == 0xDB || c == 0xDD;
+  }
+  return arabic > latin ? RAWI_LANG_AR : RAWI_LANG_EN;
+}
+
+int rawi_extract(rawi_session *s, const char *text, size_t len,
+                 rawi_lang lang, rawi_doc **out, rawi_error *err) {
+  int rc = rawi_analyze(s, text, len, out, err);
+  if (rc)
+    return rc;
+  rawi_doc *d = *out;
+  const rawi_model *m = s->model;
+  d->lang = lang == RAWI_LANG_AUTO ? detect_lang(d->text, len) : lang;
+  const gz_image *imgs[64];
+  size_t n = 0;
+  if (m->packs[d->lang].base)
+    imgs[n++] = &m->packs[d->lang];
+  for (size_t i = 0; i < m->n_user && n < 64; i++)
+    imgs[n++] = &m->user[i];
+  rc = gz_match(imgs, n, &d->t, &d->m);
+  if (rc == RAWI_OK)
+    rc = resolve_entities(&d->m);
+  if (rc) {
+    rawi_doc_free(d);
+    *out = NULL;
+    return rawi_error_set(err, rc, "%s", rawi_strerror(rc));
+  }
+  return RAWI_OK;
+}
+
+rawi_lang rawi_doc_lang(const rawi_doc *d) {
+  return d ? d->lang : RAWI_LANG_AUTO;
+}
+
+size_t rawi_doc_entity_count(const rawi_doc *d) {
+  return d ? d->m.n_entities : 0;
+}
+
+int rawi_doc_entity(const rawi_doc *d, size_t i, rawi_entity *out) {
+  if (!d || !out || i >= d->m.n_entities)
+    return RAWI_ERR_INVALID;
+  const entity *e = &d->m.entities[i];
+  const char *pool = d->m.strings.data;
+  out->id = pool + e->id_off;
+  out->name = pool + e->name_off;
+  out->type = gz_type_name(e->type);
+  out->mention_count = e->count;
+  return RAWI_OK;
+}
+
+int rawi_doc_mention(const rawi_doc *d, size_t i, size_t k,
+                     rawi_mention *out) {
+  if (!d || !out || i >= d->m.n_entities || k >= d->m.entities[i].count)
+    return RAWI_ERR_INVALID;
+  const mention *m = &d->m.mentions[d->m.order[d->m.entities[i].first + k]];
+  const char *pool = d->m.strings.data;
+  out->span = span_of(m->byte_start, m->byte_end, m->cp_start, m->cp_end);
+  out->text = d->text + m->byte_start;
+  out->text_len = m->byte_end - m->byte_start;
+  out->norm = pool + m->norm_off;
+  out->kind = m->kind == MENTION_DEMONYM ? RAWI_MENTION_DEMONYM
+                                         : RAWI_MENTION_NAME;
+  out->source = m->source == SOURCE_RULE ? "rule" : "gazetteer";
+  out->source_file = pool + m->src_file_off;
+  out->source_line = m->src_line;
+  out->first_token = m->tok_first;
+  out->token_count = m->tok_end - m->tok_first;
   return RAWI_OK;
 }

@@ -2,17 +2,30 @@
 #ifndef RAWI_API_INTERNAL_H
 #define RAWI_API_INTERNAL_H
 
+#include "gazetteer/gazetteer.h"
 #include "rawi/rawi.h"
+#include "resolve/resolve.h"
 #include "text/text.h"
+
+#define RAWI_N_LANGS 3 /* indexed by rawi_lang; 0 (auto) unused */
 
 struct rawi_config {
   rawi_allocator alloc;
   rawi_tokenizer tokenizer;
+  char *pack_dir;
+  char **gazetteers;
+  size_t n_gazetteers;
+  int lenient;
+  rawi_warning_fn warn;
+  void *warn_ctx;
 };
 
 struct rawi_model {
   rawi_allocator alloc;
   text_model text;
+  gz_image packs[RAWI_N_LANGS]; /* base == NULL when absent */
+  gz_image *user;               /* user gazetteers, in the order given */
+  size_t n_user;
 };
 
 struct rawi_session {
@@ -25,6 +38,12 @@ struct rawi_doc {
   const rawi_model *model;
   char *text; /* private copy of the input */
   text_doc t;
+  rawi_lang lang;
+  mention_table m;
 };
+
+/* pack.c: load the packs and user lists named by cfg into m. */
+int pack_load(rawi_model *m, const rawi_config *cfg, rawi_error *err);
+void pack_free(rawi_model *m);
 
 #endif

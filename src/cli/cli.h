@@ -18,6 +18,11 @@ void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Write n bytes to out; on failure report it and return -1. */
 int cli_write(FILE *out, const char *s, size_t n);
 
+/* The pack directory to use (see pack_dir.c); buf holds a found path. */
+const char *cli_pack_dir(const char *option, char *buf, size_t cap);
+
 int cmd_tokenize(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_compile(int argc, char **argv);
 
 #endif

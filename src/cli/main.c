@@ -10,11 +10,13 @@ static const char usage[] =
     "Named-entity and relation extraction for Arabic and English news.\n"
     "\n"
     "commands:\n"
-    "  tokenize [FILE]   show sentences, tokens, normalised forms, clitics\n"
+    "  extract [FILE|DIR ...]  entities from documents, as JSON Lines\n"
+    "  compile -o OUT TSV...   compile gazetteer lists into an image\n"
+    "  tokenize [FILE]         show sentences, tokens, normalised forms, clitics\n"
     "\n"
     "options:\n"
-    "  -h, --help        show this help (rawi COMMAND --help for a command)\n"
-    "  --version         print the version\n";
+    "  -h, --help              show this help (rawi COMMAND --help for a command)\n"
+    "  --version               print the version\n";
 
 int main(int argc, char **argv) {
   if (argc < 2) {
@@ -32,6 +34,10 @@ int main(int argc, char **argv) {
   }
   if (!strcmp(cmd, "tokenize"))
     return cmd_tokenize(argc - 1, argv + 1);
+  if (!strcmp(cmd, "extract"))
+    return cmd_extract(argc - 1, argv + 1);
+  if (!strcmp(cmd, "compile"))
+    return cmd_compile(argc - 1, argv + 1);
   fprintf(stderr, "rawi: error: unknown command '%s'\n", cmd);
   fputs(usage, stderr);
   return 1;

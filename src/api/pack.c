@@ -1,0 +1,210 @@
+/*
+ * Loading language packs and user gazetteers into a model.
+ *
+ * A pack directory holds gazetteers/LANG/NAME.tsv; the files of a language
+ * are compiled together, in name order, into one image when the model is
+ * built (the shipped lists compile in a few tens of milliseconds). User
+ * gazetteers are TSV files, compiled the same way, or images written by
+ * `rawi compile`, mapped as they are after a staleness check.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "api/internal.h"
+#include "util/error.h"
+#include "util/mem.h"
+
+static const char *const lang_dirs[RAWI_N_LANGS] = {NULL, "ar", "en"};
+
+/* Read a whole file into memory from the given allocator. */
+static int read_file(const rawi_allocator *a, const char *path, char **data,
+                     size_t *len, rawi_error *err) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return rawi_error_at(err, RAWI_ERR_IO, path, 0, 0, "cannot open: %s",
+                         strerror(errno));
+  char *buf = NULL;
+  size_t n = 0, cap = 0;
+  int rc = RAWI_OK;
+  for (;;) {
+    if (rawi_mem_grow(a, (void **)&buf, &cap, n + 65536, 1)) {
+      rc = rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
+      break;
+    }
+    size_t got = fread(buf + n, 1, cap - n, f);
+    n += got;
+    if (got == 0) {
+      if (ferror(f))
+        rc = rawi_error_at(err, RAWI_ERR_IO, path, 0, 0, "cannot read: %s",
+                           strerror(errno));
+      break;
+    }
+  }
+  fclose(f);
+  if (rc) {
+    rawi_mem_free(a, buf);
+    return rc;
+  }
+  *data = buf;
+  *len = n;
+  return RAWI_OK;
+}
+
+static int add_file(gz_builder *b, const rawi_allocator *a, const char *path,
+                    const char *name, rawi_error *err) {
+  char *data;
+  size_t len;
+  int rc = read_file(a, path, &data, &len, err);
+  if (rc == RAWI_OK)
+    rc = gz_builder_add_tsv(b, name, data, len, err);
+  rawi_mem_free(a, data);
+  return rc;
+}
+
+static int compare_names(const void *x, const void *y) {
+  return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Names of the *.tsv files in dir, sorted; *n gets their count. */
+static char **list_tsv(const char *dir, size_t *n) {
+  *n = 0;
+  DIR *d = opendir(dir);
+  if (!d)
+    return NULL;
+  char **names = NULL;
+  size_t cap = 0;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    size_t len = strlen(e->d_name);
+    if (len < 5 || strcmp(e->d_name + len - 4, ".tsv"))
+      continue;
+    if (*n == cap) {
+      cap = cap ? cap * 2 : 16;
+      char **nn = realloc(names, cap * sizeof *nn);
+      if (!nn)
+        break;
+      names = nn;
+    }
+    if (!(names[*n] = strdup(e->d_name)))
+      break;
+    (*n)++;
+  }
+  closedir(d);
+  if (names)
+    qsort(names, *n, sizeof *names, compare_names);
+  return names;
+}
+
+static void warn_adapter(void *ctx, const rawi_error *e) {
+  const rawi_config *cfg = ctx;
+  if (cfg->warn)
+    cfg->warn(cfg->warn_ctx, e);
+}
+
+static gz_builder *new_builder(rawi_model *m, const rawi_config *cfg) {
+  gz_builder *b = gz_builder_new(&m->alloc, &m->text, cfg->lenient);
+  if (b)
+    gz_builder_on_warning(b, warn_adapter, (void *)cfg);
+  return b;
+}
+
+static int load_lang(rawi_model *m, const rawi_config *cfg, int lang,
+                     rawi_error *err) {
+  char dir[4096], path[4096 + 256], name[300];
+  snprintf(dir, sizeof dir, "%s/gazetteers/%s", cfg->pack_dir, lang_dirs[lang]);
+  size_t n;
+  char **files = list_tsv(dir, &n);
+  if (!n) {
+    free(files);
+    return RAWI_OK; /* no lists for this language */
+  }
+  gz_builder *b = new_builder(m, cfg);
+  int rc = b ? RAWI_OK : rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; i < n && rc == RAWI_OK; i++) {
+    snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+    snprintf(name, sizeof name, "%s/%s", lang_dirs[lang], files[i]);
+    rc = add_file(b, &m->alloc, path, name, err);
+  }
+  if (rc == RAWI_OK)
+    rc = gz_builder_finish(b, &m->packs[lang], err);
+  gz_builder_free(b);
+  for (size_t i = 0; i < n; i++)
+    free(files[i]);
+  free(files);
+  return rc;
+}
+
+/* An image is stale when every source it names can be read here and their
+ * names and contents no longer hash to what was compiled. */
+static int check_fresh(rawi_model *m, const gz_image *g, const char *path,
+                       rawi_error *err) {
+  uint64_t h = 0x5241574947415A31ull;
+  for (uint32_t i = 0; i < g->h->n_sources; i++) {
+    const char *src = gz_str(g, g->sources[i]);
+    char *data;
+    size_t len;
+    if (read_file(&m->alloc, src, &data, &len, NULL))
+      return RAWI_OK; /* sources not at hand: nothing to compare with */
+    h = gz_source_hash(h, src, data, len);
+    rawi_mem_free(&m->alloc, data);
+  }
+  if (h != g->h->source_hash)
+    return rawi_error_at(err, RAWI_ERR_FORMAT, path, 0, 0,
+                         "stale gazetteer image: its sources changed since "
+                         "it was compiled; run rawi compile again");
+  return RAWI_OK;
+}
+
+static int load_user(rawi_model *m, const rawi_config *cfg, const char *path,
+                     gz_image *out, rawi_error *err) {
+  if (gz_file_is_image(path)) {
+    int rc = gz_image_map(out, &m->alloc, path, err);
+    if (rc == RAWI_OK && (rc = check_fresh(m, out, path, err)))
+      gz_image_free(out);
+    return rc;
+  }
+  gz_builder *b = new_builder(m, cfg);
+  if (!b)
+    return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
+  int rc = add_file(b, &m->alloc, path, path, err);
+  if (rc == RAWI_OK)
+    rc = gz_builder_finish(b, out, err);
+  gz_builder_free(b);
+  return rc;
+}
+
+int pack_load(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
+  int rc = RAWI_OK;
+  if (cfg->pack_dir) {
+    struct stat st;
+    if (stat(cfg->pack_dir, &st) || !S_ISDIR(st.st_mode))
+      return rawi_error_at(err, RAWI_ERR_IO, cfg->pack_dir, 0, 0,
+                           "pack directory not found");
+    for (int lang = 1; lang < RAWI_N_LANGS && rc == RAWI_OK; lang++)
+      rc = load_lang(m, cfg, lang, err);
+  }
+  if (rc || !cfg->n_gazetteers)
+    return rc;
+  m->user = rawi_mem_calloc(&m->alloc, cfg->n_gazetteers, sizeof(gz_image));
+  if (!m->user)
+    return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; i < cfg->n_gazetteers && rc == RAWI_OK; i++) {
+    rc = load_user(m, cfg, cfg->gazetteers[i], &m->user[i], err);
+    m->n_user += rc == RAWI_OK;
+  }
+  return rc;
+}
+
+void pack_free(rawi_model *m) {
+  for (int i = 0; i < RAWI_N_LANGS; i++)
+    gz_image_free(&m->packs[i]);
+  for (size_t i = 0; i < m->n_user; i++)
+    gz_image_free(&m->user[i]);
+  rawi_mem_free(&m->alloc, m->user);
+  m->user = NULL;
+  m->n_user = 0;
+}

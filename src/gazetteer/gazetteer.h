@@ -1,0 +1,151 @@
+/*
+ * Gazetteer stage: lists of names compiled into a trie over token words.
+ *
+ * Design. A list entry is a sequence of normalised tokens (the text
+ * stage's norms, so a list and a document always agree on spelling).
+ * Each distinct token string is a "word"; the trie's edges are labelled by
+ * words, so matching costs one hash probe per token whatever the list
+ * size, and never looks inside a token.
+ *
+ * The compiled image is one flat, position-independent block that is used
+ * in place, whether read from a TSV a moment ago or mmap'ed from a file
+ * written by `rawi compile`:
+ *
+ *   header   magic, format version, sizes, checksum of everything after it,
+ *            hash of the sources it was compiled from
+ *   words    open-addressing table; slot = {hash32, string offset + 1};
+ *            a word's id is its slot index
+ *   edges    open-addressing table keyed by (parent node, word id);
+ *            slot = {parent + 1, word, first entry or NONE}; the child
+ *            node's id is the slot index + 1 (node 0 is the root), so no
+ *            separate node table is needed
+ *   entries  the list lines ending at each node, contiguous per node, the
+ *            last of a run flagged; each names its entity, type, kind
+ *            (name or demonym), attributes and source file:line
+ *   entities id, canonical name (the surface of the id's first line)
+ *   sources  the file names entries came from
+ *   strings  NUL-terminated strings addressed by offset
+ *
+ * Tables are sized at 4/3 of their counts and indexed with a
+ * multiply-shift reduction, so sizes need not be powers of two.
+ */
+#ifndef RAWI_GAZETTEER_GAZETTEER_H
+#define RAWI_GAZETTEER_GAZETTEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rawi/rawi.h"
+#include "text/text.h"
+
+#define RAWI_GZ_MAGIC "RAWIGAZ"
+#define RAWI_GZ_VERSION 1u
+#define GZ_NONE 0xFFFFFFFFu
+
+/* --- types ----------------------------------------------------------- */
+
+/* Entity types produce entities; class types (TITLE, GIVEN_NAME, ...) are
+ * word lists that rules refer to and never become entities themselves. */
+enum gz_type {
+  GZ_PERSON, GZ_ORGANIZATION, GZ_COUNTRY, GZ_LOCATION,
+  GZ_N_ENTITY_TYPES,
+  GZ_TITLE = GZ_N_ENTITY_TYPES, GZ_GIVEN_NAME, GZ_FAMILY_NAME, GZ_ORG_HEAD,
+  GZ_LOC_HEAD, GZ_REPORT_VERB, GZ_TRIGGER, GZ_STOPWORD,
+  GZ_N_TYPES
+};
+
+/* Index of a type name, or -1. */
+int gz_type_index(const char *name, size_t len);
+const char *gz_type_name(int type);
+static inline int gz_is_entity_type(int t) { return t < GZ_N_ENTITY_TYPES; }
+
+/* --- image layout ---------------------------------------------------- */
+
+enum { GZ_ENTRY_LAST = 1, GZ_ENTRY_DEMONYM = 2 };
+
+typedef struct gz_header {
+  char magic[8];
+  uint32_t version, header_size;
+  uint64_t size;        /* whole image, header included */
+  uint64_t checksum;    /* rawi_hash_bytes of bytes [header_size, size) */
+  uint64_t source_hash; /* hash of the source files' names and contents */
+  uint32_t n_word_slots, n_edge_slots, n_entries, n_entities, n_sources;
+  uint32_t n_words, n_nodes;
+  uint32_t off_words, off_edges, off_entries, off_entities, off_sources;
+  uint32_t off_strings, strings_size;
+  uint32_t reserved[5];
+} gz_header;
+
+typedef struct gz_word_slot { uint32_t hash, str; } gz_word_slot;
+typedef struct gz_edge_slot { uint32_t parent, word, entry; } gz_edge_slot;
+typedef struct gz_entry {
+  uint32_t entity, attrs, source, line;
+  uint16_t type, flags;
+} gz_entry;
+typedef struct gz_entity { uint32_t id, name; } gz_entity;
+
+/* A loaded image: pointers into one block, owned or mapped. */
+typedef struct gz_image {
+  const rawi_allocator *alloc;
+  const unsigned char *base;
+  size_t size;
+  int mapped;
+  const gz_header *h;
+  const gz_word_slot *words;
+  const gz_edge_slot *edges;
+  const gz_entry *entries;
+  const gz_entity *entities;
+  const uint32_t *sources;
+  const char *strings;
+} gz_image;
+
+/* Take ownership of an image block (allocated with alloc) after checking
+ * its header, bounds and checksum. On error the block is freed. */
+int gz_image_adopt(gz_image *img, const rawi_allocator *alloc, void *block,
+                   size_t size, const char *name, rawi_error *err);
+/* Map a compiled image file read-only and check it. */
+int gz_image_map(gz_image *img, const rawi_allocator *alloc, const char *path,
+                 rawi_error *err);
+void gz_image_free(gz_image *img);
+/* Is this file a compiled image (by its magic)? */
+int gz_file_is_image(const char *path);
+
+static inline const char *gz_str(const gz_image *g, uint32_t off) {
+  return g->strings + off;
+}
+
+/* Word id of a normalised token, or GZ_NONE. */
+uint32_t gz_word(const gz_image *g, const char *s, size_t len);
+/* Child of node through word, or 0 (the root is never a child). *entry
+ * receives the child's first entry or GZ_NONE. */
+uint32_t gz_step(const gz_image *g, uint32_t node, uint32_t word,
+                 uint32_t *entry);
+
+/* --- compiling -------------------------------------------------------- */
+
+typedef struct gz_builder gz_builder;
+
+/* A builder normalises with the given text model and scratch. lenient:
+ * skip bad lines (reported through on_warning) instead of failing. */
+gz_builder *gz_builder_new(const rawi_allocator *alloc, const text_model *tm,
+                           int lenient);
+void gz_builder_free(gz_builder *b);
+
+/* Called for each line skipped in lenient mode. */
+typedef void (*gz_warn_fn)(void *ctx, const rawi_error *err);
+void gz_builder_on_warning(gz_builder *b, gz_warn_fn fn, void *ctx);
+
+/* Add the TSV text of one file; name is how sources are cited
+ * ("ar/persons.tsv"). Errors carry file:line:column. */
+int gz_builder_add_tsv(gz_builder *b, const char *name, const char *text,
+                       size_t len, rawi_error *err);
+/* Produce the image; the builder may be freed afterwards. */
+int gz_builder_finish(gz_builder *b, gz_image *out, rawi_error *err);
+/* Write an image to a file (temporary file + rename). */
+int gz_image_write(const gz_image *img, const char *path, rawi_error *err);
+
+/* Hash used for stale-image detection: fold one source into h. */
+uint64_t gz_source_hash(uint64_t h, const char *name, const char *text,
+                        size_t len);
+
+#endif

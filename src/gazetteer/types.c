@@ -1,0 +1,20 @@
+/* The type names a gazetteer line may carry. */
+#include <string.h>
+
+#include "gazetteer/gazetteer.h"
+
+static const char *const names[GZ_N_TYPES] = {
+    "PERSON",     "ORGANIZATION", "COUNTRY",     "LOCATION",
+    "TITLE",      "GIVEN_NAME",   "FAMILY_NAME", "ORG_HEAD",
+    "LOC_HEAD",   "REPORT_VERB",  "TRIGGER",     "STOPWORD"};
+
+int gz_type_index(const char *name, size_t len) {
+  for (int i = 0; i < GZ_N_TYPES; i++)
+    if (strlen(names[i]) == len && !memcmp(names[i], name, len))
+      return i;
+  return -1;
+}
+
+const char *gz_type_name(int type) {
+  return type >= 0 && type < GZ_N_TYPES ? names[type] : "?";
+}

@@ -1,0 +1,120 @@
+/*
+ * JSON Lines: one object per document, entities with all their mentions,
+ * offsets in code points and bytes against the original text.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "output/output.h"
+
+static void key(rawi_strbuf *b, const char *k) {
+  rawi_strbuf_addc(b, '"');
+  rawi_strbuf_adds(b, k);
+  rawi_strbuf_adds(b, "\":");
+}
+
+static void str_field(rawi_strbuf *b, const char *k, const char *s,
+                      size_t n) {
+  key(b, k);
+  rawi_strbuf_json(b, s, n);
+}
+
+static void num_field(rawi_strbuf *b, const char *k, unsigned long long v) {
+  key(b, k);
+  rawi_strbuf_addu(b, v);
+}
+
+static void mention_json(rawi_strbuf *b, const rawi_mention *m) {
+  rawi_strbuf_addc(b, '{');
+  str_field(b, "text", m->text, m->text_len);
+  rawi_strbuf_addc(b, ',');
+  str_field(b, "norm", m->norm, strlen(m->norm));
+  rawi_strbuf_addc(b, ',');
+  str_field(b, "kind", m->kind == RAWI_MENTION_DEMONYM ? "demonym" : "name",
+            m->kind == RAWI_MENTION_DEMONYM ? 7 : 4);
+  rawi_strbuf_addc(b, ',');
+  num_field(b, "start", m->span.start);
+  rawi_strbuf_addc(b, ',');
+  num_field(b, "end", m->span.end);
+  rawi_strbuf_addc(b, ',');
+  num_field(b, "byte_start", m->span.byte_start);
+  rawi_strbuf_addc(b, ',');
+  num_field(b, "byte_end", m->span.byte_end);
+  rawi_strbuf_addc(b, ',');
+  char src[512];
+  int n = snprintf(src, sizeof src, "%s:%s:%lu", m->source, m->source_file,
+                   m->source_line);
+  str_field(b, "source", src, n < (int)sizeof src ? (size_t)n : sizeof src - 1);
+  rawi_strbuf_addc(b, '}');
+}
+
+static void entity_json(rawi_strbuf *b, const rawi_doc *doc, size_t i) {
+  rawi_entity e;
+  rawi_doc_entity(doc, i, &e);
+  rawi_strbuf_addc(b, '{');
+  str_field(b, "id", e.id, strlen(e.id));
+  rawi_strbuf_addc(b, ',');
+  str_field(b, "type", e.type, strlen(e.type));
+  rawi_strbuf_addc(b, ',');
+  str_field(b, "name", e.name, strlen(e.name));
+  rawi_strbuf_adds(b, ",\"mentions\":[");
+  for (size_t k = 0; k < e.mention_count; k++) {
+    rawi_mention m;
+    rawi_doc_mention(doc, i, k, &m);
+    if (k)
+      rawi_strbuf_addc(b, ',');
+    mention_json(b, &m);
+  }
+  rawi_strbuf_adds(b, "]}");
+}
+
+void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
+                  size_t id_len) {
+  rawi_strbuf_addc(b, '{');
+  str_field(b, "id", id, id_len);
+  rawi_strbuf_addc(b, ',');
+  const char *lang = rawi_lang_name(rawi_doc_lang(doc));
+  str_field(b, "lang", lang, strlen(lang));
+  rawi_strbuf_adds(b, ",\"entities\":[");
+  for (size_t i = 0; i < rawi_doc_entity_count(doc); i++) {
+    if (i)
+      rawi_strbuf_addc(b, ',');
+    entity_json(b, doc, i);
+  }
+  rawi_strbuf_adds(b, "],\"relations\":[]}\n");
+}
+
+static const char *error_code_name(int code) {
+  switch (code) {
+  case RAWI_ERR_UTF8:
+    return "invalid_utf8";
+  case RAWI_ERR_TOO_BIG:
+    return "too_big";
+  case RAWI_ERR_NOMEM:
+    return "out_of_memory";
+  case RAWI_ERR_LIMIT:
+    return "limit";
+  case RAWI_ERR_FORMAT:
+    return "bad_record";
+  case RAWI_ERR_IO:
+    return "io";
+  default:
+    return "error";
+  }
+}
+
+void output_jsonl_error(rawi_strbuf *b, const char *id, size_t id_len,
+                        const rawi_error *err) {
+  const char *code = error_code_name(err->code);
+  rawi_strbuf_addc(b, '{');
+  str_field(b, "id", id, id_len);
+  rawi_strbuf_adds(b, ",\"error\":{");
+  str_field(b, "code", code, strlen(code));
+  rawi_strbuf_addc(b, ',');
+  str_field(b, "message", err->message, strlen(err->message));
+  if (err->byte_offset != RAWI_NO_OFFSET) {
+    rawi_strbuf_addc(b, ',');
+    num_field(b, "byte_offset", err->byte_offset);
+  }
+  rawi_strbuf_adds(b, "}}\n");
+}

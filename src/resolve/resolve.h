@@ -1,0 +1,60 @@
+/*
+ * Mentions and entities of one document.
+ *
+ * Stages that recognise names (gazetteer now, rules later) append
+ * candidate mentions; resolution keeps the winners and groups them into
+ * entities. A mention's span starts at its first token's stem (the
+ * proclitic reading chosen) and ends with its last token.
+ */
+#ifndef RAWI_RESOLVE_RESOLVE_H
+#define RAWI_RESOLVE_RESOLVE_H
+
+#include <stdint.h>
+
+#include "rawi/rawi.h"
+#include "text/text.h"
+#include "util/strbuf.h"
+
+enum mention_kind { MENTION_NAME, MENTION_DEMONYM };
+enum mention_source { SOURCE_GAZETTEER, SOURCE_RULE };
+
+typedef struct mention {
+  uint32_t tok_first, tok_end;  /* tokens [first, end) */
+  uint32_t split;               /* reading of the first token (index) */
+  uint32_t byte_start, byte_end, cp_start, cp_end;
+  uint32_t norm_off, norm_len;  /* in mention_table.strings */
+  uint32_t id_off, name_off;    /* entity id and canonical name, same pool */
+  uint32_t src_file_off;        /* "ar/persons.tsv", same pool */
+  uint32_t src_line;
+  uint32_t entity;              /* set by resolution */
+  uint16_t type;                /* gz_type */
+  uint8_t kind, source;
+} mention;
+
+typedef struct entity {
+  uint32_t id_off, name_off;
+  uint32_t first, count;        /* into mention_table.order */
+  uint16_t type;
+} entity;
+
+typedef struct mention_table {
+  const rawi_allocator *alloc;
+  mention *mentions;
+  size_t n_mentions, cap_mentions;
+  entity *entities;
+  size_t n_entities, cap_entities;
+  uint32_t *order;              /* mention indices grouped by entity */
+  rawi_strbuf strings;
+} mention_table;
+
+void mention_table_init(mention_table *t, const rawi_allocator *alloc);
+void mention_table_free(mention_table *t);
+
+/* Append a mention; strings are copied. Returns RAWI_OK or NOMEM. */
+int mention_add(mention_table *t, const text_doc *d, const mention *m,
+                const char *id, const char *name, const char *src_file);
+
+/* Group mentions into entities by id, in order of first mention. */
+int resolve_entities(mention_table *t);
+
+#endif
