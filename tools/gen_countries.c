@@ -259,6 +259,25 @@ static void add_english_spellings(void)
     }
 }
 
+/*
+ * "US", "UK", "DRC": an abbreviation in capitals.  Case-folded, some are ordinary words
+ * ("us"), so they carry case=exact: the matcher compares them case-sensitively.
+ */
+static int is_acronym(const char *s)
+{
+    int upper = 0;
+    size_t len = strlen(s);
+    if (len > 7)
+        return 0;
+    for (const char *p = s; *p; p++) {
+        if (*p >= 'A' && *p <= 'Z')
+            upper++;
+        else if (*p != '.')
+            return 0;
+    }
+    return upper >= 2;
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2 || strlen(argv[1]) < 2 || strlen(argv[1]) > 3) {
@@ -333,6 +352,7 @@ int main(int argc, char **argv)
     printf("# News spellings that CLDR lacks are in countries-extra.tsv (hand-written).\n");
     printf("# Licence: Unicode License v3 (CLDR data, https://www.unicode.org/license.txt).\n");
     printf("# Columns: surface<TAB>type<TAB>id[<TAB>attributes]\n");
+    printf("# case=exact: an abbreviation to match case-sensitively (\"US\" is not \"us\").\n");
     for (const struct skip *s = skips; s->lang; s++)
         if (strcmp(s->lang, lang) == 0)
             printf("# left out: country/%s: %s\n", s->code, s->reason);
@@ -349,8 +369,12 @@ int main(int argc, char **argv)
         const struct entry *e = &entries[i];
         if (e->dropped || skip_reason(lang, e->code))
             continue;
-        if (e->attrs[0])
-            printf("%s\tCOUNTRY\tcountry/%s\t%s\n", e->name, e->code, e->attrs);
+        char attrs[64];
+        snprintf(attrs, sizeof attrs, "%s%s%s", e->attrs,
+                 e->attrs[0] && is_acronym(e->name) ? ";" : "",
+                 is_acronym(e->name) ? "case=exact" : "");
+        if (attrs[0])
+            printf("%s\tCOUNTRY\tcountry/%s\t%s\n", e->name, e->code, attrs);
         else
             printf("%s\tCOUNTRY\tcountry/%s\n", e->name, e->code);
         written++;

@@ -12,7 +12,6 @@
 void mention_table_init(mention_table *t, const rawi_allocator *alloc) {
   *t = (mention_table){.alloc = alloc};
   rawi_strbuf_init(&t->strings, alloc);
-  rawi_strbuf_add(&t->strings, "", 1);
 }
 
 void mention_table_free(mention_table *t) {
@@ -54,6 +53,8 @@ int mention_add(mention_table *t, const text_doc *d, const mention *m,
   if (rawi_mem_grow(t->alloc, (void **)&t->mentions, &t->cap_mentions,
                     t->n_mentions + 1, sizeof(mention)))
     return RAWI_ERR_NOMEM;
+  if (!t->strings.len) /* offset 0 is the empty string */
+    rawi_strbuf_add(&t->strings, "", 1);
   mention *out = &t->mentions[t->n_mentions];
   *out = *m;
   const text_token *first = &d->tokens[m->tok_first];

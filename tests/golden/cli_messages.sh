@@ -28,16 +28,7 @@ expect surrogate 1 "rawi: error: $tmp/surrogate.txt: invalid utf-8 at byte 10: s
 expect stdin_utf8 1 "rawi: error: <stdin>: invalid utf-8 at byte 2: overlong encoding" -- sh -c "\"$rawi\" tokenize < \"$tmp/overlong.txt\""
 expect missing 1 "rawi: error: $tmp/nope.txt: cannot open: No such file or directory" -- "$rawi" tokenize "$tmp/nope.txt"
 expect unknown_cmd 1 "rawi: error: unknown command 'tokenise'
-usage: rawi COMMAND [options] [FILE ...]
-
-Named-entity and relation extraction for Arabic and English news.
-
-commands:
-  tokenize [FILE]   show sentences, tokens, normalised forms, clitics
-
-options:
-  -h, --help        show this help (rawi COMMAND --help for a command)
-  --version         print the version" -- "$rawi" tokenise
+$("$rawi" --help)" -- "$rawi" tokenise
 expect bad_tokenizer 1 "rawi: error: --tokenizer: expected fast or icu, got 'spacy'
 $("$rawi" tokenize --help)" -- "$rawi" tokenize --tokenizer spacy
 expect version 0 "" -- "$rawi" --version
