@@ -99,9 +99,11 @@ static char **list_tsv(const char *dir, size_t *n) {
   return names;
 }
 
+/* Lenient loading reports what it skipped; strict loading fails with the
+ * first error instead. */
 static void warn_adapter(void *ctx, const rawi_error *e) {
   const rawi_config *cfg = ctx;
-  if (cfg->warn)
+  if (cfg->lenient && cfg->warn)
     cfg->warn(cfg->warn_ctx, e);
 }
 

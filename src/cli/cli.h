@@ -15,6 +15,9 @@ int cli_read_file(const char *path, char **data, size_t *len);
 void cli_error(const char *where, const rawi_error *err);
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Show line `line` of file on stderr with a caret under `column`. */
+void cli_show_line(const char *file, unsigned long line, unsigned long column);
+
 /* Write n bytes to out; on failure report it and return -1. */
 int cli_write(FILE *out, const char *s, size_t n);
 

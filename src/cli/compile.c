@@ -21,10 +21,19 @@ static const char usage[] =
     "  --lenient    skip malformed lines with a warning instead of failing\n"
     "  -h, --help   show this help\n";
 
-static void warn(void *ctx, const rawi_error *w) {
-  (void)ctx;
-  fprintf(stderr, "rawi: warning: %s:%lu:%lu: %s (line skipped)\n", w->file,
-          w->line, w->column, w->message);
+typedef struct report {
+  int lenient;
+  size_t count;
+} report;
+
+/* Every malformed line: an error, or with --lenient a warning. */
+static void on_bad_line(void *ctx, const rawi_error *w) {
+  report *r = ctx;
+  r->count++;
+  fprintf(stderr, "rawi: %s: %s:%lu:%lu: %s%s\n",
+          r->lenient ? "warning" : "error", w->file, w->line, w->column,
+          w->message, r->lenient ? " (line skipped)" : "");
+  cli_show_line(w->file, w->line, w->column);
 }
 
 static double seconds(void) {
@@ -65,8 +74,9 @@ int cmd_compile(int argc, char **argv) {
   text_model_init(&tm, RAWI_TOKENIZER_FAST, &err);
   gz_builder *b = gz_builder_new(a, &tm, lenient);
   int rc = b ? 0 : RAWI_ERR_NOMEM;
+  report rep = {lenient, 0};
   if (b)
-    gz_builder_on_warning(b, warn, NULL);
+    gz_builder_on_warning(b, on_bad_line, &rep);
   for (int i = optind; i < argc && rc == 0; i++) {
     char *data;
     size_t len;
@@ -75,7 +85,10 @@ int cmd_compile(int argc, char **argv) {
     else {
       rc = gz_builder_add_tsv(b, argv[i], data, len, &err);
       free(data);
-      if (rc)
+      if (rc == RAWI_ERR_FORMAT)
+        cli_errorf("%zu malformed line%s: nothing written", rep.count,
+                   rep.count == 1 ? "" : "s");
+      else if (rc)
         cli_error(argv[i], &err);
     }
   }

@@ -73,3 +73,38 @@ int cli_write(FILE *out, const char *s, size_t n) {
   }
   return 0;
 }
+
+/* Print line `line` of file with a caret under code point `column`. */
+void cli_show_line(const char *file, unsigned long line, unsigned long column) {
+  FILE *f = fopen(file, "rb");
+  if (!f || !line)
+    goto done;
+  char buf[4096];
+  unsigned long n = 0;
+  while (fgets(buf, sizeof buf, f)) {
+    size_t len = strlen(buf);
+    int whole = len && buf[len - 1] == '\n';
+    if (++n == line) {
+      while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+        buf[--len] = '\0';
+      fprintf(stderr, "    %s\n    ", buf);
+      /* a tab is echoed as a tab so the caret stays under its column */
+      unsigned long col = 1;
+      for (size_t i = 0; i < len && col < column; i++) {
+        if (((unsigned char)buf[i] & 0xC0) == 0x80)
+          continue;
+        fputc(buf[i] == '\t' ? '\t' : ' ', stderr);
+        col++;
+      }
+      fputs("^\n", stderr);
+      break;
+    }
+    while (!whole && fgets(buf, sizeof buf, f)) { /* rest of a long line */
+      len = strlen(buf);
+      whole = len && buf[len - 1] == '\n';
+    }
+  }
+done:
+  if (f)
+    fclose(f);
+}

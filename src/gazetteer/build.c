@@ -266,20 +266,23 @@ static int surface_path(gz_builder *b, const field *f, uint32_t *node,
   int rc = text_analyze(b->tm, &b->scratch, d, err);
   if (rc)
     return rc;
+  size_t named = 0;
+  for (size_t i = 0; i < d->n_tokens; i++)
+    named += d->tokens[i].kind != RAWI_TOKEN_PUNCT;
+  if (!named)
+    return RAWI_ERR_FORMAT;
   uint32_t at = 0;
-  size_t used = 0;
   for (size_t i = 0; i < d->n_tokens; i++) {
     const text_token *t = &d->tokens[i];
+    uint32_t w;
     if (!t->norm_len)
       continue;
-    uint32_t w;
     if ((rc = word_id(b, d->pool + t->norm_off, t->norm_len, &w)) ||
         (rc = child(b, at, w, &at)) < 0)
       return rc;
-    used++;
   }
   *node = at;
-  return used ? RAWI_OK : RAWI_ERR_FORMAT;
+  return RAWI_OK;
 }
 
 static int entity_of(gz_builder *b, const field *id, const field *surface,
@@ -316,7 +319,8 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s,
   size_t bad;
   const char *why;
   if (!rawi_utf8_valid(s, len, &bad, &why))
-    return line_error(c, bad + 1, err, "invalid utf-8: %s", why);
+    return line_error(c, rawi_utf8_count(s, bad) + 1, err,
+                      "invalid utf-8: %s", why);
   field f[5];
   size_t n = split_fields(s, len, f, 5);
   if (n < 3 || n > 4) {
@@ -385,6 +389,8 @@ int gz_builder_add_tsv(gz_builder *b, const char *name, const char *text,
   source = (uint32_t)b->n_sources++;
   b->source_hash = gz_source_hash(b->source_hash, name, text, len);
   line_ctx c = {name, 0, NULL};
+  rawi_error first;
+  size_t bad = 0;
   for (size_t pos = 0; pos < len;) {
     const char *nl = memchr(text + pos, '\n', len - pos);
     size_t end = nl ? (size_t)(nl - text) : len, n = end - pos;
@@ -394,20 +400,29 @@ int gz_builder_add_tsv(gz_builder *b, const char *name, const char *text,
     if (!is_blank_or_comment(text + pos, n)) {
       rawi_error e;
       int rc = add_line(b, &c, text + pos, n, source, &e);
-      if (rc == RAWI_ERR_FORMAT && b->lenient) {
+      if (rc == RAWI_ERR_FORMAT) {
+        /* report every bad line; strict mode fails once the file is read */
         if (b->warn)
           b->warn(b->warn_ctx, &e);
+        if (!bad++)
+          first = e;
       } else if (rc) {
-        if (err)
-          *err = e;
-        if (rc == RAWI_ERR_NOMEM)
-          rawi_error_set(err, rc, "out of memory");
-        return rc;
+        return rawi_error_set(err, rc, "%s", rawi_strerror(rc));
       }
     }
     pos = end + 1;
   }
-  return RAWI_OK;
+  if (!bad || b->lenient)
+    return RAWI_OK;
+  if (err) {
+    *err = first;
+    if (bad > 1) {
+      size_t k = strlen(err->message);
+      snprintf(err->message + k, sizeof err->message - k,
+               " (and %zu more malformed lines)", bad - 1);
+    }
+  }
+  return RAWI_ERR_FORMAT;
 }
 
 /* --- layout ------------------------------------------------------------ */

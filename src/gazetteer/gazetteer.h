@@ -125,13 +125,14 @@ uint32_t gz_step(const gz_image *g, uint32_t node, uint32_t word,
 
 typedef struct gz_builder gz_builder;
 
-/* A builder normalises with the given text model and scratch. lenient:
- * skip bad lines (reported through on_warning) instead of failing. */
+/* A builder normalises with the given text model. Every malformed line is
+ * reported to the warning callback; strict builders then fail the file
+ * (with the first error), lenient ones skip those lines. */
 gz_builder *gz_builder_new(const rawi_allocator *alloc, const text_model *tm,
                            int lenient);
 void gz_builder_free(gz_builder *b);
 
-/* Called for each line skipped in lenient mode. */
+/* Called for each malformed line. */
 typedef void (*gz_warn_fn)(void *ctx, const rawi_error *err);
 void gz_builder_on_warning(gz_builder *b, gz_warn_fn fn, void *ctx);
 

@@ -1,0 +1,59 @@
+#!/bin/sh
+# rawi compile and --gazetteer: malformed lists, lenient loading, and
+# corrupt, truncated, foreign-version and stale images.
+set -u
+rawi=$1
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passes=0 fails=0
+ok() { passes=$((passes + 1)); }
+ko() { echo "FAIL $*"; fails=$((fails + 1)); }
+
+# 1. every malformed line reported with file:line:column and a caret
+(cd "$here/gazetteer" && "$rawi" compile -o "$tmp/bad.img" bad.tsv 2> "$tmp/err")
+[ $? = 1 ] && ok || ko "compile bad.tsv should exit 1"
+diff -u "$here/gazetteer/bad.expected" "$tmp/err" && ok || ko "compile errors differ"
+[ ! -e "$tmp/bad.img" ] && ok || ko "a rejected list must not be written"
+
+# 2. --lenient skips them with warnings and keeps the good line
+(cd "$here/gazetteer" && "$rawi" compile --lenient -o "$tmp/lenient.img" bad.tsv 2> "$tmp/err")
+[ $? = 0 ] && ok || ko "compile --lenient should succeed"
+[ "$(grep -c '^rawi: warning: bad.tsv:' "$tmp/err")" = 8 ] && ok || ko "8 warnings expected"
+echo "سافر الوفد إلى البيرو." > "$tmp/doc.txt"
+"$rawi" extract --pack "$tmp" --gazetteer "$tmp/lenient.img" "$tmp/doc.txt" > "$tmp/out" 2>/dev/null
+grep -q '"id":"country/pe"' "$tmp/out" && ok || ko "lenient image should find البيرو"
+
+# 3. strict loading through extract: the first error and a count
+"$rawi" extract --pack "$tmp" --gazetteer "$here/gazetteer/bad.tsv" "$tmp/doc.txt" > /dev/null 2> "$tmp/err"
+[ $? = 1 ] && ok || ko "extract with a bad list should exit 1"
+grep -q "bad.tsv:3:15: expected 3 or 4 tab-separated columns (surface, type, id, attributes), found 2 (and 7 more malformed lines)" "$tmp/err" && ok || ko "extract strict message: $(cat "$tmp/err")"
+
+# 4. images: good, then damaged copies
+printf 'البيرو\tCOUNTRY\tcountry/pe\nبغداد\tLOCATION\tlocation/baghdad\n' > "$tmp/good.tsv"
+"$rawi" compile -o "$tmp/good.img" "$tmp/good.tsv" 2> /dev/null && ok || ko "compile good.tsv"
+"$rawi" extract --pack "$tmp" --gazetteer "$tmp/good.img" "$tmp/doc.txt" > "$tmp/out" 2>/dev/null
+grep -q '"source":"gazetteer:'"$tmp"'/good.tsv:1"' "$tmp/out" && ok || ko "image cites its source: $(cat "$tmp/out")"
+
+expect_load_error() { # NAME IMAGE MESSAGE
+  "$rawi" extract --pack "$tmp" --gazetteer "$2" "$tmp/doc.txt" > /dev/null 2> "$tmp/err"
+  code=$?
+  [ $code = 1 ] && [ "$(cat "$tmp/err")" = "rawi: error: $2: $3" ] && ok ||
+    ko "$1: exit $code, $(cat "$tmp/err")"
+}
+size=$(wc -c < "$tmp/good.img")
+cp "$tmp/good.img" "$tmp/flip.img"
+printf '\377' | dd of="$tmp/flip.img" bs=1 seek=$((size - 20)) conv=notrunc 2> /dev/null
+expect_load_error flipped "$tmp/flip.img" "corrupt gazetteer image: checksum mismatch"
+head -c $((size - 8)) "$tmp/good.img" > "$tmp/short.img"
+expect_load_error truncated "$tmp/short.img" "corrupt gazetteer image: truncated or padded file"
+cp "$tmp/good.img" "$tmp/version.img"
+printf '\011' | dd of="$tmp/version.img" bs=1 seek=8 conv=notrunc 2> /dev/null
+expect_load_error version "$tmp/version.img" "gazetteer image has format version 9, this rawi reads version 1: compile it again"
+head -c 8 "$tmp/good.img" > "$tmp/tiny.img"
+expect_load_error tiny "$tmp/tiny.img" "corrupt gazetteer image: truncated or padded file"
+printf 'كربلاء\tLOCATION\tlocation/karbala\n' >> "$tmp/good.tsv"
+expect_load_error stale "$tmp/good.img" "stale gazetteer image: its sources changed since it was compiled; run rawi compile again"
+
+echo "$passes passed, $fails failed"
+[ "$fails" = 0 ]
