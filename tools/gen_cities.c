@@ -17,8 +17,9 @@
  *
  * Left out: zones whose city has no name in the language's script (ICU falls back
  * to the zone id), Antarctic stations, US county zones, exemplar names that are
- * ordinary words (see skip_zones), and cities written exactly like their
- * country (تونس, Kuwait), which would shadow the country name.
+ * ordinary words (see skip_zones), cities written exactly like their country
+ * (تونس, Kuwait) and zones named after their territory (Malta, Maldives), which would
+ * shadow the country name.
  *
  * Output is deterministic for a given ICU version.  Licence of the generated
  * data: Unicode License v3 (CLDR); this program: same licence as rawi.
@@ -201,6 +202,11 @@ int main(int argc, char **argv)
         int32_t clen = uloc_getDisplayCountry(loc, lang, country, NAME_BYTES, &st);
         if (U_FAILURE(st))
             clen = 0;
+        UChar country_en[NAME_BYTES];
+        st = U_ZERO_ERROR;
+        int32_t celen = uloc_getDisplayCountry(loc, "en", country_en, NAME_BYTES, &st);
+        if (U_FAILURE(st))
+            celen = 0;
 
         st = U_ZERO_ERROR;
         UEnumeration *zones =
@@ -221,7 +227,10 @@ int main(int argc, char **argv)
             char surface[NAME_BYTES], ascii[NAME_BYTES], slug[NAME_BYTES];
             if (to_utf8(name, len, surface, sizeof surface) < 0)
                 continue;
-            if (clen == len && u_strncmp(country, name, len) == 0) {
+            /* A zone named after its territory (Malta, Maldives) or a city written
+               like its country (تونس): the name is the country's, not a city's. */
+            if ((clen == len && u_strncmp(country, name, len) == 0) ||
+                (celen == elen && u_strncmp(country_en, en, elen) == 0)) {
                 if (n_same_as_country < 64)
                     snprintf(same_as_country[n_same_as_country++], 2 * NAME_BYTES,
                              "%s (%s, country/%s)", surface, zone, code);

@@ -84,12 +84,12 @@ int rawi_doc_split(const rawi_doc *d, size_t i, size_t k, rawi_split *out) {
   if (!d || !out || i >= d->t.n_tokens || k >= d->t.tokens[i].split_count)
     return RAWI_ERR_INVALID;
   const text_token *t = &d->t.tokens[i];
-  const text_split *sp = &d->t.splits[t->split_first + k];
-  out->prefix = text_prefix_names[sp->prefix];
-  out->stem = span_of(sp->stem_byte, t->byte_end, sp->stem_cp, t->cp_end);
-  out->stem_norm = d->t.pool + sp->norm_off;
-  out->stem_norm_len = sp->norm_len;
-  out->article = sp->article;
+  text_split sp = text_reading(&d->t, t, (uint32_t)k);
+  out->prefix = text_prefix_names[sp.prefix];
+  out->stem = span_of(sp.stem_byte, t->byte_end, sp.stem_cp, t->cp_end);
+  out->stem_norm = d->t.pool + sp.norm_off;
+  out->stem_norm_len = sp.norm_len;
+  out->article = sp.article;
   return RAWI_OK;
 }
 

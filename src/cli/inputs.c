@@ -64,12 +64,12 @@ static int jsonl_line(const char *name, unsigned long line, const char *s,
   if (!cJSON_IsObject(obj))
     rc = bad_record(fn, ctx, idv, "line is not a JSON object");
   else if (!text) {
-    char msg[300];
-    snprintf(msg, sizeof msg, "no text field '%s'", opt->text_field);
+    char msg[256];
+    snprintf(msg, sizeof msg, "no text field '%.200s'", opt->text_field);
     rc = bad_record(fn, ctx, idv, msg);
   } else if (!cJSON_IsString(text)) {
-    char msg[300];
-    snprintf(msg, sizeof msg, "text field '%s' is not a string",
+    char msg[256];
+    snprintf(msg, sizeof msg, "text field '%.200s' is not a string",
              opt->text_field);
     rc = bad_record(fn, ctx, idv, msg);
   } else {

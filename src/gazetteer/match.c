@@ -41,20 +41,22 @@ static int better(const hit *a, const hit *b) {
   return a->img > b->img;
 }
 
-/* Word ids of every reading of every token, for one image. */
-static int word_ids(const gz_image *g, const text_doc *d, uint32_t *ids) {
-  for (size_t s = 0; s < d->n_splits; s++)
-    ids[s] = GZ_NONE;
+/* Word ids for one image: ids[i] for the unsplit token i, then
+ * ids[n_tokens + s] for stored reading s. */
+static void word_ids(const gz_image *g, const text_doc *d, uint32_t *ids) {
   for (size_t i = 0; i < d->n_tokens; i++) {
     const text_token *t = &d->tokens[i];
-    if (t->kind == RAWI_TOKEN_PUNCT && !t->norm_len)
-      continue;
-    for (uint32_t k = 0; k < t->split_count; k++) {
-      const text_split *sp = &d->splits[t->split_first + k];
-      ids[t->split_first + k] = gz_word(g, d->pool + sp->norm_off, sp->norm_len);
-    }
+    ids[i] = gz_word(g, d->pool + t->norm_off, t->norm_len);
   }
-  return RAWI_OK;
+  for (size_t s = 0; s < d->n_splits; s++) {
+    const text_split *sp = &d->splits[s];
+    ids[d->n_tokens + s] = gz_word(g, d->pool + sp->norm_off, sp->norm_len);
+  }
+}
+
+static uint32_t reading_id(const text_doc *d, const uint32_t *ids,
+                           uint32_t tok, uint32_t k) {
+  return k == 0 ? ids[tok] : ids[d->n_tokens + d->tokens[tok].split_first + k - 1];
 }
 
 /* Longest match of image img starting at token i, sentence ending at end. */
@@ -63,7 +65,7 @@ static void longest_at(const gz_image *g, uint32_t img, const text_doc *d,
                        hit *best) {
   const text_token *t = &d->tokens[i];
   for (uint32_t k = 0; k < t->split_count; k++) {
-    uint32_t w = ids[t->split_first + k], entry;
+    uint32_t w = reading_id(d, ids, i, k), entry;
     uint32_t node = w == GZ_NONE ? 0 : gz_step(g, 0, w, &entry);
     for (uint32_t j = i; node;) {
       uint32_t e = entity_entry(g, entry);
@@ -72,7 +74,7 @@ static void longest_at(const gz_image *g, uint32_t img, const text_doc *d,
         *best = h;
       if (++j >= end)
         break;
-      w = ids[d->tokens[j].split_first];
+      w = ids[j];
       node = w == GZ_NONE ? 0 : gz_step(g, node, w, &entry);
     }
   }
@@ -95,7 +97,7 @@ int gz_match(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
              mention_table *out) {
   if (!n_imgs || !d->n_tokens)
     return RAWI_OK;
-  size_t per = d->n_splits ? d->n_splits : 1;
+  size_t per = d->n_tokens + d->n_splits;
   uint32_t *ids = rawi_mem_alloc(out->alloc, per * n_imgs * sizeof(uint32_t));
   if (!ids)
     return RAWI_ERR_NOMEM;

@@ -34,8 +34,8 @@ static uint32_t add_norm(mention_table *t, const text_doc *d,
                          const mention *m, uint32_t *len) {
   uint32_t off = (uint32_t)t->strings.len;
   const text_token *first = &d->tokens[m->tok_first];
-  const text_split *sp = &d->splits[first->split_first + m->split];
-  rawi_strbuf_add(&t->strings, d->pool + sp->norm_off, sp->norm_len);
+  text_split sp = text_reading(d, first, m->split);
+  rawi_strbuf_add(&t->strings, d->pool + sp.norm_off, sp.norm_len);
   for (uint32_t i = m->tok_first + 1; i < m->tok_end; i++) {
     const text_token *tk = &d->tokens[i];
     if (!tk->norm_len)
@@ -59,9 +59,9 @@ int mention_add(mention_table *t, const text_doc *d, const mention *m,
   *out = *m;
   const text_token *first = &d->tokens[m->tok_first];
   const text_token *last = &d->tokens[m->tok_end - 1];
-  const text_split *sp = &d->splits[first->split_first + m->split];
-  out->byte_start = sp->stem_byte;
-  out->cp_start = sp->stem_cp;
+  text_split sp = text_reading(d, first, m->split);
+  out->byte_start = sp.stem_byte;
+  out->cp_start = sp.stem_cp;
   out->byte_end = last->byte_end;
   out->cp_end = last->cp_end;
   out->norm_off = add_norm(t, d, m, &out->norm_len);

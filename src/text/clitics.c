@@ -60,16 +60,13 @@ static size_t cp_byte(const char *norm, unsigned k) {
   return b;
 }
 
+/* Store reading r (room reserved by the caller). */
 static int add_split(text_doc *d, text_token *t, const text_norm_map *map,
                      const reading *r) {
   /* two normalised letters from one source character (a ligature): the
    * stem would start inside it, so this reading does not exist */
-  if (r->pos > 0 && r->pos < TEXT_MAP_MAX &&
-      map->src_byte[r->pos] == map->src_byte[r->pos - 1])
+  if (r->pos < TEXT_MAP_MAX && map->src_byte[r->pos] == map->src_byte[r->pos - 1])
     return RAWI_OK;
-  if (rawi_mem_grow(d->alloc, (void **)&d->splits, &d->cap_splits,
-                    d->n_splits + 1, sizeof(text_split)))
-    return RAWI_ERR_NOMEM;
   text_split *sp = &d->splits[d->n_splits];
   sp->stem_byte = t->byte_start + map->src_byte[r->pos];
   sp->stem_cp = t->cp_start + map->src_cp[r->pos];
@@ -130,33 +127,43 @@ static unsigned collect(const uint32_t *c, unsigned n, unsigned len,
   return k;
 }
 
+/* Can an Arabic word starting with cp have a proclitic at all? */
+static int may_have_proclitic(uint32_t cp) {
+  return cp == WAW || cp == FA || cp == BA || cp == KAF || cp == LAM ||
+         cp == ALEF;
+}
+
 int text_clitics(text_doc *d, text_token *t, const text_norm_map *map) {
-  reading all[48];
-  unsigned k = 0;
-  all[k++] = (reading){0, 0, 0, 0};
+  t->split_first = (uint32_t)d->n_splits;
+  t->split_count = 1; /* the unsplit reading, implicit */
+  const unsigned char *p = (const unsigned char *)d->pool + t->norm_off;
+  if (t->kind != RAWI_TOKEN_WORD || t->norm_len < 4 || p[0] < 0xD8 ||
+      p[0] > 0xD9)
+    return RAWI_OK; /* not an Arabic word of two letters or more */
   uint32_t c[MAX_CP];
   unsigned n = 0;
-  const unsigned char *p = (const unsigned char *)d->pool + t->norm_off;
   for (size_t b = 0; n < MAX_CP && b < t->norm_len; n++) {
     int len;
     c[n] = rawi_utf8_decode(p + b, &len);
     b += (size_t)len;
   }
-  if (t->kind == RAWI_TOKEN_WORD && n >= 1 && is_arabic_letter(c[0])) {
-    if (n >= 2 && c[0] == ALEF && c[1] == LAM)
-      all[0].article = 1;
-    k += collect(c, n, map->n_cp, all + k);
-  }
-  /* stable insertion sort by prefix length; the unsplit reading stays first */
-  for (unsigned i = 2; i < k; i++) {
+  if (!is_arabic_letter(c[0]) || !may_have_proclitic(c[0]))
+    return RAWI_OK;
+  if (c[0] == ALEF && c[1] == LAM)
+    t->flags |= TOK_ARTICLE;
+  reading all[48];
+  unsigned k = collect(c, n, map->n_cp, all);
+  /* stable insertion sort by prefix length */
+  for (unsigned i = 1; i < k; i++) {
     reading r = all[i];
     unsigned j = i;
-    while (j > 1 && all[j - 1].pos > r.pos)
+    while (j > 0 && all[j - 1].pos > r.pos)
       all[j] = all[j - 1], j--;
     all[j] = r;
   }
-  t->split_first = (uint32_t)d->n_splits;
-  t->split_count = 0;
+  if (rawi_mem_grow(d->alloc, (void **)&d->splits, &d->cap_splits,
+                    d->n_splits + k, sizeof(text_split)))
+    return RAWI_ERR_NOMEM;
   for (unsigned i = 0; i < k; i++)
     if (add_split(d, t, map, &all[i]))
       return RAWI_ERR_NOMEM;

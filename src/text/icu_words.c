@@ -12,12 +12,13 @@
 
 /* Flags the previous token for the white space in text[b0..b1). Returns 1
  * when the segment is only white space, controls and marks. */
-static int blank_segment(text_doc *d, size_t b0, size_t b1) {
+static int blank_segment(const text_model *m, text_doc *d, size_t b0,
+                         size_t b1) {
   const unsigned char *s = (const unsigned char *)d->text;
   int newline = 0;
   for (size_t b = b0; b < b1;) {
     int n;
-    int cl = text_class_of(rawi_utf8_decode(s + b, &n));
+    int cl = text_class_of(m, rawi_utf8_decode(s + b, &n));
     if (cl != CL_SPACE && cl != CL_NEWLINE && cl != CL_EXTEND)
       return 0;
     newline |= cl == CL_NEWLINE;
@@ -55,8 +56,8 @@ int text_scan_icu(const text_model *m, text_scratch *s, text_doc *d,
     size_t b0 = from + (size_t)b, b1 = from + (size_t)next;
     cp += rawi_utf8_count(d->text + from + prev, (size_t)b - prev);
     size_t ncp = rawi_utf8_count(d->text + b0, b1 - b0);
-    if (!blank_segment(d, b0, b1))
-      rc = text_emit(m, s, d, b0, b1, cp, cp + ncp);
+    if (!blank_segment(m, d, b0, b1))
+      rc = text_emit(m, s, d, b0, b1, cp, cp + ncp, -1);
     cp += ncp;
     prev = (size_t)next;
     b = next;

@@ -59,8 +59,9 @@ static uint32_t arabic_fold(uint32_t cp) {
 }
 
 /* Fast-path result for cp: the folded code point, REMOVE, or SLOW when
- * ICU must decide (anything NFKC_Casefold may change or compose). */
-static uint32_t fast_map(uint32_t cp) {
+ * ICU must decide (anything NFKC_Casefold may change or compose). Used to
+ * fill the model's table, and for code points beyond it. */
+static uint32_t fast_rule(uint32_t cp) {
   if (cp < 0x80)
     return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
   if (cp >= 0x0600 && cp <= 0x06FF) {
@@ -75,6 +76,14 @@ static uint32_t fast_map(uint32_t cp) {
       (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF || cp == 0x00AD)
     return REMOVE;
   return SLOW;
+}
+
+static inline uint32_t fast_map(const text_model *m, uint32_t cp) {
+  if (cp < TEXT_TABLE_CPS) {
+    uint16_t f = m->fold[cp];
+    return f == FOLD_REMOVE ? REMOVE : f == FOLD_SLOW ? SLOW : f;
+  }
+  return fast_rule(cp);
 }
 
 static int pool_reserve(text_doc *d, size_t extra) {
@@ -93,15 +102,13 @@ static void map_note(text_norm_map *map, uint32_t sb, uint32_t sc) {
   map->n_cp++;
 }
 
-static int put_cp(text_doc *d, uint32_t cp, text_norm_map *map, uint32_t sb,
-                  uint32_t sc) {
+/* Append cp (room already reserved). */
+static inline void put_cp(text_doc *d, uint32_t cp, text_norm_map *map,
+                          uint32_t sb, uint32_t sc) {
   if (cp == REMOVE)
-    return RAWI_OK;
-  if (pool_reserve(d, 4))
-    return RAWI_ERR_NOMEM;
+    return;
   d->n_pool += (size_t)rawi_utf8_encode(cp, d->pool + d->n_pool);
   map_note(map, sb, sc);
-  return RAWI_OK;
 }
 
 static int u16_reserve(text_scratch *s, size_t n) {
@@ -129,51 +136,56 @@ static int slow_cluster(const text_model *m, text_scratch *s, text_doc *d,
                                   (int32_t)s->cap_u16_out, &ec);
   if (U_FAILURE(ec))
     return RAWI_ERR_UNICODE;
+  if (pool_reserve(d, (size_t)nout * 3 + 1))
+    return RAWI_ERR_NOMEM;
   for (int32_t i = 0; i < nout;) {
     UChar32 c;
     U16_NEXT(s->u16_out, i, nout, c);
-    if (put_cp(d, arabic_fold((uint32_t)c), map, sb, sc))
-      return RAWI_ERR_NOMEM;
+    put_cp(d, arabic_fold((uint32_t)c), map, sb, sc);
   }
   return RAWI_OK;
 }
 
-/* Does the code point start a new cluster (not a combining mark)? */
-static int is_base(uint32_t cp) {
-  if (cp < 0x300)
-    return 1;
+static int is_mark_icu(uint32_t cp) {
   int gc = u_charType((UChar32)cp);
-  return gc != U_NON_SPACING_MARK && gc != U_ENCLOSING_MARK &&
-         gc != U_COMBINING_SPACING_MARK;
+  return gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK ||
+         gc == U_COMBINING_SPACING_MARK;
+}
+
+/* Does the code point start a new cluster (not a combining mark)? */
+static inline int is_base(const text_model *m, uint32_t cp) {
+  if (cp < TEXT_TABLE_CPS)
+    return !(m->cls[cp] & CLS_MARK);
+  return !is_mark_icu(cp);
 }
 
 /* Byte length of the cluster starting at p; *slow set if ICU is needed. */
-static size_t cluster_len(const unsigned char *p, size_t len, int *slow) {
+static size_t cluster_len(const text_model *m, const unsigned char *p,
+                          size_t len, int *slow) {
   int n;
   uint32_t cp = rawi_utf8_decode(p, &n);
   size_t i = (size_t)n;
-  *slow = fast_map(cp) == SLOW;
+  *slow = fast_map(m, cp) == SLOW;
   while (i < len) {
     uint32_t next = rawi_utf8_decode(p + i, &n);
-    if (is_base(next))
+    if (is_base(m, next))
       break;
-    *slow |= fast_map(next) == SLOW;
+    *slow |= fast_map(m, next) == SLOW;
     i += (size_t)n;
   }
   return i;
 }
 
-static int fast_cluster(text_doc *d, const unsigned char *p, size_t len,
-                        text_norm_map *map, uint32_t sb, uint32_t sc) {
-  for (size_t i = 0; i < len;) {
+/* Fast path: fold each code point by table; output never outgrows input. */
+static void fast_cluster(const text_model *m, text_doc *d,
+                         const unsigned char *p, size_t len,
+                         text_norm_map *map, uint32_t sb, uint32_t sc) {
+  for (size_t i = 0; i < len; sc++) {
     int n;
     uint32_t cp = rawi_utf8_decode(p + i, &n);
-    if (put_cp(d, fast_map(cp), map, sb + (uint32_t)i, sc))
-      return RAWI_ERR_NOMEM;
+    put_cp(d, fast_map(m, cp), map, sb + (uint32_t)i, sc);
     i += (size_t)n;
-    sc++;
   }
-  return RAWI_OK;
 }
 
 int text_normalize_token(const text_model *m, text_scratch *s, text_doc *d,
@@ -184,18 +196,42 @@ int text_normalize_token(const text_model *m, text_scratch *s, text_doc *d,
   if (map)
     map->n_cp = 0;
   uint32_t sc = 0;
+  if (pool_reserve(d, len + 1))
+    return RAWI_ERR_NOMEM;
+  /* optimistic pass: every character folds by table */
+  for (size_t i = 0; i < len; sc++) {
+    int n;
+    uint32_t cp = rawi_utf8_decode(p + i, &n);
+    uint32_t f = fast_map(m, cp);
+    if (f == SLOW)
+      break;
+    put_cp(d, f, map, (uint32_t)i, sc);
+    i += (size_t)n;
+    if (i == len)
+      goto done;
+  }
+  /* a character needs ICU: start over, cluster by cluster */
+  d->n_pool = start;
+  if (map)
+    map->n_cp = 0;
+  sc = 0;
   for (size_t i = 0; i < len;) {
     int slow;
-    size_t cl = cluster_len(p + i, len - i, &slow);
-    int rc = slow ? slow_cluster(m, s, d, tok + i, cl, map, (uint32_t)i, sc)
-                  : fast_cluster(d, p + i, cl, map, (uint32_t)i, sc);
-    if (rc)
-      return rc;
+    size_t cl = cluster_len(m, p + i, len - i, &slow);
+    if (slow) {
+      int rc = slow_cluster(m, s, d, tok + i, cl, map, (uint32_t)i, sc);
+      if (rc)
+        return rc;
+      /* keep room for the rest of the token and its NUL */
+      if (pool_reserve(d, len - i + 1))
+        return RAWI_ERR_NOMEM;
+    } else {
+      fast_cluster(m, d, p + i, cl, map, (uint32_t)i, sc);
+    }
     sc += (uint32_t)rawi_utf8_count(tok + i, cl);
     i += cl;
   }
-  if (pool_reserve(d, 1))
-    return RAWI_ERR_NOMEM;
+done:
   d->pool[d->n_pool++] = '\0';
   *off = (uint32_t)start;
   *nlen = (uint32_t)(d->n_pool - start - 1);
@@ -223,5 +259,10 @@ int text_model_init(text_model *m, rawi_tokenizer t, rawi_error *err) {
   UErrorCode ec = U_ZERO_ERROR;
   m->nfkc_cf = unorm2_getNFKCCasefoldInstance(&ec);
   m->tokenizer = t;
+  for (uint32_t cp = 0; cp < TEXT_TABLE_CPS; cp++) {
+    uint32_t f = fast_rule(cp);
+    m->fold[cp] = f == REMOVE ? FOLD_REMOVE : f == SLOW ? FOLD_SLOW : (uint16_t)f;
+    m->cls[cp] = (uint8_t)(text_class_icu(cp) | (is_mark_icu(cp) ? CLS_MARK : 0));
+  }
   return U_FAILURE(ec) ? RAWI_ERR_UNICODE : RAWI_OK;
 }

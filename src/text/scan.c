@@ -23,8 +23,8 @@
 #include "text/text.h"
 #include "util/utf8.h"
 
-/* ASCII classes, as ICU's Word_Break assigns them (colon excepted, as in
- * ICU's root rules); controls, NUL included, separate tokens. */
+/* ASCII classes, as ICU's word rules assign them (colon out of MidLetter,
+ * @ in ALetter); controls, NUL included, separate tokens. */
 static int ascii_class(uint32_t c) {
   if (c == '\n' || c == '\r' || c == 0x0B || c == 0x0C)
     return CL_NEWLINE;
@@ -43,12 +43,14 @@ static int ascii_class(uint32_t c) {
     return CL_MIDNUM;
   case '_':
     return CL_EXTENDNUMLET;
+  case '@': /* ICU's root rules count @ as a letter (handles, e-mail) */
+    return CL_LETTER;
   default:
     return CL_OTHER;
   }
 }
 
-int text_class_of(uint32_t cp) {
+int text_class_icu(uint32_t cp) {
   if (cp < 0x80)
     return ascii_class(cp);
   switch (u_getIntPropertyValue((UChar32)cp, UCHAR_WORD_BREAK)) {
@@ -86,26 +88,37 @@ int text_class_of(uint32_t cp) {
 }
 
 typedef struct cursor {
+  const text_model *m;
   const unsigned char *s;
   size_t len, b, c; /* byte and code point position */
 } cursor;
 
-static int peek(const cursor *k, size_t b, uint32_t *cp, int *n) {
-  if (b >= k->len)
+/* Class of the code point at byte b (CL_SPACE past the end); *n gets its
+ * length in bytes. */
+static inline int class_at(const cursor *k, size_t b, int *n) {
+  if (b >= k->len) {
+    *n = 0;
     return -1;
-  *cp = rawi_utf8_decode(k->s + b, n);
-  return text_class_of(*cp);
+  }
+  unsigned char c = k->s[b];
+  if (c < 0x80) {
+    *n = 1;
+    return k->m->cls[c] & 0x0F;
+  }
+  uint32_t cp = rawi_utf8_decode(k->s + b, n);
+  return text_class_of(k->m, cp);
 }
 
-/* Skip combining marks and joiners from byte b; returns the new position
- * and adds the code points skipped to *c. */
-static size_t skip_extend(const cursor *k, size_t b, size_t *c) {
-  uint32_t cp;
-  int n;
-  while (peek(k, b, &cp, &n) == CL_EXTEND) {
+/* Skip combining marks and joiners from byte b; *c counts code points. */
+static size_t skip_extend(const cursor *k, size_t b, size_t *c, int *next,
+                          int *next_n) {
+  int n, cl;
+  while ((cl = class_at(k, b, &n)) == CL_EXTEND) {
     b += (size_t)n;
     (*c)++;
   }
+  *next = cl;
+  *next_n = n;
   return b;
 }
 
@@ -113,31 +126,31 @@ static int is_wordish(int cl) {
   return cl == CL_LETTER || cl == CL_DIGIT || cl == CL_EXTENDNUMLET;
 }
 
-/* Scan one word starting at k->b; advances the cursor past it. */
-static void scan_word(cursor *k) {
-  uint32_t cp;
-  int n;
-  int last = peek(k, k->b, &cp, &n);
+/* Scan one word whose first character (class first, n bytes) is at k->b;
+ * advances the cursor past the word and returns its token kind. */
+static int scan_word(cursor *k, int first, int n) {
+  int last = first, cl, letters = first == CL_LETTER;
   k->b += (size_t)n;
   k->c++;
   for (;;) {
-    k->b = skip_extend(k, k->b, &k->c);
-    int cl = peek(k, k->b, &cp, &n);
+    k->b = skip_extend(k, k->b, &k->c, &cl, &n);
     if (is_wordish(cl)) {
       last = cl;
+      letters |= cl == CL_LETTER;
       k->b += (size_t)n;
       k->c++;
       continue;
     }
     int mid_letter = cl == CL_MIDLETTER || cl == CL_MIDNUMLET;
     int mid_num = cl == CL_MIDNUM || cl == CL_MIDNUMLET;
+    int kind = letters ? RAWI_TOKEN_WORD : RAWI_TOKEN_NUMBER;
     if (!(mid_letter && last == CL_LETTER) && !(mid_num && last == CL_DIGIT))
-      return;
+      return kind;
     size_t c2 = k->c + 1;
-    size_t b2 = skip_extend(k, k->b + (size_t)n, &c2);
-    int after = peek(k, b2, &cp, &n);
+    int after, an;
+    size_t b2 = skip_extend(k, k->b + (size_t)n, &c2, &after, &an);
     if (after != last) /* WB6-7 need a letter, WB11-12 a digit */
-      return;
+      return kind;
     k->b = b2;
     k->c = c2;
   }
@@ -145,29 +158,29 @@ static void scan_word(cursor *k) {
 
 int text_scan_fast(const text_model *m, text_scratch *s, text_doc *d,
                    size_t from, size_t cp_from) {
-  cursor k = {(const unsigned char *)d->text, d->len, from, cp_from};
+  cursor k = {m, (const unsigned char *)d->text, d->len, from, cp_from};
   while (k.b < k.len) {
-    uint32_t cp;
     int n;
-    int cl = peek(&k, k.b, &cp, &n);
+    int cl = class_at(&k, k.b, &n);
     if (cl == CL_SPACE || cl == CL_NEWLINE || cl == CL_EXTEND) {
-      if (cl == CL_NEWLINE && d->n_tokens)
-        d->tokens[d->n_tokens - 1].flags |= TOK_LINE_END;
-      if (cl != CL_EXTEND && d->n_tokens)
-        d->tokens[d->n_tokens - 1].flags |= TOK_SPACE_AFTER;
+      if (d->n_tokens && cl != CL_EXTEND)
+        d->tokens[d->n_tokens - 1].flags |=
+            cl == CL_NEWLINE ? TOK_LINE_END | TOK_SPACE_AFTER : TOK_SPACE_AFTER;
       k.b += (size_t)n;
       k.c++;
       continue;
     }
     size_t b0 = k.b, c0 = k.c;
+    int kind = RAWI_TOKEN_PUNCT;
     if (is_wordish(cl)) {
-      scan_word(&k);
+      kind = scan_word(&k, cl, n);
     } else {
+      int next, nn;
       k.b += (size_t)n;
       k.c++;
-      k.b = skip_extend(&k, k.b, &k.c);
+      k.b = skip_extend(&k, k.b, &k.c, &next, &nn);
     }
-    int rc = text_emit(m, s, d, b0, k.b, c0, k.c);
+    int rc = text_emit(m, s, d, b0, k.b, c0, k.c, kind);
     if (rc)
       return rc;
   }

@@ -9,11 +9,12 @@
 
 /* WORD when the token holds a letter, NUMBER when it holds a digit,
  * PUNCT otherwise: the same answer whichever segmenter cut it. */
-static rawi_token_kind kind_of(const char *s, size_t len) {
+static rawi_token_kind kind_of(const text_model *m, const char *s,
+                               size_t len) {
   int digit = 0;
   for (size_t b = 0; b < len;) {
     int n;
-    int cl = text_class_of(rawi_utf8_decode((const unsigned char *)s + b, &n));
+    int cl = text_class_of(m, rawi_utf8_decode((const unsigned char *)s + b, &n));
     if (cl == CL_LETTER)
       return RAWI_TOKEN_WORD;
     digit |= cl == CL_DIGIT;
@@ -23,14 +24,14 @@ static rawi_token_kind kind_of(const char *s, size_t len) {
 }
 
 int text_emit(const text_model *m, text_scratch *s, text_doc *d, size_t b0,
-              size_t b1, size_t c0, size_t c1) {
+              size_t b1, size_t c0, size_t c1, int kind) {
   if (rawi_mem_grow(d->alloc, (void **)&d->tokens, &d->cap_tokens,
                     d->n_tokens + 1, sizeof(text_token)))
     return RAWI_ERR_NOMEM;
   text_token *t = &d->tokens[d->n_tokens];
   *t = (text_token){.byte_start = (uint32_t)b0, .byte_end = (uint32_t)b1,
                     .cp_start = (uint32_t)c0, .cp_end = (uint32_t)c1};
-  t->kind = (uint8_t)kind_of(d->text + b0, b1 - b0);
+  t->kind = (uint8_t)(kind >= 0 ? kind : (int)kind_of(m, d->text + b0, b1 - b0));
   text_norm_map map;
   int rc = text_normalize_token(m, s, d, d->text + b0, b1 - b0, &t->norm_off,
                                 &t->norm_len, &map);
@@ -41,15 +42,16 @@ int text_emit(const text_model *m, text_scratch *s, text_doc *d, size_t b0,
   return rc;
 }
 
-/* Reserve room for a typical news text: about one token per 6 bytes. */
+/* Reserve room for typical news text: Arabic news has about one token
+ * per 9 bytes and a stored proclitic reading per 20; norms take a little
+ * less room than the text. Arrays still grow past these. */
 static int presize(text_doc *d) {
-  size_t guess = d->len / 6 + 16;
-  if (rawi_mem_grow(d->alloc, (void **)&d->tokens, &d->cap_tokens, guess,
-                    sizeof(text_token)) ||
-      rawi_mem_grow(d->alloc, (void **)&d->splits, &d->cap_splits, guess * 2,
-                    sizeof(text_split)) ||
+  if (rawi_mem_grow(d->alloc, (void **)&d->tokens, &d->cap_tokens,
+                    d->len / 8 + 16, sizeof(text_token)) ||
+      rawi_mem_grow(d->alloc, (void **)&d->splits, &d->cap_splits,
+                    d->len / 16 + 16, sizeof(text_split)) ||
       rawi_mem_grow(d->alloc, (void **)&d->pool, &d->cap_pool,
-                    d->len + d->len / 2 + 16, 1))
+                    d->len + d->len / 8 + 16, 1))
     return RAWI_ERR_NOMEM;
   return RAWI_OK;
 }

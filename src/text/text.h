@@ -22,22 +22,24 @@
 
 /* Token flags. */
 enum {
-  TOK_LINE_END = 1, /* a line break follows before the next token */
-  TOK_SPACE_AFTER = 2 /* white space (or a separator) follows */
+  TOK_LINE_END = 1,    /* a line break follows before the next token */
+  TOK_SPACE_AFTER = 2, /* white space (or a separator) follows */
+  TOK_ARTICLE = 4      /* the token itself begins with the article ال */
 };
 
 typedef struct text_token {
   uint32_t byte_start, byte_end;
   uint32_t cp_start, cp_end;
   uint32_t norm_off, norm_len; /* into text_doc.pool */
-  uint32_t split_first;        /* into text_doc.splits */
+  uint32_t split_first;        /* readings 1.. are splits[split_first..] */
   uint32_t sentence;
   uint8_t kind;                /* rawi_token_kind */
-  uint8_t split_count;
+  uint8_t split_count;         /* readings, the unsplit one included */
   uint8_t flags;
 } text_token;
 
-/* A proclitic reading; the first of each token is the unsplit one. */
+/* A proclitic reading. Reading 0 of a token is the token itself and is not
+ * stored (most tokens have no other); text_reading() returns any. */
 typedef struct text_split {
   uint32_t stem_byte, stem_cp; /* stem start; it ends where the token does */
   uint32_t norm_off, norm_len; /* stem's normalised form, in the pool */
@@ -64,10 +66,28 @@ typedef struct text_doc {
   size_t n_pool, cap_pool;
 } text_doc;
 
+/* Per-character tables cover U+0000..U+07FF (ASCII, Latin-1, Arabic, and
+ * everything else UTF-8 writes in two bytes); beyond, ICU is asked. */
+#define TEXT_TABLE_CPS 0x800
+#define CLS_MARK 0x10        /* combining mark: continues a cluster */
+#define FOLD_REMOVE 0xFFFFu  /* normalisation drops the character */
+#define FOLD_SLOW 0xFFFEu    /* only ICU can normalise it */
+
+/* Reading k of token t (0 = unsplit). */
+static inline text_split text_reading(const text_doc *d, const text_token *t,
+                                      uint32_t k) {
+  if (k == 0)
+    return (text_split){t->byte_start, t->cp_start, t->norm_off, t->norm_len,
+                        0, (uint8_t)((t->flags & TOK_ARTICLE) != 0)};
+  return d->splits[t->split_first + k - 1];
+}
+
 /* Read-only, shared by threads (part of rawi_model). */
 typedef struct text_model {
   const void *nfkc_cf; /* UNormalizer2*, owned by ICU */
   rawi_tokenizer tokenizer;
+  uint8_t cls[TEXT_TABLE_CPS];   /* enum text_class | CLS_MARK */
+  uint16_t fold[TEXT_TABLE_CPS]; /* fast-path normal form, or FOLD_* */
 } text_model;
 
 /* Per-thread scratch (part of rawi_session). */
@@ -80,6 +100,7 @@ typedef struct text_scratch {
   void *word_iter;     /* UBreakIterator*, ICU tokenizer only */
 } text_scratch;
 
+/* Fill the tables (normalize.c). */
 int text_model_init(text_model *m, rawi_tokenizer t, rawi_error *err);
 
 void text_scratch_init(text_scratch *s, const rawi_allocator *alloc);
@@ -132,11 +153,15 @@ enum text_class {
   CL_SPACE, CL_NEWLINE, CL_LETTER, CL_DIGIT, CL_EXTEND, CL_MIDLETTER,
   CL_MIDNUM, CL_MIDNUMLET, CL_EXTENDNUMLET, CL_OTHER
 };
-int text_class_of(uint32_t cp);
+int text_class_icu(uint32_t cp); /* from ICU's Word_Break property */
+static inline int text_class_of(const text_model *m, uint32_t cp) {
+  return cp < TEXT_TABLE_CPS ? (m->cls[cp] & 0x0F) : text_class_icu(cp);
+}
 
-/* Add one token covering text[b0..b1) (code points c0..c1). */
+/* Add one token covering text[b0..b1) (code points c0..c1) of the given
+ * rawi_token_kind, or -1 to have it worked out from the characters. */
 int text_emit(const text_model *m, text_scratch *s, text_doc *d, size_t b0,
-              size_t b1, size_t c0, size_t c1);
+              size_t b1, size_t c0, size_t c1, int kind);
 
 int text_scan_fast(const text_model *m, text_scratch *s, text_doc *d,
                    size_t from, size_t cp_from);

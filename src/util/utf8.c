@@ -32,6 +32,14 @@ int rawi_utf8_valid(const char *text, size_t len, size_t *bad,
     if (i >= len)
       break;
     unsigned char c = s[i];
+    /* two-byte sequences (Arabic, Latin-1) are the common case */
+    while (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      if (i >= len || (c = s[i]) < 0x80)
+        break;
+    }
+    if (i >= len || c < 0x80)
+      continue;
     int n;
     uint32_t min;
     if (c >= 0xC2 && c <= 0xDF) {
