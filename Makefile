@@ -8,7 +8,7 @@ SAMPLE = docs/examples/sample-ar.txt
 .PHONY: demo check deps test-deps release dev asan test test-asan bench install format clean
 
 demo: deps release
-	build/release/rawi tokenize $(SAMPLE)
+	build/release/rawi extract $(SAMPLE)
 
 check: test-deps test test-asan
 

@@ -4,8 +4,12 @@
  * Build and run (from the repository root):
  *
  *   cc tools/gen_cities.c $(pkg-config --cflags --libs icu-uc icu-i18n) -o /tmp/gen_cities
- *   /tmp/gen_cities ar > gazetteers/ar/cities-icu.tsv
- *   /tmp/gen_cities en > gazetteers/en/cities-icu.tsv
+ *   /tmp/gen_cities ar gazetteers/ar/cities.tsv > gazetteers/ar/cities-icu.tsv
+ *   /tmp/gen_cities en gazetteers/en/cities.tsv > gazetteers/en/cities-icu.tsv
+ *
+ * The optional second argument is the hand-written list: cities whose id it already
+ * has are left out, so it alone gives their spellings and canonical names (a pack's
+ * files are read in name order, and cities-icu.tsv sorts before cities.tsv).
  *
  * CLDR names one "exemplar city" per time zone (America/Bogota -> Bogotá, بوغوتا).
  * For every region of uloc_getISOCountries() this program lists the region's
@@ -110,6 +114,49 @@ struct line {
 static struct line lines[MAX_LINES];
 static int n_lines;
 
+/* Ids of the hand-written list (third column), to leave out. */
+static char (*known_ids)[NAME_BYTES + 16];
+static int n_known;
+
+static void read_known_ids(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "gen_cities: cannot open %s\n", path);
+        exit(1);
+    }
+    char line[2048];
+    int cap = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#')
+            continue;
+        char *t1 = strchr(line, '\t');
+        char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+        if (!t2)
+            continue;
+        char *id = t2 + 1;
+        id[strcspn(id, "\t\r\n")] = '\0';
+        if (n_known == cap) {
+            cap = cap ? 2 * cap : 1024;
+            known_ids = realloc(known_ids, (size_t)cap * sizeof *known_ids);
+            if (!known_ids) {
+                fprintf(stderr, "gen_cities: out of memory\n");
+                exit(1);
+            }
+        }
+        snprintf(known_ids[n_known++], sizeof known_ids[0], "%s", id);
+    }
+    fclose(f);
+}
+
+static int known_id(const char *id)
+{
+    for (int i = 0; i < n_known; i++)
+        if (strcmp(known_ids[i], id) == 0)
+            return 1;
+    return 0;
+}
+
 static int skipped_zone(const char *zone)
 {
     for (const char **z = skip_zones; *z; z++)
@@ -177,11 +224,14 @@ static void slugify(const char *ascii, char *out, size_t cap)
 
 int main(int argc, char **argv)
 {
-    if (argc != 2 || strlen(argv[1]) < 2 || strlen(argv[1]) > 3) {
-        fprintf(stderr, "usage: gen_cities LANG > gazetteers/LANG/cities-icu.tsv\n");
+    if (argc < 2 || argc > 3 || strlen(argv[1]) < 2 || strlen(argv[1]) > 3) {
+        fprintf(stderr, "usage: gen_cities LANG [gazetteers/LANG/cities.tsv] > gazetteers/LANG/cities-icu.tsv\n");
         return 2;
     }
     const char *lang = argv[1];
+    if (argc == 3)
+        read_known_ids(argv[2]);
+    int n_known_skipped = 0;
     UScriptCode script = strcmp(lang, "ar") == 0 ? USCRIPT_ARABIC : USCRIPT_LATIN;
     UErrorCode st = U_ZERO_ERROR;
     UTransliterator *fold = utrans_openU(u"Latin-ASCII", -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
@@ -244,6 +294,12 @@ int main(int argc, char **argv)
             slugify(ascii, slug, sizeof slug);
             if (slug[0] == '\0' || n_lines >= MAX_LINES)
                 continue;
+            char full_id[NAME_BYTES + 16];
+            snprintf(full_id, sizeof full_id, "location/%s", slug);
+            if (known_id(full_id)) {
+                n_known_skipped++;
+                continue;
+            }
             struct line *l = &lines[n_lines++];
             snprintf(l->surface, sizeof l->surface, "%s", surface);
             snprintf(l->id, sizeof l->id, "location/%s", slug);
@@ -269,9 +325,12 @@ int main(int argc, char **argv)
            U_ICU_VERSION, U_FAILURE(st) ? "?" : cldr_s);
     printf("# Do not edit by hand: regenerate with\n");
     printf("#   cc tools/gen_cities.c $(pkg-config --cflags --libs icu-uc icu-i18n) -o /tmp/gen_cities\n");
-    printf("#   /tmp/gen_cities %s > gazetteers/%s/cities-icu.tsv\n", lang, lang);
+    printf("#   /tmp/gen_cities %s gazetteers/%s/cities.tsv > gazetteers/%s/cities-icu.tsv\n", lang, lang,
+           lang);
     printf("# Ids are location/<English exemplar name, ASCII, lowercased>, as in cities.tsv\n");
-    printf("# (hand-written, with news spellings and more places).\n");
+    printf("# (hand-written, with news spellings and more places). %d cities whose id cities.tsv\n",
+           n_known_skipped);
+    printf("# already has are left out: that list gives their spellings and canonical names.\n");
     printf("# Licence: Unicode License v3 (CLDR data, https://www.unicode.org/license.txt).\n");
     printf("# Columns: surface<TAB>type<TAB>id<TAB>attributes\n");
     for (int i = 0; i < n_same_as_country; i++)

@@ -213,6 +213,48 @@ static void test_agrees_with_icu(void **state) {
   fixture_close(&icu);
 }
 
+/* Every character of ASCII, the two-byte range (Latin, Arabic, ...),
+ * general punctuation and Arabic presentation forms, between letters,
+ * digits and spaces, is cut as ICU cuts it. */
+static void test_every_character_agrees_with_icu(void **state) {
+  fixture icu;
+  assert_int_equal(fixture_open(&icu, RAWI_TOKENIZER_ICU), 0);
+  fixture *fast = *state;
+  static const char *const shapes[] = {"ab%sc", "12%s3", "%sab", "ab%s",
+                                       " %s ", "بب%sبب", "١%s٢"};
+  static const uint32_t ranges[][2] = {{0x21, 0x7E}, {0xA0, 0x7FF},
+                                       {0x2000, 0x206F}, {0xFB50, 0xFEFF}};
+  size_t checked = 0;
+  for (size_t r = 0; r < sizeof ranges / sizeof *ranges; r++) {
+    for (uint32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
+      char ch[5] = {0};
+      if (cp < 0x80)
+        ch[0] = (char)cp;
+      else if (cp < 0x800)
+        ch[0] = (char)(0xC0 | cp >> 6), ch[1] = (char)(0x80 | (cp & 0x3F));
+      else
+        ch[0] = (char)(0xE0 | cp >> 12),
+        ch[1] = (char)(0x80 | ((cp >> 6) & 0x3F)), ch[2] = (char)(0x80 | (cp & 0x3F));
+      for (size_t k = 0; k < sizeof shapes / sizeof *shapes; k++) {
+        char text[32], a[128], b[128];
+        snprintf(text, sizeof text, shapes[k], ch);
+        rawi_doc *da, *db;
+        assert_int_equal(rawi_analyze(fast->session, text, strlen(text), &da, NULL), 0);
+        assert_int_equal(rawi_analyze(icu.session, text, strlen(text), &db, NULL), 0);
+        token_texts(da, a, sizeof a);
+        token_texts(db, b, sizeof b);
+        if (strcmp(a, b))
+          fail_msg("U+%04X in '%s': fast %s, icu %s", cp, shapes[k], a, b);
+        rawi_doc_free(da);
+        rawi_doc_free(db);
+        checked++;
+      }
+    }
+  }
+  assert_true(checked > 10000);
+  fixture_close(&icu);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_words_and_punctuation),
@@ -225,6 +267,7 @@ int main(void) {
       cmocka_unit_test(test_invalid_utf8),
       cmocka_unit_test(test_long_line),
       cmocka_unit_test(test_agrees_with_icu),
+      cmocka_unit_test(test_every_character_agrees_with_icu),
   };
   return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
 }
