@@ -18,7 +18,7 @@
 #include "util/utf8.h"
 
 typedef struct bentry {
-  uint32_t node, entity, attrs, source, line;
+  uint32_t node, entity, attrs, source, line, surface;
   uint16_t type, flags;
 } bentry;
 
@@ -237,10 +237,11 @@ static int valid_id(const field *f) {
   return f->len > 0;
 }
 
-/* key=value;key=value; returns the column of the first bad pair or 0. */
-static size_t bad_attrs(const field *f, int *demonym) {
+/* key=value;key=value; returns the column of the first bad pair or 0.
+ * *flags gets the GZ_ENTRY_* flags the attributes ask for. */
+static size_t bad_attrs(const field *f, unsigned *flags) {
   size_t start = 0;
-  *demonym = 0;
+  *flags = 0;
   for (size_t i = 0; i <= f->len; i++) {
     if (i < f->len && f->s[i] != ';')
       continue;
@@ -250,7 +251,9 @@ static size_t bad_attrs(const field *f, int *demonym) {
     if (n && (!eq || eq == p))
       return f->col + rawi_utf8_count(f->s, start);
     if (n == 12 && !memcmp(p, "kind=demonym", 12))
-      *demonym = 1;
+      *flags |= GZ_ENTRY_DEMONYM;
+    if (n == 10 && !memcmp(p, "case=exact", 10))
+      *flags |= GZ_ENTRY_CASE_EXACT;
     start = i + 1;
   }
   return 0;
@@ -345,8 +348,8 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s,
     return line_error(c, f[2].col, err,
                       "invalid id: expected a non-empty string without "
                       "spaces, quotes or angle brackets%s", "");
-  int demonym = 0;
-  size_t acol = n == 4 ? bad_attrs(&f[3], &demonym) : 0;
+  unsigned flags = 0;
+  size_t acol = n == 4 ? bad_attrs(&f[3], &flags) : 0;
   if (acol)
     return line_error(c, acol, err,
                       "invalid attribute: expected key=value pairs separated "
@@ -358,8 +361,10 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s,
   if (rc)
     return rc;
   bentry e = {.node = node, .source = source, .line = (uint32_t)c->line,
-              .type = (uint16_t)type,
-              .flags = (uint16_t)(demonym ? GZ_ENTRY_DEMONYM : 0)};
+              .type = (uint16_t)type, .flags = (uint16_t)flags};
+  if ((flags & GZ_ENTRY_CASE_EXACT) &&
+      (rc = intern(b, f[0].s, f[0].len, &e.surface)))
+    return rc;
   if ((rc = entity_of(b, &f[2], &f[0], &e.entity)) ||
       (rc = intern(b, n == 4 ? f[3].s : "", n == 4 ? f[3].len : 0, &e.attrs)))
     return rc;
@@ -476,8 +481,8 @@ static int place_entries(const gz_builder *b, gz_entry *out,
   for (size_t i = 0; i < b->n_entries; i++) {
     const bentry *e = &b->entries[i];
     uint32_t at = start[e->node]++;
-    out[at] = (gz_entry){e->entity, e->attrs, e->source, e->line, e->type,
-                         e->flags};
+    out[at] = (gz_entry){e->entity, e->attrs,  e->source, e->line,
+                         e->surface, e->type, e->flags};
   }
   /* start[d] now ends node d's run */
   for (size_t d = 1; d < b->n_nodes; d++) {

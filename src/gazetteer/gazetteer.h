@@ -21,7 +21,8 @@
  *            separate node table is needed
  *   entries  the list lines ending at each node, contiguous per node, the
  *            last of a run flagged; each names its entity, type, kind
- *            (name or demonym), attributes and source file:line
+ *            (name or demonym), attributes and source file:line, and for
+ *            case=exact entries the surface as written
  *   entities id, canonical name (the surface of the id's first line)
  *   sources  the file names entries came from
  *   strings  NUL-terminated strings addressed by offset
@@ -61,7 +62,9 @@ static inline int gz_is_entity_type(int t) { return t < GZ_N_ENTITY_TYPES; }
 
 /* --- image layout ---------------------------------------------------- */
 
-enum { GZ_ENTRY_LAST = 1, GZ_ENTRY_DEMONYM = 2 };
+/* Entry flags. CASE_EXACT (attribute case=exact): the text must be written
+ * as the surface is, letter case included (US, WHO, AP are not us, who). */
+enum { GZ_ENTRY_LAST = 1, GZ_ENTRY_DEMONYM = 2, GZ_ENTRY_CASE_EXACT = 4 };
 
 typedef struct gz_header {
   char magic[8];
@@ -80,6 +83,7 @@ typedef struct gz_word_slot { uint32_t hash, str; } gz_word_slot;
 typedef struct gz_edge_slot { uint32_t parent, word, entry; } gz_edge_slot;
 typedef struct gz_entry {
   uint32_t entity, attrs, source, line;
+  uint32_t surface; /* the surface as written, for CASE_EXACT; else 0 */
   uint16_t type, flags;
 } gz_entry;
 typedef struct gz_entity { uint32_t id, name; } gz_entity;

@@ -75,7 +75,8 @@ static int check_tables(const gz_image *g, const char *name, rawi_error *err) {
   for (uint32_t i = 0; i < h->n_entries; i++) {
     const gz_entry *e = &g->entries[i];
     if (e->entity >= h->n_entities || e->source >= h->n_sources ||
-        e->attrs >= h->strings_size || e->type >= GZ_N_TYPES)
+        e->attrs >= h->strings_size || e->surface >= h->strings_size ||
+        e->type >= GZ_N_TYPES)
       return corrupt(err, name, "entry out of bounds");
   }
   if (h->n_entries && !(g->entries[h->n_entries - 1].flags & GZ_ENTRY_LAST))

@@ -22,12 +22,41 @@ typedef struct hit {
   uint32_t entry;  /* first entity-type entry */
 } hit;
 
-/* First entity-type entry in the run starting at e, or GZ_NONE. */
-static uint32_t entity_entry(const gz_image *g, uint32_t e) {
+static int is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Is text[0..len) the surface as written, white space runs aside? */
+static int same_as_written(const char *text, size_t len, const char *surface) {
+  size_t i = 0;
+  for (const char *p = surface; *p; p++) {
+    if (is_space((unsigned char)*p)) {
+      if (i == len || !is_space((unsigned char)text[i]))
+        return 0;
+      while (i < len && is_space((unsigned char)text[i]))
+        i++;
+      while (is_space((unsigned char)p[1]))
+        p++;
+      continue;
+    }
+    if (i == len || text[i] != *p)
+      return 0;
+    i++;
+  }
+  return i == len;
+}
+
+/* First entity-type entry in the run starting at e that accepts the text
+ * span (byte offsets b0..b1 of d), or GZ_NONE. */
+static uint32_t entity_entry(const gz_image *g, uint32_t e, const text_doc *d,
+                             uint32_t b0, uint32_t b1) {
   for (; e != GZ_NONE; e++) {
-    if (gz_is_entity_type(g->entries[e].type))
+    const gz_entry *en = &g->entries[e];
+    if (gz_is_entity_type(en->type) &&
+        (!(en->flags & GZ_ENTRY_CASE_EXACT) ||
+         same_as_written(d->text + b0, b1 - b0, gz_str(g, en->surface))))
       return e;
-    if (g->entries[e].flags & GZ_ENTRY_LAST)
+    if (en->flags & GZ_ENTRY_LAST)
       break;
   }
   return GZ_NONE;
@@ -67,8 +96,11 @@ static void longest_at(const gz_image *g, uint32_t img, const text_doc *d,
   for (uint32_t k = 0; k < t->split_count; k++) {
     uint32_t w = reading_id(d, ids, i, k), entry;
     uint32_t node = w == GZ_NONE ? 0 : gz_step(g, 0, w, &entry);
+    uint32_t b0 = text_reading(d, t, k).stem_byte;
     for (uint32_t j = i; node;) {
-      uint32_t e = entity_entry(g, entry);
+      uint32_t e = entry == GZ_NONE
+                       ? GZ_NONE
+                       : entity_entry(g, entry, d, b0, d->tokens[j].byte_end);
       hit h = {j + 1, k, img, e};
       if (e != GZ_NONE && (best->entry == GZ_NONE || better(&h, best)))
         *best = h;

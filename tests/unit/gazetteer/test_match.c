@@ -77,6 +77,8 @@ static const match_case cases[] = {
      "person/antony-blinken=Antony Blinken/antony blinken country/us=U.S./u.s .",
      "latin, case folded, abbreviation"},
     {"قال الرئيس إن", "", "class entries are not entities"},
+    {"Officials who spoke to the WHO said", "org/who=WHO/who", "case=exact"},
+    {"Who said it?", "", "case=exact rejects other case"},
     /* a name that is also a country: until person rules exist, a bare
      * جورجيا is the country (see the shipped-pack test for the full name) */
     {"قالت جورجيا إن", "country/ge=جورجيا/جورجيا", "known conflict"},

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Entity-level P/R/F1 of rawi on ANERcorp-style CoNLL data (PERS, LOC, ORG).
+
+usage: eval_anercorp.py RAWI CONLL [--dev-sixth] [--errors N] [--doc-sentences K]
+
+CONLL holds `token TAG` lines (IOB2), blank lines between sentences. With
+--dev-sixth only the last sixth of the sentences is used: the development
+split rawi is tuned on (the rest is for inducing lists; the official test
+split is never used for tuning). Sentences are joined with spaces into
+documents of K sentences (default 1), run through `rawi extract --lang ar`,
+and every token takes the label of the mention covering its stem, as in
+ANERcorp where clitics stay attached to tokens. rawi's COUNTRY and LOCATION
+map to LOC, PERSON to PERS, ORGANIZATION to ORG; MISC is not scored. Scoring
+follows conlleval: an entity counts when type and token span both match.
+"""
+import json
+import subprocess
+import sys
+from collections import Counter
+
+MAP = {'PERSON': 'PERS', 'ORGANIZATION': 'ORG', 'COUNTRY': 'LOC', 'LOCATION': 'LOC'}
+TYPES = ('PERS', 'LOC', 'ORG')
+
+
+def read_conll(path):
+    sents, cur = [], []
+    for line in open(path, encoding='utf-8'):
+        parts = line.split()
+        if not parts:
+            if cur:
+                sents.append(cur)
+                cur = []
+            continue
+        if parts[0] == '-DOCSTART-':
+            continue
+        cur.append((parts[0], parts[-1]))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def spans(labels):
+    """Entity spans (type, start, end) from IOB2 labels, MISC left out."""
+    out, start, typ = [], None, None
+    for i, lab in enumerate(labels + ['O']):
+        if start is not None and (lab == 'O' or lab.startswith('B-') or lab[2:] != typ):
+            if typ in TYPES:
+                out.append((typ, start, i))
+            start = typ = None
+        if lab.startswith('B-') or (lab.startswith('I-') and start is None):
+            start, typ = i, lab[2:]
+    return out
+
+
+def main():
+    args = sys.argv[1:]
+    if len(args) < 2:
+        sys.exit(__doc__)
+    rawi, path = args[0], args[1]
+    k = int(args[args.index('--doc-sentences') + 1]) if '--doc-sentences' in args else 1
+    n_err = int(args[args.index('--errors') + 1]) if '--errors' in args else 0
+    sents = read_conll(path)
+    if '--dev-sixth' in args:
+        sents = sents[len(sents) - len(sents) // 6:]
+    docs = [sents[i:i + k] for i in range(0, len(sents), k)]
+    lines, offsets = [], []
+    for d, doc in enumerate(docs):
+        text, offs = '', []
+        for s in doc:
+            for tok, _ in s:
+                if text:
+                    text += ' '
+                offs.append((len(text), len(text) + len(tok)))
+                text += tok
+        lines.append(json.dumps({'id': str(d), 'text': text}, ensure_ascii=False))
+        offsets.append(offs)
+    res = subprocess.run([rawi, 'extract', '--lang', 'ar', '--input-format', 'jsonl'],
+                         input='\n'.join(lines) + '\n', capture_output=True,
+                         text=True, check=False)
+    if res.returncode not in (0, 2):
+        sys.exit(res.stderr)
+    tp, fp, fn = Counter(), Counter(), Counter()
+    errors = []
+    for d, line in enumerate(res.stdout.splitlines()):
+        rec = json.loads(line)
+        offs = offsets[d]
+        pred = ['O'] * len(offs)
+        for e in rec.get('entities', []):
+            typ = MAP.get(e['type'])
+            for m in e['mentions']:
+                if not typ or m['kind'] != 'name':
+                    continue
+                cover = [i for i, (a, b) in enumerate(offs) if a < m['end'] and m['start'] < b]
+                for j, i in enumerate(cover):
+                    pred[i] = ('B-' if j == 0 else 'I-') + typ
+        gold = [lab for s in docs[d] for _, lab in s]
+        toks = [t for s in docs[d] for t, _ in s]
+        g, p = set(spans(gold)), set(spans(pred))
+        for t in TYPES:
+            tp[t] += len({x for x in g & p if x[0] == t})
+            fp[t] += len({x for x in p - g if x[0] == t})
+            fn[t] += len({x for x in g - p if x[0] == t})
+        for typ, a, b in sorted(g - p):
+            errors.append(f'MISS  {typ} {" ".join(toks[a:b])}')
+        for typ, a, b in sorted(p - g):
+            errors.append(f'EXTRA {typ} {" ".join(toks[a:b])}')
+
+    def prf(a, b, c):
+        p = a / (a + b) if a + b else 0.0
+        r = a / (a + c) if a + c else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    print(f'{len(sents)} sentences, {len(docs)} documents (MISC not scored)')
+    print(f'{"type":6} {"P":>6} {"R":>6} {"F1":>6} {"tp":>6} {"fp":>6} {"fn":>6}')
+    for t in TYPES:
+        p, r, f = prf(tp[t], fp[t], fn[t])
+        print(f'{t:6} {p:6.3f} {r:6.3f} {f:6.3f} {tp[t]:6} {fp[t]:6} {fn[t]:6}')
+    a, b, c = sum(tp.values()), sum(fp.values()), sum(fn.values())
+    p, r, f = prf(a, b, c)
+    print(f'{"micro":6} {p:6.3f} {r:6.3f} {f:6.3f} {a:6} {b:6} {c:6}')
+    if n_err:
+        for line in Counter(errors).most_common(n_err):
+            print(f'{line[1]:4}  {line[0]}')
+
+
+if __name__ == '__main__':
+    main()
