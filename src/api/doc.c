@@ -181,9 +181,17 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
     imgs[n++] = &m->packs[d->lang];
   for (size_t i = 0; i < m->n_user && n < 64; i++)
     imgs[n++] = &m->user[i];
-  rc = gz_match(imgs, n, &d->t, &d->m);
+  gz_marks marks = {.alloc = d->t.alloc};
+  rc = gz_find(imgs, n, &d->t, &marks);
   if (rc == RAWI_OK)
-    rc = resolve_entities(&d->m);
+    rc = gz_candidates(imgs, &marks, &d->t, &d->m);
+  if (rc == RAWI_OK)
+    rc = resolve_conflicts(&d->m, &d->t);
+  if (rc == RAWI_OK)
+    rc = resolve_aliases(&d->m, &d->t);
+  if (rc == RAWI_OK)
+    rc = resolve_entities(&d->m, &d->t);
+  rawi_mem_free(d->t.alloc, marks.v);
   if (rc) {
     rawi_doc_free(d);
     *out = NULL;
@@ -224,7 +232,9 @@ int rawi_doc_mention(const rawi_doc *d, size_t i, size_t k,
   out->norm = pool + m->norm_off;
   out->kind = m->kind == MENTION_DEMONYM ? RAWI_MENTION_DEMONYM
                                          : RAWI_MENTION_NAME;
-  out->source = m->source == SOURCE_RULE ? "rule" : "gazetteer";
+  out->source = m->source == SOURCE_RULE    ? "rule"
+                : m->source == SOURCE_ALIAS ? "alias"
+                                            : "gazetteer";
   out->source_file = pool + m->src_file_off;
   out->source_line = m->src_line;
   out->first_token = m->tok_first;

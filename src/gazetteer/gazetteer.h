@@ -52,11 +52,14 @@ enum gz_type {
   GZ_N_ENTITY_TYPES,
   GZ_TITLE = GZ_N_ENTITY_TYPES, GZ_GIVEN_NAME, GZ_FAMILY_NAME, GZ_ORG_HEAD,
   GZ_LOC_HEAD, GZ_REPORT_VERB, GZ_TRIGGER, GZ_STOPWORD,
-  GZ_N_TYPES
+  GZ_N_TYPES,
+  GZ_DEMONYM = GZ_N_TYPES /* marks only: an entry with kind=demonym */
 };
 
-/* Index of a type name, or -1. */
+/* Index of a type name a list line may carry, or -1. */
 int gz_type_index(const char *name, size_t len);
+/* Index of a name rules may refer to: a type or DEMONYM; or -1. */
+int gz_ref_index(const char *name, size_t len);
 const char *gz_type_name(int type);
 static inline int gz_is_entity_type(int t) { return t < GZ_N_ENTITY_TYPES; }
 

@@ -1,26 +1,19 @@
 /*
- * Matching a document against gazetteer images: leftmost-longest over
- * token sequences, inside sentences.
+ * Matching a document against gazetteer images: every list entry found as
+ * a token sequence inside a sentence becomes a mark.
  *
  * At each token the trie is entered through every proclitic reading of
  * that token (وبالعراق enters as وبالعراق, بالعراق, العراق, عراق); the
- * following tokens continue it with their unsplit norms. Of the matches
- * starting at a token the longest wins; between equal lengths the reading
- * with the shorter prefix, then the later list (user lists after shipped
- * ones). Matching resumes after the winner. Class entries (TITLE, ...)
- * never become mentions.
+ * following tokens continue it with their unsplit norms, so an entry is
+ * never found inside a token or across a sentence end. Marks of entity
+ * types become mention candidates, and resolution (src/resolve) picks the
+ * winners among them and the rules' candidates; class marks (TITLE, ...)
+ * are what rules refer to.
  */
 #include <string.h>
 
 #include "gazetteer/match.h"
 #include "util/mem.h"
-
-typedef struct hit {
-  uint32_t end;    /* one past the last token */
-  uint32_t split;  /* reading of the first token */
-  uint32_t img;
-  uint32_t entry;  /* first entity-type entry */
-} hit;
 
 static int is_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -46,30 +39,6 @@ static int same_as_written(const char *text, size_t len, const char *surface) {
   return i == len;
 }
 
-/* First entity-type entry in the run starting at e that accepts the text
- * span (byte offsets b0..b1 of d), or GZ_NONE. */
-static uint32_t entity_entry(const gz_image *g, uint32_t e, const text_doc *d,
-                             uint32_t b0, uint32_t b1) {
-  for (; e != GZ_NONE; e++) {
-    const gz_entry *en = &g->entries[e];
-    if (gz_is_entity_type(en->type) &&
-        (!(en->flags & GZ_ENTRY_CASE_EXACT) ||
-         same_as_written(d->text + b0, b1 - b0, gz_str(g, en->surface))))
-      return e;
-    if (en->flags & GZ_ENTRY_LAST)
-      break;
-  }
-  return GZ_NONE;
-}
-
-static int better(const hit *a, const hit *b) {
-  if (a->end != b->end)
-    return a->end > b->end;
-  if (a->split != b->split)
-    return a->split < b->split;
-  return a->img > b->img;
-}
-
 /* Word ids for one image: ids[i] for the unsplit token i, then
  * ids[n_tokens + s] for stored reading s. */
 static void word_ids(const gz_image *g, const text_doc *d, uint32_t *ids) {
@@ -88,45 +57,64 @@ static uint32_t reading_id(const text_doc *d, const uint32_t *ids,
   return k == 0 ? ids[tok] : ids[d->n_tokens + d->tokens[tok].split_first + k - 1];
 }
 
-/* Longest match of image img starting at token i, sentence ending at end. */
-static void longest_at(const gz_image *g, uint32_t img, const text_doc *d,
-                       const uint32_t *ids, uint32_t i, uint32_t end,
-                       hit *best) {
+static int add_mark(gz_marks *out, const gz_mark *m) {
+  if (rawi_mem_grow(out->alloc, (void **)&out->v, &out->cap, out->n + 1,
+                    sizeof(gz_mark)))
+    return RAWI_ERR_NOMEM;
+  out->v[out->n++] = *m;
+  return RAWI_OK;
+}
+
+/* Marks for the entries of one trie node reached through tokens i..j. An
+ * entity entry gives one mark (the first accepting entry of the run); each
+ * class gives one mark per type. */
+static int node_marks(const gz_image *g, uint32_t img, const text_doc *d,
+                      uint32_t i, uint32_t j, uint32_t k, uint32_t entry,
+                      gz_marks *out) {
+  uint32_t b0 = text_reading(d, &d->tokens[i], k).stem_byte;
+  uint32_t b1 = d->tokens[j].byte_end;
+  uint32_t seen = 0; /* bit per type already marked here */
+  for (uint32_t e = entry; e != GZ_NONE; e++) {
+    const gz_entry *en = &g->entries[e];
+    int type = (en->flags & GZ_ENTRY_DEMONYM) ? GZ_DEMONYM : en->type;
+    uint32_t bit = gz_is_entity_type(en->type) ? 1u : 2u << type;
+    if (!(seen & bit) &&
+        (!(en->flags & GZ_ENTRY_CASE_EXACT) ||
+         same_as_written(d->text + b0, b1 - b0, gz_str(g, en->surface)))) {
+      seen |= bit;
+      gz_mark m = {i, j + 1, k, img, (uint16_t)type, e};
+      if (add_mark(out, &m))
+        return RAWI_ERR_NOMEM;
+    }
+    if (en->flags & GZ_ENTRY_LAST)
+      break;
+  }
+  return RAWI_OK;
+}
+
+/* All matches of image img starting at token i (sentence ends at end). */
+static int marks_at(const gz_image *g, uint32_t img, const text_doc *d,
+                    const uint32_t *ids, uint32_t i, uint32_t end,
+                    gz_marks *out) {
   const text_token *t = &d->tokens[i];
   for (uint32_t k = 0; k < t->split_count; k++) {
     uint32_t w = reading_id(d, ids, i, k), entry;
     uint32_t node = w == GZ_NONE ? 0 : gz_step(g, 0, w, &entry);
-    uint32_t b0 = text_reading(d, t, k).stem_byte;
     for (uint32_t j = i; node;) {
-      uint32_t e = entry == GZ_NONE
-                       ? GZ_NONE
-                       : entity_entry(g, entry, d, b0, d->tokens[j].byte_end);
-      hit h = {j + 1, k, img, e};
-      if (e != GZ_NONE && (best->entry == GZ_NONE || better(&h, best)))
-        *best = h;
+      if (entry != GZ_NONE && node_marks(g, img, d, i, j, k, entry, out))
+        return RAWI_ERR_NOMEM;
       if (++j >= end)
         break;
       w = ids[j];
       node = w == GZ_NONE ? 0 : gz_step(g, node, w, &entry);
     }
   }
+  return RAWI_OK;
 }
 
-static int emit(const gz_image *g, const text_doc *d, mention_table *out,
-                uint32_t i, const hit *h) {
-  const gz_entry *e = &g->entries[h->entry];
-  const gz_entity *ent = &g->entities[e->entity];
-  mention m = {.tok_first = i, .tok_end = h->end, .split = h->split,
-               .src_line = e->line, .type = e->type,
-               .kind = (e->flags & GZ_ENTRY_DEMONYM) ? MENTION_DEMONYM
-                                                      : MENTION_NAME,
-               .source = SOURCE_GAZETTEER};
-  return mention_add(out, d, &m, gz_str(g, ent->id), gz_str(g, ent->name),
-                     gz_str(g, g->sources[e->source]));
-}
-
-int gz_match(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
-             mention_table *out) {
+int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
+            gz_marks *out) {
+  out->n = 0;
   if (!n_imgs || !d->n_tokens)
     return RAWI_OK;
   size_t per = d->n_tokens + d->n_splits;
@@ -137,20 +125,34 @@ int gz_match(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
     word_ids(imgs[g], d, ids + g * per);
   int rc = RAWI_OK;
   for (size_t s = 0; s < d->n_sentences && rc == RAWI_OK; s++) {
-    uint32_t i = d->sentences[s].first;
-    uint32_t end = i + d->sentences[s].count;
-    while (i < end && rc == RAWI_OK) {
-      hit best = {0, 0, 0, GZ_NONE};
-      for (size_t g = 0; g < n_imgs; g++)
-        longest_at(imgs[g], (uint32_t)g, d, ids + g * per, i, end, &best);
-      if (best.entry == GZ_NONE) {
-        i++;
-        continue;
-      }
-      rc = emit(imgs[best.img], d, out, i, &best);
-      i = best.end;
-    }
+    uint32_t first = d->sentences[s].first;
+    uint32_t end = first + d->sentences[s].count;
+    for (uint32_t i = first; i < end && rc == RAWI_OK; i++)
+      for (size_t g = 0; g < n_imgs && rc == RAWI_OK; g++)
+        rc = marks_at(imgs[g], (uint32_t)g, d, ids + g * per, i, end, out);
   }
   rawi_mem_free(out->alloc, ids);
   return rc;
+}
+
+int gz_candidates(const gz_image *const *imgs, const gz_marks *marks,
+                  const text_doc *d, mention_table *out) {
+  for (size_t i = 0; i < marks->n; i++) {
+    const gz_mark *mk = &marks->v[i];
+    if (mk->type >= GZ_N_ENTITY_TYPES && mk->type != GZ_DEMONYM)
+      continue;
+    const gz_image *g = imgs[mk->img];
+    const gz_entry *e = &g->entries[mk->entry];
+    const gz_entity *ent = &g->entities[e->entity];
+    mention m = {.tok_first = mk->tok_first, .tok_end = mk->tok_end,
+                 .split = mk->split, .src_line = e->line, .type = e->type,
+                 .kind = mk->type == GZ_DEMONYM ? MENTION_DEMONYM : MENTION_NAME,
+                 .source = SOURCE_GAZETTEER, .priority = GZ_PRIORITY,
+                 .order = 255u - mk->img}; /* later lists win ties */
+    int rc = mention_add(out, d, &m, gz_str(g, ent->id), gz_str(g, ent->name),
+                         gz_str(g, g->sources[e->source]));
+    if (rc)
+      return rc;
+  }
+  return RAWI_OK;
 }

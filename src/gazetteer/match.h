@@ -5,9 +5,32 @@
 #include "gazetteer/gazetteer.h"
 #include "resolve/resolve.h"
 
-/* Append the leftmost-longest mentions of the images (in priority order,
- * later lists win ties) to out. */
-int gz_match(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
-             mention_table *out);
+/* Every list match in a document: token span, reading of the first token,
+ * and the type (an entity type, a class, or GZ_DEMONYM). Rules look at
+ * them; entity-type marks become mention candidates. */
+typedef struct gz_mark {
+  uint32_t tok_first, tok_end; /* tokens [first, end) */
+  uint8_t split;               /* reading of the first token */
+  uint8_t img;                 /* which image */
+  uint16_t type;
+  uint32_t entry;
+} gz_mark;
+
+typedef struct gz_marks {
+  const rawi_allocator *alloc;
+  gz_mark *v;
+  size_t n, cap;
+} gz_marks;
+
+/* Priority of list candidates in resolution (rules state their own). */
+#define GZ_PRIORITY 50
+
+/* Find all marks of the images (at most 255) in d, in token order. */
+int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
+            gz_marks *out);
+
+/* Append a mention candidate for each entity or demonym mark. */
+int gz_candidates(const gz_image *const *imgs, const gz_marks *marks,
+                  const text_doc *d, mention_table *out);
 
 #endif

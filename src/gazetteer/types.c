@@ -15,6 +15,14 @@ int gz_type_index(const char *name, size_t len) {
   return -1;
 }
 
+int gz_ref_index(const char *name, size_t len) {
+  if (len == 7 && !memcmp(name, "DEMONYM", 7))
+    return GZ_DEMONYM;
+  return gz_type_index(name, len);
+}
+
 const char *gz_type_name(int type) {
+  if (type == GZ_DEMONYM)
+    return "DEMONYM";
   return type >= 0 && type < GZ_N_TYPES ? names[type] : "?";
 }

@@ -16,7 +16,7 @@
 #include "util/strbuf.h"
 
 enum mention_kind { MENTION_NAME, MENTION_DEMONYM };
-enum mention_source { SOURCE_GAZETTEER, SOURCE_RULE };
+enum mention_source { SOURCE_GAZETTEER, SOURCE_RULE, SOURCE_ALIAS };
 
 typedef struct mention {
   uint32_t tok_first, tok_end;  /* tokens [first, end) */
@@ -27,8 +27,13 @@ typedef struct mention {
   uint32_t src_file_off;        /* "ar/persons.tsv", same pool */
   uint32_t src_line;
   uint32_t entity;              /* set by resolution */
+  uint32_t order;               /* source order: list or rule number */
+  uint32_t rule_off;            /* rule name for rule mentions, same pool */
+  uint32_t lost_to;             /* the winner that beat it, when lost */
+  int16_t priority;
   uint16_t type;                /* gz_type */
   uint8_t kind, source;
+  uint8_t lost;                 /* 1 when resolution discarded it */
 } mention;
 
 typedef struct entity {
@@ -54,7 +59,18 @@ void mention_table_free(mention_table *t);
 int mention_add(mention_table *t, const text_doc *d, const mention *m,
                 const char *id, const char *name, const char *src_file);
 
-/* Group mentions into entities by id, in order of first mention. */
-int resolve_entities(mention_table *t);
+/* Resolution (resolve.c), in this order:
+ *   resolve_conflicts  keep non-overlapping winners: priority, then length
+ *                      in tokens, then position, then source order
+ *   resolve_aliases    link later partial names (family name, a name first
+ *                      found by a rule) to the entity seen in full
+ *   resolve_entities   group winners into entities by id, text order */
+int resolve_conflicts(mention_table *t, const text_doc *d);
+int resolve_aliases(mention_table *t, const text_doc *d);
+int resolve_entities(mention_table *t, const text_doc *d);
+
+/* Derived id of an entity no list knows: type prefix + normalised name
+ * with spaces as '-', written into buf. */
+void resolve_derived_id(int type, const char *norm, char *buf, size_t cap);
 
 #endif

@@ -1,0 +1,392 @@
+/*
+ * Resolution: from mention candidates (lists, rules) to entities.
+ *
+ * One conflict policy decides between overlapping candidates: higher
+ * priority wins, then more tokens, then the earlier start, then the
+ * earlier source (list or rule order), then the shorter proclitic. Losers
+ * stay in the table, flagged with the winner that beat them, for
+ * --explain. Then names seen in full lend their parts to later partial
+ * mentions, and winners are grouped into entities by id.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gazetteer/gazetteer.h"
+#include "resolve/resolve.h"
+#include "util/hash.h"
+#include "util/mem.h"
+#include "util/utf8.h"
+
+#define NONE 0xFFFFFFFFu
+
+void mention_table_init(mention_table *t, const rawi_allocator *alloc) {
+  *t = (mention_table){.alloc = alloc};
+  rawi_strbuf_init(&t->strings, alloc);
+}
+
+void mention_table_free(mention_table *t) {
+  rawi_mem_free(t->alloc, t->mentions);
+  rawi_mem_free(t->alloc, t->entities);
+  rawi_mem_free(t->alloc, t->order);
+  rawi_strbuf_free(&t->strings);
+}
+
+static uint32_t add_string(mention_table *t, const char *s, size_t n) {
+  uint32_t off = (uint32_t)t->strings.len;
+  rawi_strbuf_add(&t->strings, s, n);
+  rawi_strbuf_addc(&t->strings, '\0');
+  return off;
+}
+
+/* The mention's normalised form: the first token's reading, then the
+ * norms of the following tokens, one space apart. */
+static uint32_t add_norm(mention_table *t, const text_doc *d,
+                         const mention *m, uint32_t *len) {
+  uint32_t off = (uint32_t)t->strings.len;
+  const text_token *first = &d->tokens[m->tok_first];
+  text_split sp = text_reading(d, first, m->split);
+  rawi_strbuf_add(&t->strings, d->pool + sp.norm_off, sp.norm_len);
+  for (uint32_t i = m->tok_first + 1; i < m->tok_end; i++) {
+    const text_token *tk = &d->tokens[i];
+    if (!tk->norm_len)
+      continue;
+    rawi_strbuf_addc(&t->strings, ' ');
+    rawi_strbuf_add(&t->strings, d->pool + tk->norm_off, tk->norm_len);
+  }
+  *len = (uint32_t)(t->strings.len - off);
+  rawi_strbuf_addc(&t->strings, '\0');
+  return off;
+}
+
+int mention_add(mention_table *t, const text_doc *d, const mention *m,
+                const char *id, const char *name, const char *src_file) {
+  if (rawi_mem_grow(t->alloc, (void **)&t->mentions, &t->cap_mentions,
+                    t->n_mentions + 1, sizeof(mention)))
+    return RAWI_ERR_NOMEM;
+  if (!t->strings.len) /* offset 0 is the empty string */
+    rawi_strbuf_add(&t->strings, "", 1);
+  mention *out = &t->mentions[t->n_mentions];
+  *out = *m;
+  const text_token *first = &d->tokens[m->tok_first];
+  const text_token *last = &d->tokens[m->tok_end - 1];
+  text_split sp = text_reading(d, first, m->split);
+  out->byte_start = sp.stem_byte;
+  out->cp_start = sp.stem_cp;
+  out->byte_end = last->byte_end;
+  out->cp_end = last->cp_end;
+  out->norm_off = add_norm(t, d, m, &out->norm_len);
+  out->id_off = add_string(t, id, strlen(id));
+  out->name_off = add_string(t, name, strlen(name));
+  out->src_file_off = add_string(t, src_file, strlen(src_file));
+  if (t->strings.failed)
+    return RAWI_ERR_NOMEM;
+  t->n_mentions++;
+  return RAWI_OK;
+}
+
+/* --- conflicts -------------------------------------------------------- */
+
+/* The ordering keys of a candidate, copied so qsort needs no context. */
+typedef struct rank {
+  int32_t priority;
+  uint32_t len, first, order, split, index;
+} rank;
+
+static int before(const void *x, const void *y) {
+  const rank *a = x, *b = y;
+  if (a->priority != b->priority)
+    return a->priority > b->priority ? -1 : 1;
+  if (a->len != b->len)
+    return a->len > b->len ? -1 : 1;
+  if (a->first != b->first)
+    return a->first < b->first ? -1 : 1;
+  if (a->order != b->order)
+    return a->order < b->order ? -1 : 1;
+  if (a->split != b->split)
+    return a->split < b->split ? -1 : 1;
+  return a->index < b->index ? -1 : 1;
+}
+
+/* A winning rule mention that covers exactly what a list knows under the
+ * same type takes the list's id and name. */
+static void adopt_list_id(mention_table *t, mention *win, const mention *lost) {
+  if (win->source == SOURCE_RULE && lost->source == SOURCE_GAZETTEER &&
+      lost->kind == MENTION_NAME && lost->type == win->type &&
+      lost->tok_first == win->tok_first && lost->tok_end == win->tok_end) {
+    win->id_off = lost->id_off;
+    win->name_off = lost->name_off;
+  }
+  (void)t;
+}
+
+int resolve_conflicts(mention_table *t, const text_doc *d) {
+  size_t n = t->n_mentions;
+  if (!n)
+    return RAWI_OK;
+  rank *idx = rawi_mem_alloc(t->alloc, n * sizeof *idx);
+  uint32_t *owner = rawi_mem_alloc(t->alloc, (d->n_tokens + 1) * sizeof *owner);
+  if (!idx || !owner) {
+    rawi_mem_free(t->alloc, idx);
+    rawi_mem_free(t->alloc, owner);
+    return RAWI_ERR_NOMEM;
+  }
+  for (size_t i = 0; i < n; i++) {
+    const mention *m = &t->mentions[i];
+    idx[i] = (rank){m->priority, m->tok_end - m->tok_first, m->tok_first,
+                    m->order, m->split, (uint32_t)i};
+  }
+  memset(owner, 0xFF, (d->n_tokens + 1) * sizeof *owner);
+  qsort(idx, n, sizeof *idx, before);
+  for (size_t r = 0; r < n; r++) {
+    mention *m = &t->mentions[idx[r].index];
+    uint32_t taken = NONE;
+    for (uint32_t k = m->tok_first; k < m->tok_end && taken == NONE; k++)
+      taken = owner[k];
+    if (taken != NONE) {
+      m->lost = 1;
+      m->lost_to = taken;
+      adopt_list_id(t, &t->mentions[taken], m);
+      continue;
+    }
+    for (uint32_t k = m->tok_first; k < m->tok_end; k++)
+      owner[k] = idx[r].index;
+  }
+  rawi_mem_free(t->alloc, idx);
+  rawi_mem_free(t->alloc, owner);
+  return RAWI_OK;
+}
+
+/* --- aliases ------------------------------------------------------------ */
+
+#define AMBIGUOUS 0xFFFFFFFEu
+#define MAX_ALIAS_TOKENS 4
+
+static uint64_t key_of(const char *s, size_t n) { return rawi_hash_bytes(s, n); }
+
+/* Remember norm -> winner m; two entities under one key cancel out. */
+static int remember(mention_table *t, rawi_map *map, const char *norm,
+                    size_t n, uint32_t m) {
+  uint32_t *slot;
+  int rc = rawi_map_put(map, key_of(norm, n), m, &slot);
+  if (rc < 0)
+    return rc;
+  if (rc == 0 && *slot != AMBIGUOUS &&
+      strcmp(t->strings.data + t->mentions[*slot].id_off,
+             t->strings.data + t->mentions[m].id_off))
+    *slot = AMBIGUOUS;
+  return RAWI_OK;
+}
+
+/* Names that lend themselves: a person named in two or more tokens lends
+ * its last token (the family name); any name first found by a rule lends
+ * its whole form, so it is found again without the title. */
+static int collect_aliases(mention_table *t, const text_doc *d, rawi_map *map) {
+  size_t n = t->n_mentions;
+  for (size_t i = 0; i < n; i++) {
+    const mention *m = &t->mentions[i];
+    if (m->lost || m->kind != MENTION_NAME)
+      continue;
+    int rc = RAWI_OK;
+    if (m->type == GZ_PERSON && m->tok_end - m->tok_first >= 2) {
+      const text_token *last = &d->tokens[m->tok_end - 1];
+      rc = remember(t, map, d->pool + last->norm_off, last->norm_len,
+                    (uint32_t)i);
+    }
+    if (rc == RAWI_OK && m->source == SOURCE_RULE)
+      rc = remember(t, map, t->strings.data + m->norm_off, m->norm_len,
+                    (uint32_t)i);
+    if (rc)
+      return rc;
+  }
+  return RAWI_OK;
+}
+
+/* The normalised form of tokens [i, i + len) read with reading k. */
+static size_t span_norm(const text_doc *d, uint32_t i, uint32_t len,
+                        uint32_t k, char *buf, size_t cap) {
+  text_split sp = text_reading(d, &d->tokens[i], k);
+  size_t n = 0;
+  if (sp.norm_len >= cap)
+    return 0;
+  memcpy(buf, d->pool + sp.norm_off, sp.norm_len);
+  n = sp.norm_len;
+  for (uint32_t j = i + 1; j < i + len; j++) {
+    const text_token *t = &d->tokens[j];
+    if (n + 1 + t->norm_len >= cap)
+      return 0;
+    buf[n++] = ' ';
+    memcpy(buf + n, d->pool + t->norm_off, t->norm_len);
+    n += t->norm_len;
+  }
+  return n;
+}
+
+/* Add an alias mention of winner w over tokens [i, i + len), reading k. */
+static int add_alias(mention_table *t, const text_doc *d, uint32_t w,
+                     uint32_t i, uint32_t len, uint32_t k) {
+  char id[512], name[512], src[512];
+  const mention *from = &t->mentions[w];
+  snprintf(id, sizeof id, "%s", t->strings.data + from->id_off);
+  snprintf(name, sizeof name, "%s", t->strings.data + from->name_off);
+  snprintf(src, sizeof src, "%s", t->strings.data + from->src_file_off);
+  mention m = {.tok_first = i, .tok_end = i + len, .split = k,
+               .src_line = from->src_line, .type = from->type,
+               .kind = MENTION_NAME, .source = SOURCE_ALIAS,
+               .rule_off = from->rule_off, .order = w};
+  return mention_add(t, d, &m, id, name, src);
+}
+
+/* Tokens not covered by any winner: does a span there name an alias? */
+static int find_aliases(mention_table *t, const text_doc *d,
+                        const rawi_map *map, const uint8_t *taken) {
+  char buf[1024];
+  for (size_t s = 0; s < d->n_sentences; s++) {
+    uint32_t end = d->sentences[s].first + d->sentences[s].count;
+    for (uint32_t i = d->sentences[s].first; i < end; i++) {
+      uint32_t found = NONE, flen = 0, fk = 0;
+      for (uint32_t len = MAX_ALIAS_TOKENS; len >= 1 && found == NONE; len--) {
+        if (i + len > end)
+          continue;
+        int free_span = 1;
+        for (uint32_t j = i; j < i + len; j++)
+          free_span &= !taken[j];
+        if (!free_span)
+          continue;
+        for (uint32_t k = 0; k < d->tokens[i].split_count; k++) {
+          size_t n = span_norm(d, i, len, k, buf, sizeof buf);
+          uint32_t *w = n ? rawi_map_get(map, key_of(buf, n)) : NULL;
+          if (w && *w != AMBIGUOUS) {
+            found = *w, flen = len, fk = k;
+            break;
+          }
+        }
+      }
+      if (found == NONE)
+        continue;
+      int rc = add_alias(t, d, found, i, flen, fk);
+      if (rc)
+        return rc;
+      i += flen - 1;
+    }
+  }
+  return RAWI_OK;
+}
+
+int resolve_aliases(mention_table *t, const text_doc *d) {
+  rawi_map map;
+  rawi_map_init(&map, t->alloc);
+  int rc = collect_aliases(t, d, &map);
+  uint8_t *taken = NULL;
+  if (rc == RAWI_OK && map.count) {
+    taken = rawi_mem_calloc(t->alloc, d->n_tokens + 1, 1);
+    if (!taken)
+      rc = RAWI_ERR_NOMEM;
+  }
+  if (taken) {
+    for (size_t i = 0; i < t->n_mentions; i++) {
+      const mention *m = &t->mentions[i];
+      if (!m->lost)
+        memset(taken + m->tok_first, 1, m->tok_end - m->tok_first);
+    }
+    rc = find_aliases(t, d, &map, taken);
+  }
+  rawi_mem_free(t->alloc, taken);
+  rawi_map_free(&map);
+  return rc;
+}
+
+/* --- entities ------------------------------------------------------------ */
+
+/* Winners in text order. */
+static int by_position(const void *x, const void *y) {
+  const rank *a = x, *b = y;
+  if (a->first != b->first)
+    return a->first < b->first ? -1 : 1;
+  return a->index < b->index ? -1 : 1;
+}
+
+/* An entity no list knows is named by its longest mention. */
+static void name_entities(mention_table *t) {
+  for (size_t e = 0; e < t->n_entities; e++) {
+    entity *en = &t->entities[e];
+    uint32_t best = NONE;
+    size_t best_len = 0;
+    for (uint32_t k = 0; k < en->count; k++) {
+      const mention *m = &t->mentions[t->order[en->first + k]];
+      if (m->source == SOURCE_GAZETTEER)
+        break;
+      size_t len = strlen(t->strings.data + m->name_off);
+      if (m->source == SOURCE_RULE && len > best_len)
+        best = m->name_off, best_len = len;
+    }
+    if (best != NONE)
+      en->name_off = best;
+  }
+}
+
+int resolve_entities(mention_table *t, const text_doc *d) {
+  (void)d;
+  rawi_map by_id;
+  rawi_map_init(&by_id, t->alloc);
+  int rc = RAWI_OK;
+  size_t n = 0;
+  rank *pos = rawi_mem_alloc(t->alloc, (t->n_mentions + 1) * sizeof *pos);
+  t->order = rawi_mem_alloc(t->alloc, (t->n_mentions + 1) * sizeof(uint32_t));
+  if (!t->order || !pos) {
+    rawi_mem_free(t->alloc, pos);
+    return RAWI_ERR_NOMEM;
+  }
+  for (size_t i = 0; i < t->n_mentions; i++)
+    if (!t->mentions[i].lost)
+      pos[n++] = (rank){0, 0, t->mentions[i].tok_first, 0, 0, (uint32_t)i};
+  qsort(pos, n, sizeof *pos, by_position);
+  for (size_t r = 0; r < n && rc == RAWI_OK; r++) {
+    size_t i = pos[r].index;
+    mention *m = &t->mentions[i];
+    const char *id = t->strings.data + m->id_off;
+    uint32_t *slot;
+    int put = rawi_map_put(&by_id, rawi_hash_bytes(id, strlen(id)),
+                           (uint32_t)t->n_entities, &slot);
+    if (put < 0 ||
+        (put == 1 && rawi_mem_grow(t->alloc, (void **)&t->entities,
+                                   &t->cap_entities, t->n_entities + 1,
+                                   sizeof(entity)))) {
+      rc = RAWI_ERR_NOMEM;
+      break;
+    }
+    if (put == 1)
+      t->entities[t->n_entities++] =
+          (entity){m->id_off, m->name_off, 0, 0, m->type};
+    m->entity = *slot;
+    t->entities[*slot].count++;
+  }
+  rawi_map_free(&by_id);
+  if (rc) {
+    rawi_mem_free(t->alloc, pos);
+    return rc;
+  }
+  /* counting sort of winners by entity, text order kept */
+  uint32_t at = 0;
+  for (size_t e = 0; e < t->n_entities; e++) {
+    t->entities[e].first = at;
+    at += t->entities[e].count;
+    t->entities[e].count = 0;
+  }
+  for (size_t r = 0; r < n; r++) {
+    entity *e = &t->entities[t->mentions[pos[r].index].entity];
+    t->order[e->first + e->count++] = pos[r].index;
+  }
+  rawi_mem_free(t->alloc, pos);
+  name_entities(t);
+  return RAWI_OK;
+}
+
+void resolve_derived_id(int type, const char *norm, char *buf, size_t cap) {
+  static const char *const prefix[] = {"person", "org", "country", "location"};
+  size_t n = (size_t)snprintf(buf, cap, "%s/",
+                              type >= 0 && type < 4 ? prefix[type] : "entity");
+  for (const char *p = norm; *p && n + 1 < cap; p++)
+    buf[n++] = *p == ' ' ? '-' : *p;
+  buf[n < cap ? n : cap - 1] = '\0';
+}
