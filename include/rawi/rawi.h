@@ -139,12 +139,27 @@ RAWI_API const char *rawi_default_pack_dir(void);
  */
 RAWI_API int rawi_config_add_gazetteer(rawi_config *cfg, const char *path);
 
-/** Callback receiving each problem that lenient loading skipped. */
+/**
+ * Add a user rule file (docs/rules.md). Its rules apply to documents of
+ * every language; a rule named like a shipped rule replaces it. The path
+ * is copied; the file is read by rawi_model_new().
+ */
+RAWI_API int rawi_config_add_rules(rawi_config *cfg, const char *path);
+
+/**
+ * jit != 0 (the default): compile rule patterns with PCRE2's JIT. 0 uses
+ * PCRE2's interpreter: slower, but traceable by valgrind.
+ */
+RAWI_API int rawi_config_set_jit(rawi_config *cfg, int jit);
+
+/** Callback receiving each problem found in lists and rule files. */
 typedef void (*rawi_warning_fn)(void *ctx, const rawi_error *warning);
 
 /**
- * lenient != 0: a malformed gazetteer line is skipped and reported to fn
- * (may be NULL) instead of failing rawi_model_new(). Default: strict.
+ * fn (may be NULL) receives every problem found while loading lists and
+ * rules, with file, line and column. Strict (lenient == 0, the default):
+ * rawi_model_new() then fails with the first one. Lenient: a malformed
+ * gazetteer line or rule is skipped and the rest loads.
  */
 RAWI_API int rawi_config_set_lenient(rawi_config *cfg, int lenient,
                                      rawi_warning_fn fn, void *ctx);
@@ -278,6 +293,13 @@ RAWI_API int rawi_extract(rawi_session *session, const char *text,
                           size_t len, rawi_lang lang, rawi_doc **out,
                           rawi_error *err);
 
+/**
+ * How many times a rule was skipped on a sentence because it hit a PCRE2
+ * limit (match, depth or heap); *rule (may be NULL) gets the last such
+ * rule's name, owned by the doc. The rest of the document was processed.
+ */
+RAWI_API size_t rawi_doc_limit_hits(const rawi_doc *doc, const char **rule);
+
 /** The language the document was processed as. */
 RAWI_API rawi_lang rawi_doc_lang(const rawi_doc *doc);
 
@@ -301,9 +323,11 @@ typedef struct rawi_mention {
   size_t text_len;
   const char *norm;      /**< normalised, article restored (البنتاغون) */
   rawi_mention_kind kind;
-  const char *source;    /**< "gazetteer" */
-  const char *source_file; /**< "ar/persons.tsv" or a user list's path */
-  unsigned long source_line;
+  const char *source;    /**< "gazetteer", "rule" or "alias" */
+  const char *source_file; /**< "ar/persons.tsv", "ar/entities.rules", ... */
+  unsigned long source_line; /**< list line, or the rule's first line */
+  const char *rule;      /**< the rule's name, or NULL (for an alias: the
+                              rule that found the full name, if any) */
   size_t first_token, token_count;
 } rawi_mention;
 

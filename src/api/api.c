@@ -19,6 +19,9 @@ void rawi_config_free(rawi_config *cfg) {
   for (size_t i = 0; i < cfg->n_gazetteers; i++)
     rawi_mem_free(a, cfg->gazetteers[i]);
   rawi_mem_free(a, cfg->gazetteers);
+  for (size_t i = 0; i < cfg->n_rules; i++)
+    rawi_mem_free(a, cfg->rules[i]);
+  rawi_mem_free(a, cfg->rules);
   rawi_mem_free(a, cfg->pack_dir);
   rawi_mem_free(a, cfg);
 }
@@ -44,17 +47,32 @@ int rawi_config_set_pack_dir(rawi_config *cfg, const char *dir) {
 
 const char *rawi_default_pack_dir(void) { return RAWI_DEFAULT_PACK_DIR; }
 
-int rawi_config_add_gazetteer(rawi_config *cfg, const char *path) {
-  if (!cfg || !path)
-    return RAWI_ERR_INVALID;
-  size_t cap = cfg->n_gazetteers;
-  char *c = copy_string(path);
-  if (!c || rawi_mem_grow(&rawi_default_allocator, (void **)&cfg->gazetteers,
-                          &cap, cfg->n_gazetteers + 1, sizeof(char *))) {
+/* Append a copy of path to a list of paths. */
+static int add_path(char ***list, size_t *n, const char *path) {
+  size_t cap = *n;
+  char *c = path ? copy_string(path) : NULL;
+  if (!c || rawi_mem_grow(&rawi_default_allocator, (void **)list, &cap,
+                          *n + 1, sizeof(char *))) {
     rawi_mem_free(&rawi_default_allocator, c);
-    return RAWI_ERR_NOMEM;
+    return path ? RAWI_ERR_NOMEM : RAWI_ERR_INVALID;
   }
-  cfg->gazetteers[cfg->n_gazetteers++] = c;
+  (*list)[(*n)++] = c;
+  return RAWI_OK;
+}
+
+int rawi_config_add_gazetteer(rawi_config *cfg, const char *path) {
+  return cfg ? add_path(&cfg->gazetteers, &cfg->n_gazetteers, path)
+             : RAWI_ERR_INVALID;
+}
+
+int rawi_config_add_rules(rawi_config *cfg, const char *path) {
+  return cfg ? add_path(&cfg->rules, &cfg->n_rules, path) : RAWI_ERR_INVALID;
+}
+
+int rawi_config_set_jit(rawi_config *cfg, int jit) {
+  if (!cfg)
+    return RAWI_ERR_INVALID;
+  cfg->no_jit = !jit;
   return RAWI_OK;
 }
 
@@ -129,6 +147,7 @@ rawi_session *rawi_session_new(const rawi_model *m, rawi_error *err) {
   }
   s->model = m;
   text_scratch_init(&s->text, &m->alloc);
+  rules_scratch_init(&s->rules, &m->alloc);
   s->norm_doc.alloc = &m->alloc;
   return s;
 }
@@ -139,5 +158,6 @@ void rawi_session_free(rawi_session *s) {
   const rawi_allocator *a = &s->model->alloc;
   text_scratch_free(&s->text);
   text_doc_free(&s->norm_doc);
+  rules_scratch_free(&s->rules);
   rawi_mem_free(a, s);
 }

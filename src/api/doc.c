@@ -1,4 +1,5 @@
 /* Documents: running the pipeline on one text and reading the results. */
+#include <stdio.h>
 #include <string.h>
 
 #include "api/internal.h"
@@ -186,6 +187,12 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
   if (rc == RAWI_OK)
     rc = gz_candidates(imgs, &marks, &d->t, &d->m);
   if (rc == RAWI_OK)
+    rc = rules_run(&m->rules[d->lang], 1000, &s->rules, &d->t, &marks, &d->m);
+  if (rc == RAWI_OK && s->rules.limit_hits) {
+    d->limit_hits = s->rules.limit_hits;
+    snprintf(d->limit_rule, sizeof d->limit_rule, "%s", s->rules.limit_rule);
+  }
+  if (rc == RAWI_OK)
     rc = resolve_conflicts(&d->m, &d->t);
   if (rc == RAWI_OK)
     rc = resolve_aliases(&d->m, &d->t);
@@ -198,6 +205,12 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
     return rawi_error_set(err, rc, "%s", rawi_strerror(rc));
   }
   return RAWI_OK;
+}
+
+size_t rawi_doc_limit_hits(const rawi_doc *d, const char **which) {
+  if (which)
+    *which = d && d->limit_hits ? d->limit_rule : NULL;
+  return d ? d->limit_hits : 0;
 }
 
 rawi_lang rawi_doc_lang(const rawi_doc *d) {
@@ -236,6 +249,7 @@ int rawi_doc_mention(const rawi_doc *d, size_t i, size_t k,
                 : m->source == SOURCE_ALIAS ? "alias"
                                             : "gazetteer";
   out->source_file = pool + m->src_file_off;
+  out->rule = m->rule_off ? pool + m->rule_off : NULL;
   out->source_line = m->src_line;
   out->first_token = m->tok_first;
   out->token_count = m->tok_end - m->tok_first;

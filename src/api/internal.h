@@ -5,6 +5,7 @@
 #include "gazetteer/gazetteer.h"
 #include "rawi/rawi.h"
 #include "resolve/resolve.h"
+#include "rules/rules.h"
 #include "text/text.h"
 
 #define RAWI_N_LANGS 3 /* indexed by rawi_lang; 0 (auto) unused */
@@ -15,7 +16,10 @@ struct rawi_config {
   char *pack_dir;
   char **gazetteers;
   size_t n_gazetteers;
+  char **rules;
+  size_t n_rules;
   int lenient;
+  int no_jit;
   rawi_warning_fn warn;
   void *warn_ctx;
 };
@@ -26,12 +30,14 @@ struct rawi_model {
   gz_image packs[RAWI_N_LANGS]; /* base == NULL when absent */
   gz_image *user;               /* user gazetteers, in the order given */
   size_t n_user;
+  ruleset rules[RAWI_N_LANGS];  /* shipped rules, then the user's */
 };
 
 struct rawi_session {
   const rawi_model *model;
   text_scratch text;
   text_doc norm_doc; /* buffers behind rawi_normalize */
+  rules_scratch rules;
 };
 
 struct rawi_doc {
@@ -40,6 +46,8 @@ struct rawi_doc {
   text_doc t;
   rawi_lang lang;
   mention_table m;
+  size_t limit_hits;   /* rule runs a PCRE2 limit stopped */
+  char limit_rule[128];
 };
 
 /* pack.c: load the packs and user lists named by cfg into m. */

@@ -69,8 +69,8 @@ static int compare_names(const void *x, const void *y) {
   return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-/* Names of the *.tsv files in dir, sorted; *n gets their count. */
-static char **list_tsv(const char *dir, size_t *n) {
+/* Names of the files in dir ending in ext, sorted; *n gets their count. */
+static char **list_files(const char *dir, const char *ext, size_t *n) {
   *n = 0;
   DIR *d = opendir(dir);
   if (!d)
@@ -79,8 +79,8 @@ static char **list_tsv(const char *dir, size_t *n) {
   size_t cap = 0;
   struct dirent *e;
   while ((e = readdir(d))) {
-    size_t len = strlen(e->d_name);
-    if (len < 5 || strcmp(e->d_name + len - 4, ".tsv"))
+    size_t len = strlen(e->d_name), el = strlen(ext);
+    if (len <= el || strcmp(e->d_name + len - el, ext))
       continue;
     if (*n == cap) {
       cap = cap ? cap * 2 : 16;
@@ -99,11 +99,11 @@ static char **list_tsv(const char *dir, size_t *n) {
   return names;
 }
 
-/* Lenient loading reports what it skipped; strict loading fails with the
- * first error instead. */
+/* Every problem goes to the caller's callback; strict loading then fails
+ * with the first. */
 static void warn_adapter(void *ctx, const rawi_error *e) {
   const rawi_config *cfg = ctx;
-  if (cfg->lenient && cfg->warn)
+  if (cfg->warn)
     cfg->warn(cfg->warn_ctx, e);
 }
 
@@ -119,7 +119,7 @@ static int load_lang(rawi_model *m, const rawi_config *cfg, int lang,
   char dir[4096], path[4096 + 256], name[300];
   snprintf(dir, sizeof dir, "%s/gazetteers/%s", cfg->pack_dir, lang_dirs[lang]);
   size_t n;
-  char **files = list_tsv(dir, &n);
+  char **files = list_files(dir, ".tsv", &n);
   if (!n) {
     free(files);
     return RAWI_OK; /* no lists for this language */
@@ -179,8 +179,106 @@ static int load_user(rawi_model *m, const rawi_config *cfg, const char *path,
   return rc;
 }
 
-int pack_load(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
+/* --- rules ----------------------------------------------------------------- */
+
+typedef struct rule_load {
+  const rawi_config *cfg;
+  rawi_error first;
+  int errors;
+} rule_load;
+
+static void on_rule_error(void *ctx, const rawi_error *e) {
+  rule_load *l = ctx;
+  if (!l->errors++)
+    l->first = *e;
+  warn_adapter((void *)l->cfg, e);
+}
+
+/* Normalise a trigger word or expected text as tokens are normalised. */
+static int norm_cb(void *ctx, const char *s, size_t len, char *out, size_t cap) {
+  rawi_model *m = ctx;
+  text_scratch sc;
+  text_scratch_init(&sc, &m->alloc);
+  text_doc d = {.alloc = &m->alloc, .text = s, .len = len};
+  int rc = text_analyze(&m->text, &sc, &d, NULL);
+  size_t n = 0;
+  for (size_t i = 0; rc == RAWI_OK && i < d.n_tokens; i++) {
+    const text_token *t = &d.tokens[i];
+    if (n + t->norm_len + 2 > cap)
+      break;
+    if (n)
+      out[n++] = ' ';
+    memcpy(out + n, d.pool + t->norm_off, t->norm_len);
+    n += t->norm_len;
+  }
+  if (cap)
+    out[n < cap ? n : cap - 1] = '\0';
+  text_doc_free(&d);
+  text_scratch_free(&sc);
+  return rc ? -1 : (int)n;
+}
+
+static int load_rule_file(rawi_model *m, int lang, const char *path,
+                          const char *name, rule_load *l, rawi_error *err) {
+  char *data;
+  size_t len;
+  int rc = read_file(&m->alloc, path, &data, &len, err);
+  if (rc)
+    return rc;
+  rules_norm norm = {norm_cb, m};
+  rc = ruleset_add_file(&m->rules[lang], name, data, len, &norm, on_rule_error, l);
+  rawi_mem_free(&m->alloc, data);
+  return rc < 0 ? rawi_error_set(err, rc, "out of memory") : RAWI_OK;
+}
+
+/* Shipped rules of each language, then the user's files into every one. */
+static int load_rules(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
+  rule_load l = {.cfg = cfg};
   int rc = RAWI_OK;
+  for (int lang = 1; lang < RAWI_N_LANGS && rc == RAWI_OK; lang++) {
+    ruleset_init(&m->rules[lang], &m->alloc);
+    m->rules[lang].no_jit = cfg->no_jit;
+    if (!cfg->pack_dir)
+      continue;
+    char dir[4096], path[4096 + 256], name[300];
+    snprintf(dir, sizeof dir, "%s/rules/%s", cfg->pack_dir, lang_dirs[lang]);
+    size_t n;
+    char **files = list_files(dir, ".rules", &n);
+    for (size_t i = 0; i < n; i++) {
+      snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+      snprintf(name, sizeof name, "%s/%s", lang_dirs[lang], files[i]);
+      if (rc == RAWI_OK)
+        rc = load_rule_file(m, lang, path, name, &l, err);
+      free(files[i]);
+    }
+    free(files);
+  }
+  /* a user file goes into every language; its problems are reported once */
+  rawi_config silent;
+  memset(&silent, 0, sizeof silent);
+  rule_load quiet = {.cfg = &silent};
+  for (size_t i = 0; i < cfg->n_rules && rc == RAWI_OK; i++)
+    for (int lang = 1; lang < RAWI_N_LANGS && rc == RAWI_OK; lang++)
+      rc = load_rule_file(m, lang, cfg->rules[i], cfg->rules[i],
+                          lang == 1 ? &l : &quiet, err);
+  if (rc == RAWI_OK && l.errors && !cfg->lenient) {
+    if (err) {
+      *err = l.first;
+      if (l.errors > 1) {
+        size_t k = strlen(err->message);
+        snprintf(err->message + k, sizeof err->message - k,
+                 " (and %d more errors)", l.errors - 1);
+      }
+    }
+    rc = RAWI_ERR_FORMAT;
+  }
+  return rc;
+}
+
+int pack_load(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
+  int rc = load_rules(m, cfg, err);
+  if (rc)
+    return rc;
   if (cfg->pack_dir) {
     struct stat st;
     if (stat(cfg->pack_dir, &st) || !S_ISDIR(st.st_mode))
@@ -202,6 +300,8 @@ int pack_load(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
 }
 
 void pack_free(rawi_model *m) {
+  for (int i = 0; i < RAWI_N_LANGS; i++)
+    ruleset_free(&m->rules[i]);
   for (int i = 0; i < RAWI_N_LANGS; i++)
     gz_image_free(&m->packs[i]);
   for (size_t i = 0; i < m->n_user; i++)

@@ -27,5 +27,6 @@ const char *cli_pack_dir(const char *option, char *buf, size_t cap);
 int cmd_tokenize(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_compile(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 #endif

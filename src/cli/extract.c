@@ -27,6 +27,7 @@ static const char usage[] =
     "  --format jsonl             output format (default jsonl)\n"
     "  -o PATH                    output file (default stdout)\n"
     "  --gazetteer FILE           add a list (TSV or compiled image); repeatable\n"
+    "  --rules FILE               add rules (docs/rules.md); repeatable\n"
     "  --lenient                  skip malformed gazetteer lines with a warning\n"
     "  --pack DIR                 language packs (default: found automatically)\n"
     "  -h, --help                 show this help\n"
@@ -72,9 +73,12 @@ static int on_document(void *ctx, const char *id, size_t id_len,
   return r->buf.len >= (1 << 16) ? flush(r) : 0;
 }
 
+/* With --lenient every problem is a warning and loading goes on; without,
+ * the first one ends the run (reported by the caller). */
 static void print_warning(void *ctx, const rawi_error *w) {
-  (void)ctx;
-  fprintf(stderr, "rawi: warning: %s:%lu:%lu: %s (line skipped)\n", w->file,
+  if (!*(const int *)ctx)
+    return;
+  fprintf(stderr, "rawi: warning: %s:%lu:%lu: %s (skipped)\n", w->file,
           w->line, w->column, w->message);
 }
 
@@ -99,7 +103,8 @@ static int parse_lang(const char *s, rawi_lang *out) {
 
 /* Parse options; returns 0 to go on, 1 after --help, -1 on a usage error. */
 static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
-  enum { O_LANG = 256, O_IN, O_TEXT, O_ID, O_FMT, O_GAZ, O_LENIENT, O_PACK };
+  enum { O_LANG = 256, O_IN, O_TEXT, O_ID, O_FMT, O_GAZ, O_LENIENT, O_PACK,
+         O_RULES };
   static const struct option opts[] = {
       {"lang", required_argument, 0, O_LANG},
       {"input-format", required_argument, 0, O_IN},
@@ -107,6 +112,7 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       {"id-field", required_argument, 0, O_ID},
       {"format", required_argument, 0, O_FMT},
       {"gazetteer", required_argument, 0, O_GAZ},
+      {"rules", required_argument, 0, O_RULES},
       {"lenient", no_argument, 0, O_LENIENT},
       {"pack", required_argument, 0, O_PACK},
       {"help", no_argument, 0, 'h'},
@@ -150,6 +156,12 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       break;
     case O_GAZ:
       if (rawi_config_add_gazetteer(cfg, optarg)) {
+        cli_errorf("out of memory");
+        return -1;
+      }
+      break;
+    case O_RULES:
+      if (rawi_config_add_rules(cfg, optarg)) {
         cli_errorf("out of memory");
         return -1;
       }
@@ -233,7 +245,7 @@ int cmd_extract(int argc, char **argv) {
   }
   char packbuf[PATH_MAX + 32], tmp[PATH_MAX + 64];
   rawi_config_set_pack_dir(cfg, cli_pack_dir(o.pack, packbuf, sizeof packbuf));
-  rawi_config_set_lenient(cfg, o.lenient, print_warning, NULL);
+  rawi_config_set_lenient(cfg, o.lenient, print_warning, &o.lenient);
   double t0 = now();
   rawi_error err;
   rawi_model *model = rawi_model_new(cfg, &err);

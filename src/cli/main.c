@@ -11,6 +11,7 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  extract [FILE|DIR ...]  entities from documents, as JSON Lines\n"
+    "  check [--rules F]...    validate lists and rules, run rule examples\n"
     "  compile -o OUT TSV...   compile gazetteer lists into an image\n"
     "  tokenize [FILE]         show sentences, tokens, normalised forms, clitics\n"
     "\n"
@@ -36,6 +37,8 @@ int main(int argc, char **argv) {
     return cmd_tokenize(argc - 1, argv + 1);
   if (!strcmp(cmd, "extract"))
     return cmd_extract(argc - 1, argv + 1);
+  if (!strcmp(cmd, "check"))
+    return cmd_check(argc - 1, argv + 1);
   if (!strcmp(cmd, "compile"))
     return cmd_compile(argc - 1, argv + 1);
   fprintf(stderr, "rawi: error: unknown command '%s'\n", cmd);

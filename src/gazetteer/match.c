@@ -147,7 +147,9 @@ int gz_candidates(const gz_image *const *imgs, const gz_marks *marks,
     mention m = {.tok_first = mk->tok_first, .tok_end = mk->tok_end,
                  .split = mk->split, .src_line = e->line, .type = e->type,
                  .kind = mk->type == GZ_DEMONYM ? MENTION_DEMONYM : MENTION_NAME,
-                 .source = SOURCE_GAZETTEER, .priority = GZ_PRIORITY,
+                 .source = SOURCE_GAZETTEER,
+                 .priority = mk->tok_end - mk->tok_first > 1 ? GZ_PRIORITY_MULTI
+                                                              : GZ_PRIORITY,
                  .order = 255u - mk->img}; /* later lists win ties */
     int rc = mention_add(out, d, &m, gz_str(g, ent->id), gz_str(g, ent->name),
                          gz_str(g, g->sources[e->source]));

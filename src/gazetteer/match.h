@@ -22,8 +22,11 @@ typedef struct gz_marks {
   size_t n, cap;
 } gz_marks;
 
-/* Priority of list candidates in resolution (rules state their own). */
+/* Priority of list candidates in resolution (rules state their own): a
+ * name of two or more words is strong evidence (جورجيا ميلوني over a title
+ * rule's ميلوني), a single word less so (جورجيا may be a given name). */
 #define GZ_PRIORITY 50
+#define GZ_PRIORITY_MULTI 60
 
 /* Find all marks of the images (at most 255) in d, in token order. */
 int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,

@@ -41,9 +41,15 @@ static void mention_json(rawi_strbuf *b, const rawi_mention *m) {
   rawi_strbuf_addc(b, ',');
   num_field(b, "byte_end", m->span.byte_end);
   rawi_strbuf_addc(b, ',');
+  /* gazetteer:FILE:LINE, rule:FILE:NAME, alias:<the full name's source> */
   char src[512];
-  int n = snprintf(src, sizeof src, "%s:%s:%lu", m->source, m->source_file,
-                   m->source_line);
+  int alias = !strcmp(m->source, "alias");
+  int n = m->rule ? snprintf(src, sizeof src, "%s%s:%s:%s",
+                             alias ? "alias:" : "", "rule", m->source_file,
+                             m->rule)
+                  : snprintf(src, sizeof src, "%s%s:%s:%lu",
+                             alias ? "alias:" : "", "gazetteer",
+                             m->source_file, m->source_line);
   str_field(b, "source", src, n < (int)sizeof src ? (size_t)n : sizeof src - 1);
   rawi_strbuf_addc(b, '}');
 }
@@ -81,7 +87,19 @@ void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
       rawi_strbuf_addc(b, ',');
     entity_json(b, doc, i);
   }
-  rawi_strbuf_adds(b, "],\"relations\":[]}\n");
+  rawi_strbuf_adds(b, "],\"relations\":[]");
+  const char *rule;
+  size_t hits = rawi_doc_limit_hits(doc, &rule);
+  if (hits) {
+    char msg[256];
+    int n = snprintf(msg, sizeof msg,
+                     "rule %s hit a PCRE2 limit and was skipped on %zu "
+                     "sentence%s", rule, hits, hits > 1 ? "s" : "");
+    rawi_strbuf_adds(b, ",\"warnings\":[{\"code\":\"limit\",\"message\":");
+    rawi_strbuf_json(b, msg, n < (int)sizeof msg ? (size_t)n : sizeof msg - 1);
+    rawi_strbuf_adds(b, "}]");
+  }
+  rawi_strbuf_adds(b, "}\n");
 }
 
 static const char *error_code_name(int code) {

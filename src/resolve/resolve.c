@@ -85,6 +85,14 @@ int mention_add(mention_table *t, const text_doc *d, const mention *m,
   return RAWI_OK;
 }
 
+int mention_set_rule(mention_table *t, size_t i, const char *rule) {
+  uint32_t off = add_string(t, rule, strlen(rule));
+  if (t->strings.failed)
+    return RAWI_ERR_NOMEM;
+  t->mentions[i].rule_off = off;
+  return RAWI_OK;
+}
+
 /* --- conflicts -------------------------------------------------------- */
 
 /* The ordering keys of a candidate, copied so qsort needs no context. */
@@ -179,16 +187,18 @@ static int remember(mention_table *t, rawi_map *map, const char *norm,
 }
 
 /* Names that lend themselves: a person named in two or more tokens lends
- * its last token (the family name); any name first found by a rule lends
- * its whole form, so it is found again without the title. */
+ * its last token (the family name), and a name first found by a rule lends
+ * its whole form, so it is found again without the title. A rule's name
+ * that is such a part of a fuller name (الجنرال سليماني after قاسم سليماني)
+ * becomes a mention of the fuller name's entity. */
 static int collect_aliases(mention_table *t, const text_doc *d, rawi_map *map) {
   size_t n = t->n_mentions;
-  for (size_t i = 0; i < n; i++) {
+  int rc = RAWI_OK;
+  for (size_t i = 0; i < n && rc == RAWI_OK; i++) {
     const mention *m = &t->mentions[i];
-    if (m->lost || m->kind != MENTION_NAME)
+    if (m->lost || m->kind != MENTION_NAME || m->tok_end - m->tok_first < 2)
       continue;
-    int rc = RAWI_OK;
-    if (m->type == GZ_PERSON && m->tok_end - m->tok_first >= 2) {
+    if (m->type == GZ_PERSON) {
       const text_token *last = &d->tokens[m->tok_end - 1];
       rc = remember(t, map, d->pool + last->norm_off, last->norm_len,
                     (uint32_t)i);
@@ -196,10 +206,26 @@ static int collect_aliases(mention_table *t, const text_doc *d, rawi_map *map) {
     if (rc == RAWI_OK && m->source == SOURCE_RULE)
       rc = remember(t, map, t->strings.data + m->norm_off, m->norm_len,
                     (uint32_t)i);
-    if (rc)
-      return rc;
   }
-  return RAWI_OK;
+  for (size_t i = 0; i < n && rc == RAWI_OK; i++) {
+    mention *m = &t->mentions[i];
+    if (m->lost || m->source != SOURCE_RULE || m->kind != MENTION_NAME)
+      continue;
+    const char *norm = t->strings.data + m->norm_off;
+    uint32_t *w = rawi_map_get(map, key_of(norm, m->norm_len));
+    if (w && *w != AMBIGUOUS && *w != i) {
+      const mention *full = &t->mentions[*w];
+      if (full->tok_end - full->tok_first > m->tok_end - m->tok_first &&
+          full->type == m->type) {
+        m->id_off = full->id_off;
+        m->name_off = full->name_off;
+        continue;
+      }
+    }
+    if (m->tok_end - m->tok_first == 1)
+      rc = remember(t, map, norm, m->norm_len, (uint32_t)i);
+  }
+  return rc;
 }
 
 /* The normalised form of tokens [i, i + len) read with reading k. */

@@ -59,6 +59,9 @@ void mention_table_free(mention_table *t);
 int mention_add(mention_table *t, const text_doc *d, const mention *m,
                 const char *id, const char *name, const char *src_file);
 
+/* Record the name of the rule that produced mention i. */
+int mention_set_rule(mention_table *t, size_t i, const char *rule);
+
 /* Resolution (resolve.c), in this order:
  *   resolve_conflicts  keep non-overlapping winners: priority, then length
  *                      in tokens, then position, then source order

@@ -21,12 +21,12 @@
 #include "util/mem.h"
 #include "util/utf8.h"
 
-#define REMOVE 0xFFFFFFFFu /* the character vanishes */
+#define REMOVE TEXT_FOLD_REMOVE /* the character vanishes */
 #define SLOW 0xFFFFFFFEu   /* ICU must decide */
 
 /* The Arabic folds, applied after NFKC_Casefold. Returns cp itself when
  * nothing applies, REMOVE for characters that vanish. */
-static uint32_t arabic_fold(uint32_t cp) {
+uint32_t text_arabic_fold(uint32_t cp) {
   if (cp < 0x0610 || cp > 0x06FF)
     return cp;
   if (cp <= 0x061A || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 ||
@@ -69,7 +69,7 @@ static uint32_t fast_rule(uint32_t cp) {
      * U+0675..U+0678 have compatibility decompositions */
     if ((cp >= 0x0653 && cp <= 0x0655) || (cp >= 0x0675 && cp <= 0x0678))
       return SLOW;
-    return arabic_fold(cp);
+    return text_arabic_fold(cp);
   }
   /* default-ignorable format characters NFKC_Casefold drops */
   if ((cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
@@ -141,7 +141,7 @@ static int slow_cluster(const text_model *m, text_scratch *s, text_doc *d,
   for (int32_t i = 0; i < nout;) {
     UChar32 c;
     U16_NEXT(s->u16_out, i, nout, c);
-    put_cp(d, arabic_fold((uint32_t)c), map, sb, sc);
+    put_cp(d, text_arabic_fold((uint32_t)c), map, sb, sc);
   }
   return RAWI_OK;
 }

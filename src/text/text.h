@@ -134,6 +134,12 @@ int text_normalize_token(const text_model *m, text_scratch *s, text_doc *d,
                          const char *tok, size_t len, uint32_t *off,
                          uint32_t *nlen, text_norm_map *map);
 
+/* The Arabic part of normalisation for one code point (diacritics and
+ * tatweel removed, alef/yaa/taa marbuta unified, digits): the folded code
+ * point, or TEXT_FOLD_REMOVE. Rule patterns are folded with it. */
+#define TEXT_FOLD_REMOVE 0xFFFFFFFFu
+uint32_t text_arabic_fold(uint32_t cp);
+
 /* Normalise one code point alone (tests compare fast and ICU paths). */
 int text_normalize_cp_icu(const text_model *m, text_scratch *s, uint32_t cp,
                           char *out, size_t cap);

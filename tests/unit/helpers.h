@@ -10,7 +10,18 @@
 /* cmocka.h needs the headers above */
 #include <cmocka.h>
 
+#include <stdlib.h>
+
 #include "rawi/rawi.h"
+
+/* Under valgrind (RAWI_TEST_NO_JIT set) patterns are interpreted: valgrind
+ * cannot follow JIT-generated code. */
+static inline rawi_config *test_config(void) {
+  rawi_config *cfg = rawi_config_new();
+  if (cfg && getenv("RAWI_TEST_NO_JIT"))
+    rawi_config_set_jit(cfg, 0);
+  return cfg;
+}
 
 /* One model and session for a whole test file, made in a group setup. */
 typedef struct fixture {
@@ -19,7 +30,7 @@ typedef struct fixture {
 } fixture;
 
 static inline int fixture_open(fixture *f, rawi_tokenizer tk) {
-  rawi_config *cfg = rawi_config_new();
+  rawi_config *cfg = test_config();
   rawi_config_set_tokenizer(cfg, tk);
   f->model = rawi_model_new(cfg, NULL);
   rawi_config_free(cfg);

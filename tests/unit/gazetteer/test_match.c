@@ -6,7 +6,7 @@
 static fixture fx;
 
 static int setup(void **state) {
-  rawi_config *cfg = rawi_config_new();
+  rawi_config *cfg = test_config();
   rawi_config_add_gazetteer(cfg, RAWI_TEST_DATA "/gazetteer/news.tsv");
   rawi_error err;
   fx.model = rawi_model_new(cfg, &err);

@@ -7,7 +7,7 @@
 static fixture fx;
 
 static int setup(void **state) {
-  rawi_config *cfg = rawi_config_new();
+  rawi_config *cfg = test_config();
   rawi_config_set_pack_dir(cfg, RAWI_PACK_DIR);
   rawi_error err;
   fx.model = rawi_model_new(cfg, &err);

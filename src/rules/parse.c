@@ -1,0 +1,661 @@
+/*
+ * Reading rule files: blocks, macros, class references, examples; then
+ * compiling each pattern with PCRE2 (JIT when available).
+ *
+ *   define NAME = PATTERN
+ *   rule NAME
+ *     type: PERSON
+ *     priority: 60
+ *     pattern: @TITLE (?<name>{NAME_TOKEN}(?: {NAME_TOKEN}){1,2})
+ *     trigger: قال أكد
+ *     example: SENTENCE => TEXT
+ *     counter: SENTENCE [=> TEXT]
+ *
+ * Every problem is reported with file:line:column and loading goes on, so
+ * one run lists all of a file's errors.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <ctype.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gazetteer/gazetteer.h"
+#include "rules/rules.h"
+#include "util/error.h"
+#include "util/mem.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+
+#define MAX_CALLS 250
+#define MAX_CLASS_TOKENS 8
+
+typedef struct parser {
+  ruleset *rs;
+  const char *file;
+  const rules_norm *norm;
+  rules_error_fn on_error;
+  void *ctx;
+  int errors;
+} parser;
+
+static void report(parser *p, unsigned long line, unsigned long col,
+                   const char *fmt, const char *a, const char *b) {
+  rawi_error e;
+  rawi_error_at(&e, RAWI_ERR_FORMAT, p->file, line, col, fmt, a, b);
+  if (p->on_error)
+    p->on_error(p->ctx, &e);
+  p->errors++;
+}
+
+static char *dup_n(const rawi_allocator *a, const char *s, size_t n) {
+  char *c = rawi_mem_alloc(a, n + 1);
+  if (c) {
+    memcpy(c, s, n);
+    c[n] = '\0';
+  }
+  return c;
+}
+
+static void free_rule(const rawi_allocator *a, rule *r) {
+  rawi_mem_free(a, r->name);
+  rawi_mem_free(a, r->file);
+  rawi_mem_free(a, r->pattern);
+  pcre2_code_free((pcre2_code *)r->code);
+  rawi_mem_free(a, r->calls);
+  for (size_t i = 0; i < r->n_trigger_words; i++)
+    rawi_mem_free(a, r->trigger_words[i]);
+  rawi_mem_free(a, r->trigger_words);
+  for (size_t i = 0; i < r->n_examples; i++) {
+    rawi_mem_free(a, r->examples[i].sentence);
+    rawi_mem_free(a, r->examples[i].expect);
+  }
+  rawi_mem_free(a, r->examples);
+  memset(r, 0, sizeof *r);
+}
+
+void ruleset_init(ruleset *rs, const rawi_allocator *alloc) {
+  *rs = (ruleset){.alloc = alloc, .ovector_pairs = 1};
+}
+
+void ruleset_free(ruleset *rs) {
+  for (size_t i = 0; i < rs->n_rules; i++)
+    free_rule(rs->alloc, &rs->rules[i]);
+  rawi_mem_free(rs->alloc, rs->rules);
+  for (size_t i = 0; i < rs->n_macros; i++) {
+    rawi_mem_free(rs->alloc, rs->macro_names[i]);
+    rawi_mem_free(rs->alloc, rs->macro_bodies[i]);
+  }
+  rawi_mem_free(rs->alloc, rs->macro_names);
+  rawi_mem_free(rs->alloc, rs->macro_bodies);
+  *rs = (ruleset){.alloc = rs->alloc};
+}
+
+/* --- expansion ----------------------------------------------------------- */
+
+/* Expanded pattern text with, for each byte, the column it came from. */
+typedef struct expansion {
+  rawi_strbuf out;
+  uint32_t *cols;
+  size_t cap_cols;
+  rule_call calls[MAX_CALLS];
+  size_t n_calls;
+  uint8_t optional[MAX_CALLS]; /* class reference need not match */
+  struct {
+    size_t first_call;     /* calls made inside this group start here */
+    int alt, lookaround;   /* the group has a |; is a (?= (?! (?<= (?<! */
+  } groups[64];
+  int depth;               /* open groups */
+  int top_alt;             /* a | outside any group: nothing is required */
+  const char *active[16];  /* macros being expanded: recursion guard */
+  size_t n_active;
+} expansion;
+
+static int emit(expansion *x, const char *s, size_t n, uint32_t col) {
+  if (rawi_mem_grow(x->out.alloc, (void **)&x->cols, &x->cap_cols,
+                    x->out.len + n + 1, sizeof(uint32_t)))
+    return RAWI_ERR_NOMEM;
+  for (size_t i = 0; i < n; i++)
+    x->cols[x->out.len + i] = col;
+  rawi_strbuf_add(&x->out, s, n);
+  return x->out.failed ? RAWI_ERR_NOMEM : RAWI_OK;
+}
+
+static size_t ident_len(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '_'))
+    i++;
+  return i;
+}
+
+static int find_macro(const ruleset *rs, const char *name, size_t n) {
+  for (size_t i = rs->n_macros; i-- > 0;)
+    if (strlen(rs->macro_names[i]) == n && !memcmp(rs->macro_names[i], name, n))
+      return (int)i;
+  return -1;
+}
+
+static int expand(parser *p, expansion *x, const char *s, size_t n,
+                  unsigned long line, uint32_t col0, int in_macro);
+
+/* {NAME}: the macro's body, expanded in turn. */
+static int expand_macro(parser *p, expansion *x, const char *s, size_t n,
+                        size_t *used, unsigned long line, uint32_t col) {
+  const char *close = memchr(s, '}', n);
+  size_t len = close ? (size_t)(close - s - 1) : 0;
+  if (!close || len == 0 || ident_len(s + 1, len) != len ||
+      !(isalpha((unsigned char)s[1]) || s[1] == '_')) {
+    *used = 1; /* a literal brace, as PCRE2 reads it */
+    return emit(x, s, 1, col);
+  }
+  *used = len + 2;
+  char name[64];
+  snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), s + 1);
+  int m = find_macro(p->rs, s + 1, len);
+  if (m < 0) {
+    report(p, line, col, "undefined macro '%s'%s", name, "");
+    return RAWI_ERR_FORMAT;
+  }
+  for (size_t i = 0; i < x->n_active; i++)
+    if (!strcmp(x->active[i], p->rs->macro_names[m])) {
+      report(p, line, col, "recursive macro '%s'%s", name, "");
+      return RAWI_ERR_FORMAT;
+    }
+  if (x->n_active == sizeof x->active / sizeof *x->active) {
+    report(p, line, col, "macros nested too deeply at '%s'%s", name, "");
+    return RAWI_ERR_FORMAT;
+  }
+  x->active[x->n_active++] = p->rs->macro_names[m];
+  int rc = emit(x, "(?:", 3, col);
+  if (rc == RAWI_OK) {
+    const char *body = p->rs->macro_bodies[m];
+    rc = expand(p, x, body, strlen(body), line, col, 1);
+  }
+  if (rc == RAWI_OK)
+    rc = emit(x, ")", 1, col);
+  x->n_active--;
+  return rc;
+}
+
+/* @CLASS or !@CLASS: a group of whole tokens and a callout to check it. */
+static int expand_class(parser *p, expansion *x, const char *s, size_t n,
+                        size_t *used, unsigned long line, uint32_t col) {
+  int negate = s[0] == '!';
+  const char *name = s + negate + 1;
+  size_t len = ident_len(name, n - negate - 1);
+  *used = negate + 1 + len;
+  char buf[64];
+  snprintf(buf, sizeof buf, "%.*s", (int)(len < 63 ? len : 63), name);
+  int ref = gz_ref_index(name, len);
+  if (ref < 0) {
+    report(p, line, col,
+           "unknown class '@%s' (expected a type such as PERSON or a class "
+           "such as TITLE, GIVEN_NAME, DEMONYM)%s", buf, "");
+    return RAWI_ERR_FORMAT;
+  }
+  if (x->n_calls == MAX_CALLS) {
+    report(p, line, col, "too many class references (at most 250)%s%s", "", "");
+    return RAWI_ERR_FORMAT;
+  }
+  size_t k = x->n_calls++;
+  x->calls[k] = (rule_call){0, (uint16_t)ref, (uint8_t)negate};
+  x->optional[k] = (uint8_t)negate;
+  char g[128];
+  /* whole tokens only: possessive, and no letter may follow the group */
+  if (negate)
+    snprintf(g, sizeof g, "(?<_c%zu>\\S++)(?C%zu)", k, k + 1);
+  else
+    snprintf(g, sizeof g, "(?<_c%zu>\\S++(?: \\S++){0,%d}?)(?C%zu)", k,
+             MAX_CLASS_TOKENS - 1, k + 1);
+  return emit(x, g, strlen(g), col);
+}
+
+/* Which class references must match for the pattern to match: not those
+ * in a lookaround, an alternative, or a group that may repeat zero times. */
+static void track_groups(expansion *x, const char *s, size_t n, size_t i) {
+  char c = s[i];
+  if (c == '(' && x->depth < 64) {
+    int look = i + 2 < n && s[i + 1] == '?' &&
+               (s[i + 2] == '=' || s[i + 2] == '!' ||
+                (s[i + 2] == '<' && i + 3 < n && (s[i + 3] == '=' || s[i + 3] == '!')));
+    x->groups[x->depth].first_call = x->n_calls;
+    x->groups[x->depth].alt = 0;
+    x->groups[x->depth].lookaround = look;
+    x->depth++;
+  } else if (c == ')' && x->depth > 0) {
+    x->depth--;
+    char q = i + 1 < n ? s[i + 1] : 0;
+    int maybe_none = q == '?' || q == '*' ||
+                     (q == '{' && i + 2 < n && s[i + 2] == '0');
+    if (maybe_none || x->groups[x->depth].alt || x->groups[x->depth].lookaround)
+      for (size_t k = x->groups[x->depth].first_call; k < x->n_calls; k++)
+        x->optional[k] = 1;
+  } else if (c == '|') {
+    if (x->depth)
+      x->groups[x->depth - 1].alt = 1;
+    else
+      x->top_alt = 1;
+  }
+}
+
+static int expand(parser *p, expansion *x, const char *s, size_t n,
+                  unsigned long line, uint32_t col0, int in_macro) {
+  uint32_t col = col0;
+  for (size_t i = 0; i < n;) {
+    size_t used = 1;
+    int rc;
+    char c = s[i];
+    uint32_t here = in_macro ? col0 : col;
+    if (c == '\\' && i + 1 < n) { /* escapes pass through whole */
+      int k;
+      rawi_utf8_decode((const unsigned char *)s + i + 1, &k);
+      used = 1 + (size_t)k;
+      /* \p{L}, \x{0627}, \g{1}: the braces belong to the escape */
+      if (used == 2 && strchr("pPxgkNou", s[i + 1]) && i + 2 < n && s[i + 2] == '{') {
+        const char *close = memchr(s + i + 2, '}', n - i - 2);
+        if (close)
+          used = (size_t)(close - (s + i)) + 1;
+      }
+      rc = emit(x, s + i, used, here);
+    } else if (c == '{') {
+      rc = expand_macro(p, x, s + i, n - i, &used, line, here);
+    } else if ((c == '@' || (c == '!' && i + 1 < n && s[i + 1] == '@' &&
+                             (i == 0 || s[i - 1] != '?'))) &&
+               i + 1 + (c == '!') < n &&
+               isupper((unsigned char)s[i + 1 + (c == '!')])) {
+      rc = expand_class(p, x, s + i, n - i, &used, line, here);
+    } else if (c == '[') { /* a character class passes through whole */
+      size_t j = i + 1;
+      if (j < n && s[j] == '^')
+        j++;
+      if (j < n && s[j] == ']')
+        j++;
+      while (j < n && s[j] != ']')
+        j += (s[j] == '\\' && j + 1 < n) ? 2 : 1;
+      used = (j < n ? j + 1 : n) - i;
+      rc = emit(x, s + i, used, here);
+    } else if ((unsigned char)c >= 0x80) {
+      /* Arabic letters fold as the view does: أ and ا, ة and ه are one */
+      int k;
+      uint32_t cp = text_arabic_fold(rawi_utf8_decode((const unsigned char *)s + i, &k));
+      used = (size_t)k;
+      char enc[4];
+      rc = cp == TEXT_FOLD_REMOVE ? RAWI_OK
+                                  : emit(x, enc, (size_t)rawi_utf8_encode(cp, enc), here);
+    } else {
+      int k;
+      rawi_utf8_decode((const unsigned char *)s + i, &k);
+      used = (size_t)k;
+      rc = emit(x, s + i, used, here);
+      if (rc == RAWI_OK)
+        track_groups(x, s, n, i);
+    }
+    if (rc)
+      return rc;
+    i += used;
+    col += (uint32_t)rawi_utf8_count(s + i - used, used);
+  }
+  return RAWI_OK;
+}
+
+/* --- compiling ------------------------------------------------------------ */
+
+static int callout_group(pcre2_code *code, size_t k, uint32_t *group) {
+  char name[32];
+  snprintf(name, sizeof name, "_c%zu", k);
+  int g = pcre2_substring_number_from_name(code, (PCRE2_SPTR)name);
+  if (g <= 0)
+    return -1;
+  *group = (uint32_t)g;
+  return 0;
+}
+
+/* Compile r->pattern; report PCRE2's message at the source column. */
+static int compile_rule(parser *p, rule *r, const expansion *x,
+                        unsigned long line) {
+  int ec;
+  PCRE2_SIZE off;
+  pcre2_code *code = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK,
+                                   &ec, &off, NULL);
+  if (!code) {
+    char msg[200];
+    pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
+    unsigned long col = off < x->out.len ? x->cols[off] : x->out.len ? x->cols[x->out.len - 1] + 1 : 1;
+    report(p, line, col, "invalid pattern: %s%s", msg, "");
+    return RAWI_ERR_FORMAT;
+  }
+  if (!p->rs->no_jit) /* falls back to the interpreter where JIT is absent */
+    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+  r->code = code;
+  for (size_t k = 0; k < r->n_calls; k++)
+    if (callout_group(code, k, &r->calls[k].group))
+      return RAWI_ERR_FORMAT;
+  int named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "name");
+  r->group = named > 0 ? (uint32_t)named : 0;
+  uint32_t caps = 0;
+  pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &caps);
+  if (caps + 1 > p->rs->ovector_pairs)
+    p->rs->ovector_pairs = caps + 1;
+  return RAWI_OK;
+}
+
+/* --- rule blocks ---------------------------------------------------------- */
+
+typedef struct block {
+  rule r;
+  const char *pattern; /* as written, and where */
+  size_t pattern_len;
+  unsigned long pattern_line, pattern_col;
+  int has_type;
+} block;
+
+static const char *skip_ws(const char *s, const char *end) {
+  while (s < end && (*s == ' ' || *s == '\t'))
+    s++;
+  return s;
+}
+
+static unsigned long col_of(const char *line, const char *at) {
+  return (unsigned long)rawi_utf8_count(line, (size_t)(at - line)) + 1;
+}
+
+static int normalise(parser *p, const char *s, size_t n, char **out) {
+  char buf[1024];
+  int len = p->norm->fn(p->norm->ctx, s, n, buf, sizeof buf);
+  if (len < 0)
+    return RAWI_ERR_NOMEM;
+  *out = dup_n(p->rs->alloc, buf, (size_t)len);
+  return *out ? RAWI_OK : RAWI_ERR_NOMEM;
+}
+
+static int add_trigger_words(parser *p, rule *r, const char *v, const char *end,
+                             unsigned long ln, const char *line) {
+  while ((v = skip_ws(v, end)) < end) {
+    const char *w = v;
+    while (v < end && *v != ' ' && *v != '\t')
+      v++;
+    if (*w == '@') { /* a class */
+      int ref = gz_ref_index(w + 1, (size_t)(v - w - 1));
+      if (ref < 0)
+        report(p, ln, col_of(line, w), "unknown class in trigger%s%s", "", "");
+      else
+        r->trigger_ref = ref;
+      continue;
+    }
+    char **nw = rawi_mem_realloc(p->rs->alloc, r->trigger_words,
+                                 (r->n_trigger_words + 1) * sizeof *nw);
+    if (!nw)
+      return RAWI_ERR_NOMEM;
+    r->trigger_words = nw;
+    int rc = normalise(p, w, (size_t)(v - w), &nw[r->n_trigger_words]);
+    if (rc)
+      return rc;
+    r->n_trigger_words++;
+  }
+  return RAWI_OK;
+}
+
+static int add_example(parser *p, rule *r, const char *v, const char *end,
+                       int negative, unsigned long line, unsigned long col) {
+  const char *arrow = NULL;
+  for (const char *q = v; q + 1 < end; q++)
+    if (q[0] == '=' && q[1] == '>') {
+      arrow = q;
+      break;
+    }
+  if (!arrow && !negative) {
+    report(p, line, col, "example needs 'SENTENCE => TEXT'%s%s", "", "");
+    return RAWI_OK;
+  }
+  const char *send = arrow ? arrow : end;
+  while (send > v && (send[-1] == ' ' || send[-1] == '\t'))
+    send--;
+  rule_example *ne = rawi_mem_realloc(p->rs->alloc, r->examples,
+                                      (r->n_examples + 1) * sizeof *ne);
+  if (!ne)
+    return RAWI_ERR_NOMEM;
+  r->examples = ne;
+  rule_example *e = &ne[r->n_examples];
+  *e = (rule_example){.negative = negative, .line = line};
+  e->sentence = dup_n(p->rs->alloc, v, (size_t)(send - v));
+  if (!e->sentence)
+    return RAWI_ERR_NOMEM;
+  r->n_examples++;
+  if (arrow) {
+    const char *t = skip_ws(arrow + 2, end);
+    e->expect = dup_n(p->rs->alloc, t, (size_t)(end - t));
+    if (!e->expect)
+      return RAWI_ERR_NOMEM;
+  }
+  return RAWI_OK;
+}
+
+static int parse_priority(const char *v, const char *end, int *out) {
+  char buf[16];
+  size_t n = (size_t)(end - v);
+  if (n == 0 || n >= sizeof buf)
+    return -1;
+  memcpy(buf, v, n);
+  buf[n] = '\0';
+  char *e;
+  long x = strtol(buf, &e, 10);
+  if (*e || x < -1000 || x > 1000)
+    return -1;
+  *out = (int)x;
+  return 0;
+}
+
+/* One "key: value" line of a rule block. */
+static int block_key(parser *p, block *b, const char *line, const char *k,
+                     const char *end, unsigned long ln) {
+  const char *colon = memchr(k, ':', (size_t)(end - k));
+  size_t klen = colon ? ident_len(k, (size_t)(colon - k)) : 0;
+  if (!colon || klen != (size_t)(colon - k)) {
+    report(p, ln, col_of(line, k), "expected 'key: value' in rule '%s'%s",
+           b->r.name, "");
+    return RAWI_OK;
+  }
+  const char *v = skip_ws(colon + 1, end);
+  unsigned long vcol = col_of(line, v);
+#define KEY(s) (klen == sizeof(s) - 1 && !memcmp(k, s, klen))
+  if (KEY("type")) {
+    int t = gz_type_index(v, (size_t)(end - v));
+    if (t < 0 || !gz_is_entity_type(t))
+      report(p, ln, vcol,
+             "unknown entity type (expected PERSON, ORGANIZATION, COUNTRY "
+             "or LOCATION)%s%s", "", "");
+    else
+      b->r.type = t, b->has_type = 1;
+  } else if (KEY("priority")) {
+    if (parse_priority(v, end, &b->r.priority))
+      report(p, ln, vcol, "priority must be a whole number from -1000 to 1000%s%s",
+             "", "");
+  } else if (KEY("pattern")) {
+    b->pattern = v;
+    b->pattern_len = (size_t)(end - v);
+    b->pattern_line = ln;
+    b->pattern_col = vcol;
+  } else if (KEY("trigger")) {
+    return add_trigger_words(p, &b->r, v, end, ln, line);
+  } else if (KEY("example") || KEY("counter")) {
+    return add_example(p, &b->r, v, end, KEY("counter"), ln, vcol);
+  } else {
+    char key[64];
+    snprintf(key, sizeof key, "%.*s", (int)(klen < 63 ? klen : 63), k);
+    report(p, ln, col_of(line, k),
+           "unknown key '%s' (expected type, priority, pattern, trigger, "
+           "example or counter)%s", key, "");
+  }
+#undef KEY
+  return RAWI_OK;
+}
+
+/* Put a finished block into the set, replacing a rule of the same name. */
+static int finish_block(parser *p, block *b) {
+  rule *r = &b->r;
+  int rc = RAWI_OK;
+  if (!b->has_type || !b->pattern) {
+    report(p, r->line, 1, "rule '%s' needs %s", r->name,
+           !b->has_type && !b->pattern ? "a type and a pattern"
+           : !b->has_type              ? "a type"
+                                       : "a pattern");
+    goto drop;
+  }
+  expansion x = {0};
+  rawi_strbuf_init(&x.out, p->rs->alloc);
+  rc = expand(p, &x, b->pattern, b->pattern_len, b->pattern_line,
+              (uint32_t)b->pattern_col, 0);
+  if (rc == RAWI_OK && (r->pattern = dup_n(p->rs->alloc, x.out.data ? x.out.data : "", x.out.len)) &&
+      (r->calls = rawi_mem_alloc(p->rs->alloc, (x.n_calls + 1) * sizeof *r->calls))) {
+    memcpy(r->calls, x.calls, x.n_calls * sizeof *r->calls);
+    r->n_calls = x.n_calls;
+    if (!x.top_alt)
+      for (size_t k = 0; k < x.n_calls && r->trigger_ref < 0; k++)
+        if (!x.optional[k])
+          r->trigger_ref = x.calls[k].ref;
+    rc = compile_rule(p, r, &x, b->pattern_line);
+  } else if (rc == RAWI_OK) {
+    rc = RAWI_ERR_NOMEM;
+  }
+  rawi_strbuf_free(&x.out);
+  rawi_mem_free(p->rs->alloc, x.cols);
+  if (rc == RAWI_OK && r->trigger_ref < 0 && !r->n_trigger_words) {
+    report(p, r->line, 1,
+           "rule '%s' needs a trigger: a class its pattern always requires "
+           "(@TITLE) or a 'trigger:' line%s", r->name, "");
+    rc = RAWI_ERR_FORMAT;
+  }
+  if (rc)
+    goto drop;
+  for (size_t i = 0; i < p->rs->n_rules; i++)
+    if (!strcmp(p->rs->rules[i].name, r->name)) {
+      free_rule(p->rs->alloc, &p->rs->rules[i]);
+      p->rs->rules[i] = *r;
+      return RAWI_OK;
+    }
+  if (rawi_mem_grow(p->rs->alloc, (void **)&p->rs->rules, &p->rs->cap_rules,
+                    p->rs->n_rules + 1, sizeof(rule))) {
+    rc = RAWI_ERR_NOMEM;
+    goto drop;
+  }
+  p->rs->rules[p->rs->n_rules++] = *r;
+  return RAWI_OK;
+drop:
+  free_rule(p->rs->alloc, r);
+  return rc == RAWI_ERR_NOMEM ? rc : RAWI_OK;
+}
+
+static int define_macro(parser *p, const char *line, const char *s,
+                        const char *end, unsigned long ln) {
+  s = skip_ws(s, end);
+  size_t n = ident_len(s, (size_t)(end - s));
+  const char *eq = skip_ws(s + n, end);
+  if (!n || eq >= end || *eq != '=') {
+    report(p, ln, col_of(line, s), "expected 'define NAME = PATTERN'%s%s", "", "");
+    return RAWI_OK;
+  }
+  const char *body = skip_ws(eq + 1, end);
+  ruleset *rs = p->rs;
+  size_t cap = rs->cap_macros;
+  if (rawi_mem_grow(rs->alloc, (void **)&rs->macro_names, &rs->cap_macros,
+                    rs->n_macros + 1, sizeof(char *)) ||
+      rawi_mem_grow(rs->alloc, (void **)&rs->macro_bodies, &cap,
+                    rs->n_macros + 1, sizeof(char *)))
+    return RAWI_ERR_NOMEM;
+  char *name = dup_n(rs->alloc, s, n);
+  char *val = dup_n(rs->alloc, body, (size_t)(end - body));
+  if (!name || !val) {
+    rawi_mem_free(rs->alloc, name);
+    rawi_mem_free(rs->alloc, val);
+    return RAWI_ERR_NOMEM;
+  }
+  rs->macro_names[rs->n_macros] = name;
+  rs->macro_bodies[rs->n_macros++] = val;
+  return RAWI_OK;
+}
+
+static int start_block(parser *p, block *b, const char *line, const char *s,
+                       const char *end, unsigned long ln) {
+  s = skip_ws(s, end);
+  const char *e = s;
+  while (e < end && *e != ' ' && *e != '\t')
+    e++;
+  *b = (block){.r = {.line = ln, .trigger_ref = -1, .priority = 50}};
+  if (e == s) {
+    report(p, ln, col_of(line, s), "expected 'rule NAME'%s%s", "", "");
+    return RAWI_OK;
+  }
+  b->r.name = dup_n(p->rs->alloc, s, (size_t)(e - s));
+  b->r.file = dup_n(p->rs->alloc, p->file, strlen(p->file));
+  if (!b->r.name || !b->r.file)
+    return RAWI_ERR_NOMEM;
+  for (size_t i = 0; i < p->rs->n_rules; i++)
+    if (!strcmp(p->rs->rules[i].name, b->r.name) &&
+        !strcmp(p->rs->rules[i].file, p->file)) {
+      char first[32];
+      snprintf(first, sizeof first, "%lu", p->rs->rules[i].line);
+      report(p, ln, col_of(line, s), "duplicate rule '%s' (first at line %s)",
+             b->r.name, first);
+    }
+  return RAWI_OK;
+}
+
+int ruleset_add_file(ruleset *rs, const char *name, const char *text,
+                     size_t len, const rules_norm *norm,
+                     rules_error_fn on_error, void *ctx) {
+  parser p = {rs, name, norm, on_error, ctx, 0};
+  size_t bad;
+  const char *why;
+  if (!rawi_utf8_valid(text, len, &bad, &why)) {
+    unsigned long ln = 1;
+    size_t ls = 0;
+    for (size_t i = 0; i < bad; i++)
+      if (text[i] == '\n')
+        ln++, ls = i + 1;
+    report(&p, ln, col_of(text + ls, text + bad), "invalid utf-8: %s%s", why, "");
+    return p.errors;
+  }
+  block b = {0};
+  int in_block = 0, rc = RAWI_OK;
+  unsigned long ln = 0;
+  for (size_t pos = 0; pos < len && rc == RAWI_OK;) {
+    const char *line = text + pos;
+    const char *nl = memchr(line, '\n', len - pos);
+    const char *end = nl ? nl : text + len;
+    pos = (size_t)(end - text) + 1;
+    ln++;
+    if (end > line && end[-1] == '\r')
+      end--;
+    const char *s = skip_ws(line, end);
+    if (s == end || *s == '#')
+      continue;
+    int indented = s > line;
+    if (indented && in_block) {
+      rc = block_key(&p, &b, line, s, end, ln);
+      continue;
+    }
+    if (in_block) {
+      rc = finish_block(&p, &b);
+      in_block = 0;
+      if (rc)
+        break;
+    }
+    if ((size_t)(end - s) > 5 && !memcmp(s, "rule", 4) && (s[4] == ' ' || s[4] == '\t')) {
+      rc = start_block(&p, &b, line, s + 4, end, ln);
+      in_block = b.r.name != NULL;
+    } else if ((size_t)(end - s) > 7 && !memcmp(s, "define", 6) &&
+               (s[6] == ' ' || s[6] == '\t')) {
+      rc = define_macro(&p, line, s + 6, end, ln);
+    } else {
+      report(&p, ln, col_of(line, s),
+             "expected 'rule NAME' or 'define NAME = PATTERN'%s%s", "", "");
+    }
+  }
+  if (in_block && rc == RAWI_OK)
+    rc = finish_block(&p, &b);
+  else if (in_block)
+    free_rule(rs->alloc, &b.r);
+  return rc ? rc : p.errors;
+}

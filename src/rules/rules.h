@@ -1,0 +1,115 @@
+/*
+ * Rules stage: PCRE2 patterns over a normalised sentence view.
+ *
+ * Design. A rule file (docs/rules.md) holds macros and rule blocks. A rule
+ * names the entity type it produces, a priority, a pattern and examples.
+ * Patterns run over one sentence at a time, rendered as its tokens' norms
+ * separated by single spaces; `@CLASS` in a pattern stands for a span the
+ * gazetteer marked with that class or type (TITLE, GIVEN_NAME, COUNTRY,
+ * DEMONYM, ...). It expands to a capture group followed by a numbered
+ * callout, and the callout checks the group's span against the sentence's
+ * marks, so a class of thousands of words costs one table look-up instead
+ * of an alternation of thousands of words in the pattern.
+ *
+ * A rule runs on a sentence only when its trigger occurs there: the first
+ * class its pattern requires, or the words of its `trigger:` line. Rules
+ * are compiled once with PCRE2's JIT and run with match, depth and heap
+ * limits; a limit hit skips that rule on that sentence and is counted.
+ */
+#ifndef RAWI_RULES_RULES_H
+#define RAWI_RULES_RULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gazetteer/match.h"
+#include "rawi/rawi.h"
+#include "resolve/resolve.h"
+#include "text/text.h"
+
+/* A class reference inside a pattern: callout n checks group `group`. */
+typedef struct rule_call {
+  uint32_t group;
+  uint16_t ref;   /* gz type, class or GZ_DEMONYM */
+  uint8_t negate; /* !@CLASS: one token that is not such a span */
+} rule_call;
+
+typedef struct rule_example {
+  char *sentence;
+  char *expect;   /* text the rule must (or must not) produce; may be NULL */
+  int negative;   /* counter: the rule must not produce it */
+  unsigned long line;
+} rule_example;
+
+typedef struct rule {
+  char *name, *file;     /* "person.title", "ar/entities.rules" */
+  unsigned long line;
+  int type;              /* entity type produced */
+  int priority;
+  char *pattern;         /* after macro expansion */
+  void *code;            /* pcre2_code_8 */
+  uint32_t group;        /* capture holding the entity (0: whole match) */
+  rule_call *calls;
+  size_t n_calls;
+  int trigger_ref;       /* class whose mark triggers the rule, or -1 */
+  char **trigger_words;  /* normalised words that trigger it */
+  size_t n_trigger_words;
+  rule_example *examples;
+  size_t n_examples;
+} rule;
+
+typedef struct ruleset {
+  const rawi_allocator *alloc;
+  rule *rules;
+  size_t n_rules, cap_rules;
+  char **macro_names, **macro_bodies; /* defines, visible to later files */
+  size_t n_macros, cap_macros;
+  uint32_t ovector_pairs;             /* largest capture count + 1 */
+  int no_jit;                         /* interpret patterns (valgrind) */
+} ruleset;
+
+/* Problems found while loading; each is reported, loading goes on. */
+typedef void (*rules_error_fn)(void *ctx, const rawi_error *e);
+
+void ruleset_init(ruleset *rs, const rawi_allocator *alloc);
+void ruleset_free(ruleset *rs);
+
+/*
+ * Parse and compile one rule file into rs. name is how the file is cited.
+ * A rule whose name is already in rs replaces it (user rules override
+ * shipped ones). Every error is passed to on_error with file:line:column;
+ * returns the number of errors (0 when the file is sound) or a negative
+ * rawi_status. norm normalises trigger words and examples' expectations.
+ */
+typedef struct rules_norm {
+  int (*fn)(void *ctx, const char *s, size_t len, char *out, size_t cap);
+  void *ctx;
+} rules_norm;
+int ruleset_add_file(ruleset *rs, const char *name, const char *text,
+                     size_t len, const rules_norm *norm,
+                     rules_error_fn on_error, void *ctx);
+
+/* Per-thread scratch for running rules. */
+typedef struct rules_scratch {
+  const rawi_allocator *alloc;
+  void *match_data;    /* pcre2_match_data_8 */
+  void *match_context; /* pcre2_match_context_8, limits and callout */
+  char *view;
+  size_t cap_view;
+  uint32_t *starts;    /* view offset of each token of the sentence */
+  size_t cap_starts;
+  uint8_t *fired;      /* per rule: triggered in this sentence */
+  size_t cap_fired;
+  size_t limit_hits;   /* rules skipped on a sentence by a PCRE2 limit */
+  const char *limit_rule; /* the last rule that hit one */
+} rules_scratch;
+
+void rules_scratch_init(rules_scratch *s, const rawi_allocator *alloc);
+void rules_scratch_free(rules_scratch *s);
+
+/* Run every rule of rs (rule numbers offset by `order`) over d; append
+ * entity candidates to out. */
+int rules_run(const ruleset *rs, uint32_t order, rules_scratch *s,
+              const text_doc *d, const gz_marks *marks, mention_table *out);
+
+#endif

@@ -1,0 +1,318 @@
+/*
+ * Running rules over a document, sentence by sentence.
+ *
+ * The sentence view is the tokens' norms joined by single spaces, with the
+ * view offset of each token kept, so a match maps back to tokens, to the
+ * proclitic reading a capture starts at, and so to the original text.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <string.h>
+
+#include "rules/rules.h"
+#include "util/mem.h"
+
+/* PCRE2 limits per match attempt: enough for any sane rule on a long
+ * sentence, small enough that a catastrophic pattern ends in microseconds
+ * to milliseconds, not hours. */
+#define MATCH_LIMIT 200000
+#define DEPTH_LIMIT 2000
+#define HEAP_LIMIT_KB 8192
+
+typedef struct sentence_ctx {
+  const rule *r;
+  const text_doc *d;
+  const gz_marks *marks;
+  size_t mark_first, mark_end; /* marks of this sentence */
+  uint32_t first, count;       /* tokens of this sentence */
+  const uint32_t *starts;      /* view offset of each token; [count] = end */
+} sentence_ctx;
+
+void rules_scratch_init(rules_scratch *s, const rawi_allocator *alloc) {
+  *s = (rules_scratch){.alloc = alloc};
+}
+
+void rules_scratch_free(rules_scratch *s) {
+  pcre2_match_data_free((pcre2_match_data *)s->match_data);
+  pcre2_match_context_free((pcre2_match_context *)s->match_context);
+  rawi_mem_free(s->alloc, s->view);
+  rawi_mem_free(s->alloc, s->starts);
+  rawi_mem_free(s->alloc, s->fired);
+  *s = (rules_scratch){.alloc = s->alloc};
+}
+
+/* Token (relative to the sentence) starting at or containing view offset
+ * off; *inside gets the offset within the token's norm. */
+static uint32_t token_at(const sentence_ctx *c, size_t off, size_t *inside) {
+  uint32_t lo = 0, hi = c->count;
+  while (hi - lo > 1) {
+    uint32_t mid = (lo + hi) / 2;
+    if (c->starts[mid] <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  *inside = off - c->starts[lo];
+  return lo;
+}
+
+/* Token (relative) whose norm ends exactly at view offset off, or -1. */
+static long token_ending_at(const sentence_ctx *c, size_t off) {
+  size_t inside;
+  uint32_t t = token_at(c, off ? off - 1 : 0, &inside);
+  const text_token *tk = &c->d->tokens[c->first + t];
+  return c->starts[t] + tk->norm_len == off ? (long)t : -1;
+}
+
+/* Reading of token t whose stem starts `inside` bytes into its norm. */
+static int reading_at(const text_doc *d, uint32_t t, size_t inside,
+                      uint32_t *k) {
+  const text_token *tk = &d->tokens[t];
+  for (uint32_t r = 0; r < tk->split_count; r++) {
+    text_split sp = text_reading(d, tk, r);
+    if (sp.norm_off == tk->norm_off + inside) {
+      *k = r;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* Is there a mark of type ref over view span [s, e)? */
+static int marked(const sentence_ctx *c, uint16_t ref, size_t s, size_t e) {
+  size_t inside;
+  uint32_t t0 = token_at(c, s, &inside);
+  long t1 = token_ending_at(c, e);
+  if (t1 < (long)t0)
+    return 0;
+  uint32_t first = c->first + t0, end = c->first + (uint32_t)t1 + 1;
+  for (size_t i = c->mark_first; i < c->mark_end; i++) {
+    const gz_mark *m = &c->marks->v[i];
+    if (m->tok_first > first)
+      break;
+    if (m->tok_first != first || m->tok_end != end || m->type != ref)
+      continue;
+    if (inside == 0)
+      return 1;
+    text_split sp = text_reading(c->d, &c->d->tokens[first], m->split);
+    if (sp.norm_off == c->d->tokens[first].norm_off + inside)
+      return 1;
+  }
+  return 0;
+}
+
+/* The reading a mention starting at token t should take: when the lists
+ * know the token only through a proclitic reading (لفيلق as ل + فيلق),
+ * that one, so the proclitic stays out of the span; else the token. */
+static uint32_t marked_reading(const sentence_ctx *c, uint32_t t) {
+  uint32_t best = 0;
+  for (size_t i = c->mark_first; i < c->mark_end; i++) {
+    const gz_mark *m = &c->marks->v[i];
+    if (m->tok_first > t)
+      break;
+    if (m->tok_first != t)
+      continue;
+    if (m->split == 0)
+      return 0;
+    if (!best || m->split < best)
+      best = m->split;
+  }
+  return best;
+}
+
+/* Callout n checks class reference n-1 of the running rule: 0 goes on,
+ * 1 makes PCRE2 backtrack. */
+static int on_callout(pcre2_callout_block *cb, void *data) {
+  const sentence_ctx *c = data;
+  if (cb->callout_number == 0 || cb->callout_number > c->r->n_calls)
+    return 0;
+  const rule_call *call = &c->r->calls[cb->callout_number - 1];
+  if (call->group >= cb->capture_top)
+    return 1;
+  PCRE2_SIZE s = cb->offset_vector[2 * call->group];
+  PCRE2_SIZE e = cb->offset_vector[2 * call->group + 1];
+  if (s == PCRE2_UNSET)
+    return 1;
+  return marked(c, call->ref, s, e) == !call->negate ? 0 : 1;
+}
+
+static int ensure_scratch(rules_scratch *s, const ruleset *rs) {
+  if (!s->match_context) {
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    if (!mc)
+      return RAWI_ERR_NOMEM;
+    pcre2_set_match_limit(mc, MATCH_LIMIT);
+    pcre2_set_depth_limit(mc, DEPTH_LIMIT);
+    pcre2_set_heap_limit(mc, HEAP_LIMIT_KB);
+    s->match_context = mc;
+  }
+  if (!s->match_data) {
+    s->match_data = pcre2_match_data_create(rs->ovector_pairs + 1, NULL);
+    if (!s->match_data)
+      return RAWI_ERR_NOMEM;
+  }
+  return rawi_mem_grow(s->alloc, (void **)&s->fired, &s->cap_fired,
+                       rs->n_rules + 1, 1);
+}
+
+/* Render sentence [first, first + count) into s->view. */
+static int build_view(rules_scratch *s, const text_doc *d, uint32_t first,
+                      uint32_t count, size_t *len) {
+  size_t need = 1;
+  for (uint32_t i = 0; i < count; i++)
+    need += d->tokens[first + i].norm_len + 1;
+  if (rawi_mem_grow(s->alloc, (void **)&s->view, &s->cap_view, need, 1) ||
+      rawi_mem_grow(s->alloc, (void **)&s->starts, &s->cap_starts, count + 1,
+                    sizeof(uint32_t)))
+    return RAWI_ERR_NOMEM;
+  size_t n = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    const text_token *t = &d->tokens[first + i];
+    if (i)
+      s->view[n++] = ' ';
+    s->starts[i] = (uint32_t)n;
+    memcpy(s->view + n, d->pool + t->norm_off, t->norm_len);
+    n += t->norm_len;
+  }
+  s->starts[count] = (uint32_t)n + 1;
+  s->view[n] = '\0';
+  *len = n;
+  return RAWI_OK;
+}
+
+/* Which rules does this sentence trigger? */
+static int triggered(const ruleset *rs, rules_scratch *s, const text_doc *d,
+                     const sentence_ctx *c) {
+  uint64_t present = 0;
+  for (size_t i = c->mark_first; i < c->mark_end; i++)
+    present |= 1ull << (c->marks->v[i].type & 63);
+  int any = 0;
+  for (size_t r = 0; r < rs->n_rules; r++) {
+    const rule *ru = &rs->rules[r];
+    int fire = ru->trigger_ref >= 0 && (present >> ru->trigger_ref & 1);
+    for (size_t w = 0; w < ru->n_trigger_words && !fire; w++) {
+      size_t wl = strlen(ru->trigger_words[w]);
+      for (uint32_t t = c->first; t < c->first + c->count && !fire; t++) {
+        const text_token *tk = &d->tokens[t];
+        for (uint32_t k = 0; k < tk->split_count && !fire; k++) {
+          text_split sp = text_reading(d, tk, k);
+          fire = sp.norm_len == wl &&
+                 !memcmp(d->pool + sp.norm_off, ru->trigger_words[w], wl);
+        }
+      }
+    }
+    s->fired[r] = (uint8_t)fire;
+    any |= fire;
+  }
+  return any;
+}
+
+/* A match's capture [s, e) as a mention candidate of rule r. */
+static int emit(const sentence_ctx *c, const rule *r, uint32_t order,
+                size_t s, size_t e, mention_table *out) {
+  size_t inside;
+  uint32_t t0 = token_at(c, s, &inside);
+  long t1 = token_ending_at(c, e);
+  if (t1 < (long)t0)
+    return RAWI_OK; /* the capture ends inside a token */
+  uint32_t k = 0;
+  if (inside && !reading_at(c->d, c->first + t0, inside, &k))
+    return RAWI_OK; /* starts inside a token, not at a proclitic boundary */
+  if (!inside)
+    k = marked_reading(c, c->first + t0);
+  mention m = {.tok_first = c->first + t0, .tok_end = c->first + (uint32_t)t1 + 1,
+               .split = k, .src_line = (uint32_t)r->line, .type = (uint16_t)r->type,
+               .kind = MENTION_NAME, .source = SOURCE_RULE,
+               .priority = (int16_t)r->priority, .order = order};
+  /* id and name come from the mention's own text */
+  const text_doc *d = c->d;
+  text_split sp = text_reading(d, &d->tokens[m.tok_first], k);
+  char norm[512], id[600], name[1024];
+  size_t n = 0;
+  for (uint32_t t = m.tok_first; t < m.tok_end; t++) {
+    const char *src = t == m.tok_first ? d->pool + sp.norm_off
+                                       : d->pool + d->tokens[t].norm_off;
+    size_t len = t == m.tok_first ? sp.norm_len : d->tokens[t].norm_len;
+    if (n + len + 2 >= sizeof norm)
+      return RAWI_OK;
+    if (t != m.tok_first)
+      norm[n++] = ' ';
+    memcpy(norm + n, src, len);
+    n += len;
+  }
+  norm[n] = '\0';
+  resolve_derived_id(r->type, norm, id, sizeof id);
+  size_t b0 = sp.stem_byte, b1 = d->tokens[m.tok_end - 1].byte_end;
+  if (b1 - b0 >= sizeof name)
+    return RAWI_OK;
+  memcpy(name, d->text + b0, b1 - b0);
+  name[b1 - b0] = '\0';
+  int rc = mention_add(out, d, &m, id, name, r->file);
+  if (rc == RAWI_OK)
+    rc = mention_set_rule(out, out->n_mentions - 1, r->name);
+  return rc;
+}
+
+/* All non-overlapping matches of one rule in the view. */
+static int run_rule(const rule *r, uint32_t order, rules_scratch *s,
+                    sentence_ctx *c, size_t len, mention_table *out) {
+  pcre2_match_data *md = s->match_data;
+  pcre2_match_context *mc = s->match_context;
+  c->r = r;
+  pcre2_set_callout(mc, on_callout, c);
+  for (size_t at = 0; at <= len;) {
+    int rc = pcre2_match((const pcre2_code *)r->code, (PCRE2_SPTR)s->view, len,
+                         at, PCRE2_NO_UTF_CHECK, md, mc);
+    if (rc == PCRE2_ERROR_NOMATCH)
+      break;
+    if (rc < 0) { /* a limit: skip this rule here, go on */
+      s->limit_hits++;
+      s->limit_rule = r->name;
+      break;
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    PCRE2_SIZE cs = ov[2 * r->group], ce = ov[2 * r->group + 1];
+    if (cs != PCRE2_UNSET && ce > cs) {
+      int e = emit(c, r, order, cs, ce, out);
+      if (e)
+        return e;
+    }
+    at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    /* never restart inside a UTF-8 sequence */
+    while (at < len && ((unsigned char)s->view[at] & 0xC0) == 0x80)
+      at++;
+  }
+  return RAWI_OK;
+}
+
+int rules_run(const ruleset *rs, uint32_t order, rules_scratch *s,
+              const text_doc *d, const gz_marks *marks, mention_table *out) {
+  if (!rs->n_rules || !d->n_tokens)
+    return RAWI_OK;
+  int rc = ensure_scratch(s, rs);
+  size_t mk = 0;
+  s->limit_hits = 0;
+  s->limit_rule = NULL;
+  for (size_t si = 0; si < d->n_sentences && rc == RAWI_OK; si++) {
+    const text_sentence *sen = &d->sentences[si];
+    sentence_ctx c = {.d = d, .marks = marks, .first = sen->first,
+                      .count = sen->count};
+    while (mk < marks->n && marks->v[mk].tok_first < sen->first)
+      mk++;
+    c.mark_first = mk;
+    c.mark_end = mk;
+    while (c.mark_end < marks->n &&
+           marks->v[c.mark_end].tok_first < sen->first + sen->count)
+      c.mark_end++;
+    if (!triggered(rs, s, d, &c))
+      continue;
+    size_t len;
+    if ((rc = build_view(s, d, sen->first, sen->count, &len)))
+      break;
+    c.starts = s->starts;
+    for (size_t r = 0; r < rs->n_rules && rc == RAWI_OK; r++)
+      if (s->fired[r])
+        rc = run_rule(&rs->rules[r], order + (uint32_t)r, s, &c, len, out);
+  }
+  return rc;
+}

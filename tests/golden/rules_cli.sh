@@ -1,0 +1,36 @@
+#!/bin/sh
+# rawi check and --rules: every error of a bad file, the shipped rules'
+# examples, overriding a shipped rule by name, and a catastrophic pattern
+# stopped by PCRE2's limits.
+set -u
+rawi=$1
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passes=0 fails=0
+ok() { passes=$((passes + 1)); }
+ko() { echo "FAIL $*"; fails=$((fails + 1)); }
+
+(cd "$here/rules" && "$rawi" check --rules bad.rules 2> "$tmp/err")
+[ $? = 1 ] && ok || ko "check bad.rules should exit 1"
+diff -u "$here/rules/bad.expected" "$tmp/err" && ok || ko "check errors differ"
+
+"$rawi" check 2> "$tmp/err"
+[ $? = 0 ] && ok || ko "shipped rules: $(cat "$tmp/err")"
+grep -q ' examples, 0 failed$' "$tmp/err" && ok || ko "shipped examples: $(tail -1 "$tmp/err")"
+
+"$rawi" check --rules "$here/rules/override.rules" 2> "$tmp/err"
+[ $? = 0 ] && ok || ko "override: $(cat "$tmp/err")"
+
+# 64 a's then a lone mark: (a+)+$ backtracks exponentially on this view
+printf '%s !\n' "$(printf 'a%.0s' $(seq 64))" > "$tmp/doc.txt"
+start=$(date +%s)
+"$rawi" extract --lang en --rules "$here/rules/catastrophic.rules" "$tmp/doc.txt" > "$tmp/out" 2> "$tmp/err"
+code=$?
+[ $code = 0 ] && ok || ko "catastrophic: exit $code $(cat "$tmp/err")"
+grep -q '"warnings":\[{"code":"limit","message":"rule org.catastrophic hit a PCRE2 limit and was skipped on 1 sentence"}\]' "$tmp/out" &&
+  ok || ko "catastrophic: no limit warning: $(cat "$tmp/out")"
+[ $(( $(date +%s) - start )) -lt 20 ] && ok || ko "catastrophic pattern took too long"
+
+echo "$passes passed, $fails failed"
+[ "$fails" = 0 ]
