@@ -18,11 +18,15 @@ int gz_type_index(const char *name, size_t len) {
 int gz_ref_index(const char *name, size_t len) {
   if (len == 7 && !memcmp(name, "DEMONYM", 7))
     return GZ_DEMONYM;
+  if (len == 3 && !memcmp(name, "CAP", 3))
+    return GZ_CAP;
   return gz_type_index(name, len);
 }
 
 const char *gz_type_name(int type) {
   if (type == GZ_DEMONYM)
     return "DEMONYM";
+  if (type == GZ_CAP)
+    return "CAP";
   return type >= 0 && type < GZ_N_TYPES ? names[type] : "?";
 }

@@ -202,11 +202,11 @@ static int expand_class(parser *p, expansion *x, const char *s, size_t n,
   x->calls[k] = (rule_call){0, (uint16_t)ref, (uint8_t)negate};
   x->optional[k] = (uint8_t)negate;
   char g[128];
-  /* whole tokens only: possessive, and no letter may follow the group */
+  /* whole tokens only (possessive), the longest span tried first */
   if (negate)
     snprintf(g, sizeof g, "(?<_c%zu>\\S++)(?C%zu)", k, k + 1);
   else
-    snprintf(g, sizeof g, "(?<_c%zu>\\S++(?: \\S++){0,%d}?)(?C%zu)", k,
+    snprintf(g, sizeof g, "(?<_c%zu>\\S++(?: \\S++){0,%d})(?C%zu)", k,
              MAX_CLASS_TOKENS - 1, k + 1);
   return emit(x, g, strlen(g), col);
 }

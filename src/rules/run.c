@@ -8,9 +8,11 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
 #include "rules/rules.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
 /* PCRE2 limits per match attempt: enough for any sane rule on a long
  * sentence, small enough that a catastrophic pattern ends in microseconds
@@ -78,7 +80,16 @@ static int reading_at(const text_doc *d, uint32_t t, size_t inside,
   return 0;
 }
 
-/* Is there a mark of type ref over view span [s, e)? */
+/* Is token t written with a capital letter first (Antony, U.S.)? */
+static int capitalised(const text_doc *d, uint32_t t) {
+  int n;
+  uint32_t cp = rawi_utf8_decode((const unsigned char *)d->text +
+                                     d->tokens[t].byte_start, &n);
+  return d->tokens[t].kind == RAWI_TOKEN_WORD && u_isupper((UChar32)cp);
+}
+
+/* Is there a mark of type ref over view span [s, e)? CAP asks whether
+ * every word of the span is capitalised. */
 static int marked(const sentence_ctx *c, uint16_t ref, size_t s, size_t e) {
   size_t inside;
   uint32_t t0 = token_at(c, s, &inside);
@@ -86,6 +97,12 @@ static int marked(const sentence_ctx *c, uint16_t ref, size_t s, size_t e) {
   if (t1 < (long)t0)
     return 0;
   uint32_t first = c->first + t0, end = c->first + (uint32_t)t1 + 1;
+  if (ref == GZ_CAP) {
+    for (uint32_t t = first; t < end; t++)
+      if (!capitalised(c->d, t))
+        return 0;
+    return inside == 0;
+  }
   for (size_t i = c->mark_first; i < c->mark_end; i++) {
     const gz_mark *m = &c->marks->v[i];
     if (m->tok_first > first)
@@ -186,6 +203,11 @@ static int triggered(const ruleset *rs, rules_scratch *s, const text_doc *d,
   uint64_t present = 0;
   for (size_t i = c->mark_first; i < c->mark_end; i++)
     present |= 1ull << (c->marks->v[i].type & 63);
+  for (uint32_t t = c->first; t < c->first + c->count; t++)
+    if (capitalised(d, t)) {
+      present |= 1ull << GZ_CAP;
+      break;
+    }
   int any = 0;
   for (size_t r = 0; r < rs->n_rules; r++) {
     const rule *ru = &rs->rules[r];
