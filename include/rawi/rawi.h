@@ -331,6 +331,23 @@ typedef struct rawi_mention {
   size_t first_token, token_count;
 } rawi_mention;
 
+/**
+ * Every candidate mention lists and rules proposed, winners and losers, in
+ * the order they were proposed (for --explain). A loser names the
+ * candidate that beat it.
+ */
+typedef struct rawi_candidate {
+  rawi_mention mention;
+  const char *id, *type;
+  int priority;
+  int lost;        /**< 1 when resolution discarded it */
+  size_t lost_to;  /**< when lost: index of the winning candidate */
+} rawi_candidate;
+
+RAWI_API size_t rawi_doc_candidate_count(const rawi_doc *doc);
+RAWI_API int rawi_doc_candidate(const rawi_doc *doc, size_t i,
+                                rawi_candidate *out);
+
 RAWI_API size_t rawi_doc_entity_count(const rawi_doc *doc);
 RAWI_API int rawi_doc_entity(const rawi_doc *doc, size_t i, rawi_entity *out);
 /** Mention k (in text order) of entity i. */

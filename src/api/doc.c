@@ -233,11 +233,8 @@ int rawi_doc_entity(const rawi_doc *d, size_t i, rawi_entity *out) {
   return RAWI_OK;
 }
 
-int rawi_doc_mention(const rawi_doc *d, size_t i, size_t k,
-                     rawi_mention *out) {
-  if (!d || !out || i >= d->m.n_entities || k >= d->m.entities[i].count)
-    return RAWI_ERR_INVALID;
-  const mention *m = &d->m.mentions[d->m.order[d->m.entities[i].first + k]];
+static void fill_mention(const rawi_doc *d, const mention *m,
+                         rawi_mention *out) {
   const char *pool = d->m.strings.data;
   out->span = span_of(m->byte_start, m->byte_end, m->cp_start, m->cp_end);
   out->text = d->text + m->byte_start;
@@ -253,5 +250,29 @@ int rawi_doc_mention(const rawi_doc *d, size_t i, size_t k,
   out->source_line = m->src_line;
   out->first_token = m->tok_first;
   out->token_count = m->tok_end - m->tok_first;
+}
+
+int rawi_doc_mention(const rawi_doc *d, size_t i, size_t k,
+                     rawi_mention *out) {
+  if (!d || !out || i >= d->m.n_entities || k >= d->m.entities[i].count)
+    return RAWI_ERR_INVALID;
+  fill_mention(d, &d->m.mentions[d->m.order[d->m.entities[i].first + k]], out);
+  return RAWI_OK;
+}
+
+size_t rawi_doc_candidate_count(const rawi_doc *d) {
+  return d ? d->m.n_mentions : 0;
+}
+
+int rawi_doc_candidate(const rawi_doc *d, size_t i, rawi_candidate *out) {
+  if (!d || !out || i >= d->m.n_mentions)
+    return RAWI_ERR_INVALID;
+  const mention *m = &d->m.mentions[i];
+  fill_mention(d, m, &out->mention);
+  out->id = d->m.strings.data + m->id_off;
+  out->type = gz_type_name(m->type);
+  out->priority = m->priority;
+  out->lost = m->lost;
+  out->lost_to = m->lost ? m->lost_to : 0;
   return RAWI_OK;
 }

@@ -28,7 +28,8 @@ static const char usage[] =
     "  -o PATH                    output file (default stdout)\n"
     "  --gazetteer FILE           add a list (TSV or compiled image); repeatable\n"
     "  --rules FILE               add rules (docs/rules.md); repeatable\n"
-    "  --lenient                  skip malformed gazetteer lines with a warning\n"
+    "  --explain                  add the candidates that lost, and why\n"
+    "  --lenient                  skip malformed list lines and rules, warning\n"
     "  --pack DIR                 language packs (default: found automatically)\n"
     "  -h, --help                 show this help\n"
     "\n"
@@ -41,7 +42,7 @@ typedef struct run {
   FILE *out;
   rawi_strbuf buf;
   size_t docs, failed, entities;
-  int write_failed;
+  int write_failed, explain;
 } run;
 
 static int flush(run *r) {
@@ -63,7 +64,7 @@ static int on_document(void *ctx, const char *id, size_t id_len,
   rawi_error err;
   r->docs++;
   if (!bad && rawi_extract(r->session, text, len, r->lang, &doc, &err) == 0) {
-    output_jsonl(&r->buf, doc, id, id_len);
+    output_jsonl(&r->buf, doc, id, id_len, r->explain);
     r->entities += rawi_doc_entity_count(doc);
   } else {
     r->failed++;
@@ -86,7 +87,7 @@ typedef struct extract_opts {
   rawi_lang lang;
   input_options in;
   const char *output, *pack;
-  int lenient;
+  int lenient, explain;
 } extract_opts;
 
 static int parse_lang(const char *s, rawi_lang *out) {
@@ -104,7 +105,7 @@ static int parse_lang(const char *s, rawi_lang *out) {
 /* Parse options; returns 0 to go on, 1 after --help, -1 on a usage error. */
 static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
   enum { O_LANG = 256, O_IN, O_TEXT, O_ID, O_FMT, O_GAZ, O_LENIENT, O_PACK,
-         O_RULES };
+         O_RULES, O_EXPLAIN };
   static const struct option opts[] = {
       {"lang", required_argument, 0, O_LANG},
       {"input-format", required_argument, 0, O_IN},
@@ -113,6 +114,7 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       {"format", required_argument, 0, O_FMT},
       {"gazetteer", required_argument, 0, O_GAZ},
       {"rules", required_argument, 0, O_RULES},
+      {"explain", no_argument, 0, O_EXPLAIN},
       {"lenient", no_argument, 0, O_LENIENT},
       {"pack", required_argument, 0, O_PACK},
       {"help", no_argument, 0, 'h'},
@@ -165,6 +167,9 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
         cli_errorf("out of memory");
         return -1;
       }
+      break;
+    case O_EXPLAIN:
+      o->explain = 1;
       break;
     case O_LENIENT:
       o->lenient = 1;
@@ -250,7 +255,7 @@ int cmd_extract(int argc, char **argv) {
   rawi_error err;
   rawi_model *model = rawi_model_new(cfg, &err);
   rawi_config_free(cfg);
-  run r = {.lang = o.lang};
+  run r = {.lang = o.lang, .explain = o.explain};
   rawi_strbuf_init(&r.buf, NULL);
   int status = 1;
   if (!model) {

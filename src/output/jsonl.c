@@ -24,6 +24,18 @@ static void num_field(rawi_strbuf *b, const char *k, unsigned long long v) {
   rawi_strbuf_addu(b, v);
 }
 
+/* gazetteer:FILE:LINE, rule:FILE:NAME, alias:<the full name's source> */
+static void source_field(rawi_strbuf *b, const rawi_mention *m) {
+  char src[512];
+  int alias = !strcmp(m->source, "alias");
+  int n = m->rule ? snprintf(src, sizeof src, "%srule:%s:%s",
+                             alias ? "alias:" : "", m->source_file, m->rule)
+                  : snprintf(src, sizeof src, "%sgazetteer:%s:%lu",
+                             alias ? "alias:" : "", m->source_file,
+                             m->source_line);
+  str_field(b, "source", src, n < (int)sizeof src ? (size_t)n : sizeof src - 1);
+}
+
 static void mention_json(rawi_strbuf *b, const rawi_mention *m) {
   rawi_strbuf_addc(b, '{');
   str_field(b, "text", m->text, m->text_len);
@@ -41,16 +53,7 @@ static void mention_json(rawi_strbuf *b, const rawi_mention *m) {
   rawi_strbuf_addc(b, ',');
   num_field(b, "byte_end", m->span.byte_end);
   rawi_strbuf_addc(b, ',');
-  /* gazetteer:FILE:LINE, rule:FILE:NAME, alias:<the full name's source> */
-  char src[512];
-  int alias = !strcmp(m->source, "alias");
-  int n = m->rule ? snprintf(src, sizeof src, "%s%s:%s:%s",
-                             alias ? "alias:" : "", "rule", m->source_file,
-                             m->rule)
-                  : snprintf(src, sizeof src, "%s%s:%s:%lu",
-                             alias ? "alias:" : "", "gazetteer",
-                             m->source_file, m->source_line);
-  str_field(b, "source", src, n < (int)sizeof src ? (size_t)n : sizeof src - 1);
+  source_field(b, m);
   rawi_strbuf_addc(b, '}');
 }
 
@@ -74,8 +77,55 @@ static void entity_json(rawi_strbuf *b, const rawi_doc *doc, size_t i) {
   rawi_strbuf_adds(b, "]}");
 }
 
+/* Why candidate `lost` gave way to `won` (the order of resolve.c). */
+static const char *why_lost(const rawi_candidate *lost, const rawi_candidate *won) {
+  if (lost->priority != won->priority)
+    return "lower priority";
+  if (lost->mention.token_count != won->mention.token_count)
+    return "fewer tokens";
+  if (lost->mention.first_token != won->mention.first_token)
+    return "starts later";
+  return "later source or longer proclitic";
+}
+
+static void explain_json(rawi_strbuf *b, const rawi_doc *doc) {
+  rawi_strbuf_adds(b, ",\"explain\":[");
+  int first = 1;
+  for (size_t i = 0; i < rawi_doc_candidate_count(doc); i++) {
+    rawi_candidate c, w;
+    rawi_doc_candidate(doc, i, &c);
+    if (!c.lost)
+      continue;
+    rawi_doc_candidate(doc, c.lost_to, &w);
+    rawi_strbuf_adds(b, first ? "{" : ",{");
+    first = 0;
+    str_field(b, "text", c.mention.text, c.mention.text_len);
+    rawi_strbuf_addc(b, ',');
+    str_field(b, "type", c.type, strlen(c.type));
+    rawi_strbuf_addc(b, ',');
+    str_field(b, "id", c.id, strlen(c.id));
+    rawi_strbuf_addc(b, ',');
+    source_field(b, &c.mention);
+    rawi_strbuf_addc(b, ',');
+    num_field(b, "priority", (unsigned long long)(c.priority < 0 ? 0 : c.priority));
+    rawi_strbuf_adds(b, ",\"lost_to\":{");
+    str_field(b, "text", w.mention.text, w.mention.text_len);
+    rawi_strbuf_addc(b, ',');
+    str_field(b, "type", w.type, strlen(w.type));
+    rawi_strbuf_addc(b, ',');
+    source_field(b, &w.mention);
+    rawi_strbuf_addc(b, ',');
+    num_field(b, "priority", (unsigned long long)(w.priority < 0 ? 0 : w.priority));
+    rawi_strbuf_adds(b, "},");
+    const char *why = why_lost(&c, &w);
+    str_field(b, "reason", why, strlen(why));
+    rawi_strbuf_addc(b, '}');
+  }
+  rawi_strbuf_addc(b, ']');
+}
+
 void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
-                  size_t id_len) {
+                  size_t id_len, int explain) {
   rawi_strbuf_addc(b, '{');
   str_field(b, "id", id, id_len);
   rawi_strbuf_addc(b, ',');
@@ -99,6 +149,8 @@ void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
     rawi_strbuf_json(b, msg, n < (int)sizeof msg ? (size_t)n : sizeof msg - 1);
     rawi_strbuf_adds(b, "}]");
   }
+  if (explain)
+    explain_json(b, doc);
   rawi_strbuf_adds(b, "}\n");
 }
 

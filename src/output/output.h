@@ -5,9 +5,10 @@
 #include "rawi/rawi.h"
 #include "util/strbuf.h"
 
-/* The JSONL record of DESIGN.md for doc, identified by id. */
+/* The JSONL record (docs/output.md) for doc, identified by id; with
+ * explain, the candidates resolution discarded and why. */
 void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
-                  size_t id_len);
+                  size_t id_len, int explain);
 
 /* The error record of a document that failed. */
 void output_jsonl_error(rawi_strbuf *b, const char *id, size_t id_len,

@@ -1,0 +1,114 @@
+/* Resolution with the shipped packs: the conflict policy, aliases, ids. */
+#include <stdio.h>
+
+#include "../helpers.h"
+
+static fixture fx;
+
+static int setup(void **state) {
+  rawi_config *cfg = test_config();
+  rawi_config_set_pack_dir(cfg, RAWI_PACK_DIR);
+  rawi_config_add_rules(cfg, RAWI_TEST_DATA "/rules/conflicts.rules");
+  rawi_error err;
+  fx.model = rawi_model_new(cfg, &err);
+  rawi_config_free(cfg);
+  if (!fx.model) {
+    fprintf(stderr, "%s:%lu: %s\n", err.file, err.line, err.message);
+    return -1;
+  }
+  fx.session = rawi_session_new(fx.model, NULL);
+  *state = &fx;
+  return 0;
+}
+
+/* "id=text@source" for every mention, text order within entities. */
+static const char *describe(const char *text, char *buf, size_t cap) {
+  rawi_doc *doc = NULL;
+  if (rawi_extract(fx.session, text, strlen(text), RAWI_LANG_AUTO, &doc, NULL))
+    fail_msg("extract failed");
+  size_t n = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < rawi_doc_entity_count(doc); i++) {
+    rawi_entity e;
+    rawi_doc_entity(doc, i, &e);
+    for (size_t k = 0; k < e.mention_count; k++) {
+      rawi_mention m;
+      rawi_doc_mention(doc, i, k, &m);
+      n += (size_t)snprintf(buf + n, cap - n, "%s%s=%.*s@%s", n ? " " : "",
+                            e.id, (int)m.text_len, m.text, m.source);
+    }
+  }
+  rawi_doc_free(doc);
+  return buf;
+}
+
+#define EXPECT(text, want)                                                   \
+  do {                                                                       \
+    char buf_[2048];                                                         \
+    const char *got_ = describe(text, buf_, sizeof buf_);                    \
+    if (strcmp(got_, want))                                                  \
+      fail_msg("%s\n  got:  %s\n  want: %s", text, got_, want);              \
+  } while (0)
+
+/* A family name alone joins the full name seen in the document, with or
+ * without proclitics, before or after it. */
+static void test_family_name_alias(void **state) {
+  (void)state;
+  EXPECT("وصل غوستافو بيترو إلى بوغوتا. وقال بيترو للصحافيين إن ولبيترو رأي.",
+         "person/gustavo-petro=غوستافو بيترو@gazetteer "
+         "person/gustavo-petro=بيترو@alias person/gustavo-petro=بيترو@alias "
+         "location/bogota=بوغوتا@gazetteer");
+}
+
+/* Two people with one family name: a lone family name links to neither. */
+static void test_ambiguous_family_name(void **state) {
+  (void)state;
+  EXPECT("التقى نوري المالكي ورياض المالكي. ثم غادر المالكي.",
+         "person/nouri-al-maliki=نوري المالكي@gazetteer "
+         "person/riyad-al-maliki=رياض المالكي@gazetteer");
+}
+
+/* A name found by a rule is found again without its title, and a rule's
+ * part of a fuller name joins that name. */
+static void test_rule_names_repeat(void **state) {
+  (void)state;
+  EXPECT("وقال المحلل ليستر إن الخطة فشلت. ثم عاد ليستر إلى لندن.",
+         "person/ليستر=ليستر@rule person/ليستر=ليستر@alias "
+         "location/london=لندن@gazetteer");
+  EXPECT("وصل قاسم سليماني إلى بغداد. والتقى الجنرال سليماني قادة الفصائل.",
+         "person/qasem-soleimani=قاسم سليماني@gazetteer "
+         "person/qasem-soleimani=سليماني@rule location/baghdad=بغداد@gazetteer");
+}
+
+/* A rule's candidate with exactly a list entry's span takes the list id
+ * when it wins (test.adopt has priority 90); at equal priority and length
+ * the list wins. */
+static void test_rule_takes_list_id(void **state) {
+  (void)state;
+  EXPECT("وقال وزير الخارجية الأميركي أنتوني بلينكن إن",
+         "country/us=الأميركي@gazetteer person/antony-blinken=أنتوني بلينكن@rule");
+  EXPECT("وقال الرئيس جو بايدن إن",
+         "person/joe-biden=جو بايدن@gazetteer");
+}
+
+/* Priority first: a user rule of priority 80 beats a two-word list entry;
+ * then length: the two-word entry beats the rule's one word of equal
+ * priority 60 (conflicts.rules). */
+static void test_priority_then_length(void **state) {
+  (void)state;
+  EXPECT("زار الرئيس المدينة البيضاء أمس",
+         "location/المدينه-البيضاء=المدينة البيضاء@rule");
+  EXPECT("التقت جورجيا ميلوني الوفد",
+         "person/giorgia-meloni=جورجيا ميلوني@gazetteer");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_family_name_alias),
+      cmocka_unit_test(test_ambiguous_family_name),
+      cmocka_unit_test(test_rule_names_repeat),
+      cmocka_unit_test(test_rule_takes_list_id),
+      cmocka_unit_test(test_priority_then_length),
+  };
+  return cmocka_run_group_tests(tests, setup, fixture_teardown);
+}
