@@ -48,21 +48,10 @@ static int is_arabic_letter(uint32_t cp) {
   return cp >= 0x0620 && cp <= 0x064A;
 }
 
-/* Byte offset of code point k in the normalised string. */
-static size_t cp_byte(const char *norm, unsigned k) {
-  const unsigned char *p = (const unsigned char *)norm;
-  size_t b = 0;
-  for (unsigned i = 0; i < k; i++) {
-    int n;
-    rawi_utf8_decode(p + b, &n);
-    b += (size_t)n;
-  }
-  return b;
-}
-
-/* Store reading r (room reserved by the caller). */
+/* Store reading r (room reserved by the caller); off[k] is the byte offset
+ * of normalised code point k. */
 static int add_split(text_doc *d, text_token *t, const text_norm_map *map,
-                     const reading *r) {
+                     const reading *r, const uint8_t *off) {
   /* two normalised letters from one source character (a ligature): the
    * stem would start inside it, so this reading does not exist */
   if (r->pos < TEXT_MAP_MAX && map->src_byte[r->pos] == map->src_byte[r->pos - 1])
@@ -72,7 +61,7 @@ static int add_split(text_doc *d, text_token *t, const text_norm_map *map,
   sp->stem_cp = t->cp_start + map->src_cp[r->pos];
   sp->prefix = (uint8_t)r->prefix;
   sp->article = (uint8_t)r->article;
-  size_t b = cp_byte(d->pool + t->norm_off, r->pos);
+  size_t b = off[r->pos];
   if (!r->restored) {
     sp->norm_off = t->norm_off + (uint32_t)b;
     sp->norm_len = t->norm_len - (uint32_t)b;
@@ -141,12 +130,16 @@ int text_clitics(text_doc *d, text_token *t, const text_norm_map *map) {
       p[0] > 0xD9)
     return RAWI_OK; /* not an Arabic word of two letters or more */
   uint32_t c[MAX_CP];
+  uint8_t off[MAX_CP + 1];
   unsigned n = 0;
-  for (size_t b = 0; n < MAX_CP && b < t->norm_len; n++) {
+  size_t b = 0;
+  for (; n < MAX_CP && b < t->norm_len; n++) {
     int len;
+    off[n] = (uint8_t)b;
     c[n] = rawi_utf8_decode(p + b, &len);
     b += (size_t)len;
   }
+  off[n] = (uint8_t)b;
   if (!is_arabic_letter(c[0]) || !may_have_proclitic(c[0]))
     return RAWI_OK;
   if (c[0] == ALEF && c[1] == LAM)
@@ -165,7 +158,7 @@ int text_clitics(text_doc *d, text_token *t, const text_norm_map *map) {
                     d->n_splits + k, sizeof(text_split)))
     return RAWI_ERR_NOMEM;
   for (unsigned i = 0; i < k; i++)
-    if (add_split(d, t, map, &all[i]))
+    if (add_split(d, t, map, &all[i], off))
       return RAWI_ERR_NOMEM;
   return RAWI_OK;
 }

@@ -38,7 +38,7 @@ static int norm_is(const text_doc *d, const text_token *t, const char *s) {
 static int is_terminator(const text_doc *d, const text_token *t) {
   static const char *const terms[] = {"!", "?", "؟", "؛", "۔", "…",
                                       "‼", "⁇", "⁈", "⁉", "."};
-  if (t->kind != RAWI_TOKEN_PUNCT)
+  if (t->kind != RAWI_TOKEN_PUNCT || t->norm_len > 3)
     return 0;
   for (size_t i = 0; i < sizeof terms / sizeof *terms; i++)
     if (norm_is(d, t, terms[i]))
@@ -48,8 +48,8 @@ static int is_terminator(const text_doc *d, const text_token *t) {
 
 static int is_closer(const text_doc *d, const text_token *t) {
   static const char *const closers[] = {"»", "”", "’", "\"", "'", ")",
-                                        "]", "}", "›", "﴿"};
-  if (t->kind != RAWI_TOKEN_PUNCT)
+                                        "]", "}", "›"};
+  if (t->kind != RAWI_TOKEN_PUNCT || t->norm_len > 3)
     return 0;
   for (size_t i = 0; i < sizeof closers / sizeof *closers; i++)
     if (norm_is(d, t, closers[i]))
@@ -59,7 +59,7 @@ static int is_closer(const text_doc *d, const text_token *t) {
 
 static int is_abbreviation(const text_doc *d, const text_token *t) {
   const char *n = norm_of(d, t);
-  if (t->kind != RAWI_TOKEN_WORD)
+  if (t->kind != RAWI_TOKEN_WORD || t->norm_len > 16)
     return 0;
   if (rawi_utf8_count(n, t->norm_len) == 1)
     return 1;
