@@ -62,6 +62,7 @@ static void free_rule(const rawi_allocator *a, rule *r) {
   rawi_mem_free(a, r->name);
   rawi_mem_free(a, r->file);
   rawi_mem_free(a, r->pattern);
+  rawi_mem_free(a, r->id);
   pcre2_code_free((pcre2_code *)r->code);
   rawi_mem_free(a, r->calls);
   for (size_t i = 0; i < r->n_trigger_words; i++)
@@ -334,6 +335,8 @@ static int compile_rule(parser *p, rule *r, const expansion *x,
       return RAWI_ERR_FORMAT;
   int named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "name");
   r->group = named > 0 ? (uint32_t)named : 0;
+  named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "name2");
+  r->group2 = named > 0 ? (uint32_t)named : 0;
   uint32_t caps = 0;
   pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &caps);
   if (caps + 1 > p->rs->ovector_pairs)
@@ -468,6 +471,14 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
              "or LOCATION)%s%s", "", "");
     else
       b->r.type = t, b->has_type = 1;
+  } else if (KEY("id")) {
+    const char *e = v;
+    while (e < end && *e != ' ' && *e != '\t')
+      e++;
+    if (e == v || e != end)
+      report(p, ln, vcol, "id must be one word without spaces%s%s", "", "");
+    else if (!(b->r.id = dup_n(p->rs->alloc, v, (size_t)(e - v))))
+      return RAWI_ERR_NOMEM;
   } else if (KEY("priority")) {
     if (parse_priority(v, end, &b->r.priority))
       report(p, ln, vcol, "priority must be a whole number from -1000 to 1000%s%s",
@@ -485,8 +496,8 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
     char key[64];
     snprintf(key, sizeof key, "%.*s", (int)(klen < 63 ? klen : 63), k);
     report(p, ln, col_of(line, k),
-           "unknown key '%s' (expected type, priority, pattern, trigger, "
-           "example or counter)%s", key, "");
+           "unknown key '%s' (expected type, id, priority, pattern, "
+           "trigger, example or counter)%s", key, "");
   }
 #undef KEY
   return RAWI_OK;

@@ -45,10 +45,12 @@ typedef struct rule {
   char *name, *file;     /* "person.title", "ar/entities.rules" */
   unsigned long line;
   int type;              /* entity type produced */
+  char *id;              /* id given by the rule (id:), or NULL: derived */
   int priority;
   char *pattern;         /* after macro expansion */
   void *code;            /* pcre2_code_8 */
   uint32_t group;        /* capture holding the entity (0: whole match) */
+  uint32_t group2;       /* capture name2, for a second alternative; 0 */
   rule_call *calls;
   size_t n_calls;
   int trigger_ref;       /* class whose mark triggers the rule, or -1 */

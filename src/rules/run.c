@@ -7,6 +7,7 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdio.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
@@ -263,7 +264,10 @@ static int emit(const sentence_ctx *c, const rule *r, uint32_t order,
     n += len;
   }
   norm[n] = '\0';
-  resolve_derived_id(r->type, norm, id, sizeof id);
+  if (r->id)
+    snprintf(id, sizeof id, "%s", r->id);
+  else
+    resolve_derived_id(r->type, norm, id, sizeof id);
   size_t b0 = sp.stem_byte, b1 = d->tokens[m.tok_end - 1].byte_end;
   if (b1 - b0 >= sizeof name)
     return RAWI_OK;
@@ -294,6 +298,8 @@ static int run_rule(const rule *r, uint32_t order, rules_scratch *s,
     }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     PCRE2_SIZE cs = ov[2 * r->group], ce = ov[2 * r->group + 1];
+    if (cs == PCRE2_UNSET && r->group2)
+      cs = ov[2 * r->group2], ce = ov[2 * r->group2 + 1];
     if (cs != PCRE2_UNSET && ce > cs) {
       int e = emit(c, r, order, cs, ce, out);
       if (e)
