@@ -3,6 +3,7 @@
 
 usage: gen_synthetic_gazetteer.py N [--seed S] [--from-text FILE]
                                   [-o TSV] [--surfaces FILE]
+                                  [--id-prefix P] [--unmatchable]
 
 Writes N lines of gazetteer TSV (docs/gazetteers.md) to stdout, or to TSV
 with -o:
@@ -21,6 +22,11 @@ own entity (id syn/1, syn/2, ...).
 --surfaces FILE    also write the surface forms alone, one per line, in the
                    same order (a pattern file for `grep -F -f`).
 --seed S           random seed (default 20240611).
+--id-prefix P      ids are P1, P2, ... (default syn/).
+--unmatchable      start every random word with ظظ, which no Arabic word
+                   does: the list then matches no real text (to measure
+                   the cost of list size alone, with a matching list
+                   appended).
 
 The same arguments always give byte-identical output.
 """
@@ -95,6 +101,7 @@ class Gen:
         self.word_len = Table(WORD_LEN)
         self.entry_words = Table(ENTRY_WORDS)
         self.types = Table(TYPES)
+        self.mark = ""
 
     def word(self):
         r = self.r
@@ -105,7 +112,7 @@ class Gen:
         w = "".join(letters)
         if r.random() < ARTICLE:
             w = "ال" + w
-        return w
+        return self.mark + w
 
     def surface(self):
         return " ".join(self.word() for _ in range(self.entry_words.pick(self.r)))
@@ -152,12 +159,15 @@ def main(argv):
     n = None
     seed = 20240611
     text = out_path = surf_path = None
+    id_prefix = "syn/"
+    unmatchable = False
     while args:
         a = args.pop(0)
         if a in ("-h", "--help"):
             print(__doc__.strip())
             return 0
-        if a in ("--seed", "--from-text", "-o", "--surfaces") and not args:
+        if a in ("--seed", "--from-text", "-o", "--surfaces",
+                 "--id-prefix") and not args:
             print(f"gen_synthetic_gazetteer.py: {a} needs a value", file=sys.stderr)
             return 2
         if a == "--seed":
@@ -168,6 +178,10 @@ def main(argv):
             out_path = args.pop(0)
         elif a == "--surfaces":
             surf_path = args.pop(0)
+        elif a == "--id-prefix":
+            id_prefix = args.pop(0)
+        elif a == "--unmatchable":
+            unmatchable = True
         elif n is None and a.isdigit():
             n = int(a)
         else:
@@ -175,9 +189,12 @@ def main(argv):
             return 2
     if n is None:
         print("usage: gen_synthetic_gazetteer.py N [--seed S] [--from-text FILE] "
-              "[-o TSV] [--surfaces FILE]", file=sys.stderr)
+              "[-o TSV] [--surfaces FILE] [--id-prefix P] [--unmatchable]",
+              file=sys.stderr)
         return 2
     g = Gen(seed)
+    if unmatchable:
+        g.mark = "ظظ"
     sampler = TextSampler(random.Random(seed + 1), text) if text else None
     out = open(out_path, "w", encoding="utf-8", newline="\n") if out_path \
         else sys.stdout
@@ -189,7 +206,7 @@ def main(argv):
             s = sampler.sample()
         else:
             s = g.surface()
-        lines.append(f"{s}\t{g.types.pick(g.r)}\tsyn/{i}\n")
+        lines.append(f"{s}\t{g.types.pick(g.r)}\t{id_prefix}{i}\n")
         if surf:
             surfaces.append(s + "\n")
         if len(lines) >= 65536:

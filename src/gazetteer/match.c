@@ -46,9 +46,12 @@ static void word_ids(const gz_image *g, const text_doc *d, uint32_t *ids) {
     const text_token *t = &d->tokens[i];
     ids[i] = gz_word(g, d->pool + t->norm_off, t->norm_len);
   }
+  /* readings that strip the article (ال+مالية) are not looked up: a list
+   * writes the article where news does (البيرو), and المالية is not Malé */
   for (size_t s = 0; s < d->n_splits; s++) {
     const text_split *sp = &d->splits[s];
-    ids[d->n_tokens + s] = gz_word(g, d->pool + sp->norm_off, sp->norm_len);
+    ids[d->n_tokens + s] = (sp->prefix & 1) ? GZ_NONE
+                           : gz_word(g, d->pool + sp->norm_off, sp->norm_len);
   }
 }
 
