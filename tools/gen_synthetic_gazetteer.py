@@ -4,6 +4,7 @@
 usage: gen_synthetic_gazetteer.py N [--seed S] [--from-text FILE]
                                   [-o TSV] [--surfaces FILE]
                                   [--id-prefix P] [--unmatchable]
+                                  [--surfaces-only]
 
 Writes N lines of gazetteer TSV (docs/gazetteers.md) to stdout, or to TSV
 with -o:
@@ -12,7 +13,7 @@ with -o:
 
 Each surface has 1-4 words. A word is 3-9 letters drawn from Arabic
 letter frequencies (position-aware: ة and ى only at the end, hamza-alef
-forms mostly at the start), with an occasional ال prefix. Every line is its
+forms mostly at the start), with an occasional ال prefix (one word in five). Every line is its
 own entity (id syn/1, syn/2, ...).
 
 --from-text FILE   about 10% of the lines are real 1-3-word sequences taken
@@ -21,6 +22,7 @@ own entity (id syn/1, syn/2, ...).
                    sequence is used once while distinct ones remain.
 --surfaces FILE    also write the surface forms alone, one per line, in the
                    same order (a pattern file for `grep -F -f`).
+--surfaces-only    write only the surface forms (to stdout or -o), no TSV.
 --seed S           random seed (default 20240611).
 --id-prefix P      ids are P1, P2, ... (default syn/).
 --unmatchable      start every random word with ظظ, which no Arabic word
@@ -161,6 +163,7 @@ def main(argv):
     text = out_path = surf_path = None
     id_prefix = "syn/"
     unmatchable = False
+    surfaces_only = False
     while args:
         a = args.pop(0)
         if a in ("-h", "--help"):
@@ -182,6 +185,8 @@ def main(argv):
             id_prefix = args.pop(0)
         elif a == "--unmatchable":
             unmatchable = True
+        elif a == "--surfaces-only":
+            surfaces_only = True
         elif n is None and a.isdigit():
             n = int(a)
         else:
@@ -189,7 +194,8 @@ def main(argv):
             return 2
     if n is None:
         print("usage: gen_synthetic_gazetteer.py N [--seed S] [--from-text FILE] "
-              "[-o TSV] [--surfaces FILE] [--id-prefix P] [--unmatchable]",
+              "[-o TSV] [--surfaces FILE] [--id-prefix P] [--unmatchable] "
+              "[--surfaces-only]",
               file=sys.stderr)
         return 2
     g = Gen(seed)
@@ -206,7 +212,8 @@ def main(argv):
             s = sampler.sample()
         else:
             s = g.surface()
-        lines.append(f"{s}\t{g.types.pick(g.r)}\t{id_prefix}{i}\n")
+        t = g.types.pick(g.r)
+        lines.append(s + "\n" if surfaces_only else f"{s}\t{t}\t{id_prefix}{i}\n")
         if surf:
             surfaces.append(s + "\n")
         if len(lines) >= 65536:
