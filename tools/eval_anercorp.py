@@ -2,6 +2,7 @@
 """Entity-level P/R/F1 of rawi on ANERcorp-style CoNLL data (PERS, LOC, ORG).
 
 usage: eval_anercorp.py RAWI CONLL [--dev-sixth] [--errors N] [--doc-sentences K]
+                        [--gazetteer FILE] [--rules FILE]
 
 CONLL holds `token TAG` lines (IOB2), blank lines between sentences. With
 --dev-sixth only the last sixth of the sentences is used: the development
@@ -74,7 +75,11 @@ def main():
                 text += tok
         lines.append(json.dumps({'id': str(d), 'text': text}, ensure_ascii=False))
         offsets.append(offs)
-    res = subprocess.run([rawi, 'extract', '--lang', 'ar', '--input-format', 'jsonl'],
+    extra = []
+    for i, x in enumerate(args):
+        if x in ('--gazetteer', '--rules'):
+            extra += [x, args[i + 1]]
+    res = subprocess.run([rawi, 'extract', '--lang', 'ar', '--input-format', 'jsonl'] + extra,
                          input='\n'.join(lines) + '\n', capture_output=True,
                          text=True, check=False)
     if res.returncode not in (0, 2):
