@@ -288,7 +288,7 @@ size_last=$(awk '{ for (i = 1; i <= NF; i++) if ($i == "bytes,") print $(i - 1) 
 load_max=$(for n in "${SIZES[@]}"; do echo "${load[$n]}"; done | sort -g | tail -n 1)
 verdict() { awk -v ok="$1" 'BEGIN { print ok ? "met" : "MISSED" }'; }
 calc() { awk "BEGIN { print $1 }"; }
-target() { printf '  %-44s %-44s %s\n' "$1" "$2" "$3"; }
+target() { printf '  %-50s %-16s %s\n' "$1" "$2" "$3"; }
 echo
 echo "targets (ratios: of medians, and in brackets the median of per-round ratios):"
 c=$(med "${ctimes[$last]}")

@@ -71,7 +71,7 @@ int rawi_doc_token(const rawi_doc *d, size_t i, rawi_token *out) {
     return RAWI_ERR_INVALID;
   const text_token *t = &d->t.tokens[i];
   out->span = span_of(t->byte_start, t->byte_end, t->cp_start, t->cp_end);
-  out->sentence = t->sentence;
+  out->sentence = text_sentence_of(&d->t, i);
   out->kind = (rawi_token_kind)t->kind;
   out->text = d->text + t->byte_start;
   out->text_len = t->byte_end - t->byte_start;

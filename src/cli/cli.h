@@ -11,6 +11,16 @@
  * Returns 0, or -1 after printing an error naming the file. */
 int cli_read_file(const char *path, char **data, size_t *len);
 
+/* An input file's bytes: mapped when it is a regular file (no copy), read
+ * into memory otherwise (stdin, pipes). */
+typedef struct cli_file {
+  char *data;
+  size_t len;
+  int mapped;
+} cli_file;
+int cli_open_input(const char *path, cli_file *f);
+void cli_close_input(cli_file *f);
+
 /* Print "rawi: error: ..." on stderr, with location when err has one. */
 void cli_error(const char *where, const rawi_error *err);
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

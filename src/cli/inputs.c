@@ -102,15 +102,14 @@ static int jsonl_each(const char *name, const char *data, size_t len,
 
 static int one_file(const char *path, const char *id, const input_options *opt,
                     input_fn fn, void *ctx) {
-  char *data;
-  size_t len;
-  if (cli_read_file(path, &data, &len))
+  cli_file in;
+  if (cli_open_input(path, &in))
     return -1;
   const char *name = path && strcmp(path, "-") ? path : "stdin";
   int rc = format_of(path, opt) == INPUT_JSONL
-               ? jsonl_each(name, data, len, opt, fn, ctx)
-               : fn(ctx, id, strlen(id), data, len, NULL);
-  free(data);
+               ? jsonl_each(name, in.data, in.len, opt, fn, ctx)
+               : fn(ctx, id, strlen(id), in.data, in.len, NULL);
+  cli_close_input(&in);
   return rc;
 }
 

@@ -1,4 +1,8 @@
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,4 +111,31 @@ void cli_show_line(const char *file, unsigned long line, unsigned long column) {
 done:
   if (f)
     fclose(f);
+}
+
+int cli_open_input(const char *path, cli_file *f) {
+  *f = (cli_file){0};
+  if (path && strcmp(path, "-")) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+      close(fd);
+      if (p != MAP_FAILED) {
+        *f = (cli_file){p, (size_t)st.st_size, 1};
+        return 0;
+      }
+    } else if (fd >= 0) {
+      close(fd);
+    }
+  }
+  return cli_read_file(path, &f->data, &f->len);
+}
+
+void cli_close_input(cli_file *f) {
+  if (f->mapped)
+    munmap(f->data, f->len);
+  else
+    free(f->data);
+  *f = (cli_file){0};
 }

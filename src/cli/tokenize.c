@@ -118,9 +118,8 @@ int cmd_tokenize(int argc, char **argv) {
     return 1;
   }
   const char *path = optind < argc ? argv[optind] : NULL;
-  char *data;
-  size_t len;
-  if (cli_read_file(path, &data, &len))
+  cli_file in;
+  if (cli_open_input(path, &in))
     return 1;
   rawi_error err;
   rawi_config *cfg = rawi_config_new();
@@ -136,7 +135,7 @@ int cmd_tokenize(int argc, char **argv) {
     cli_error(NULL, &err);
     goto done;
   }
-  if (rawi_analyze(session, data, len, &doc, &err)) {
+  if (rawi_analyze(session, in.data, in.len, &doc, &err)) {
     cli_error(path ? path : "<stdin>", &err);
     goto done;
   }
@@ -150,6 +149,6 @@ done:
   rawi_session_free(session);
   rawi_model_free(model);
   rawi_config_free(cfg);
-  free(data);
+  cli_close_input(&in);
   return rc;
 }

@@ -121,11 +121,21 @@ int text_sentences(text_doc *d) {
     if (rawi_mem_grow(d->alloc, (void **)&d->sentences, &d->cap_sentences,
                       d->n_sentences + 1, sizeof(text_sentence)))
       return RAWI_ERR_NOMEM;
-    for (size_t k = i; k < end; k++)
-      d->tokens[k].sentence = (uint32_t)d->n_sentences;
     d->sentences[d->n_sentences++] =
         (text_sentence){(uint32_t)i, (uint32_t)(end - i)};
     i = end;
   }
   return RAWI_OK;
+}
+
+size_t text_sentence_of(const text_doc *d, size_t t) {
+  size_t lo = 0, hi = d->n_sentences;
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (d->sentences[mid].first <= t)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return lo;
 }

@@ -32,7 +32,6 @@ typedef struct text_token {
   uint32_t cp_start, cp_end;
   uint32_t norm_off, norm_len; /* into text_doc.pool */
   uint32_t split_first;        /* readings 1.. are splits[split_first..] */
-  uint32_t sentence;
   uint8_t kind;                /* rawi_token_kind */
   uint8_t split_count;         /* readings, the unsplit one included */
   uint8_t flags;
@@ -177,5 +176,8 @@ int text_scan_icu(const text_model *m, text_scratch *s, text_doc *d,
 /* --- sentences.c -------------------------------------------------- */
 
 int text_sentences(text_doc *d);
+
+/* Index of the sentence holding token t (binary search). */
+size_t text_sentence_of(const text_doc *d, size_t t);
 
 #endif
