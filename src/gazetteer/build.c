@@ -547,7 +547,7 @@ int gz_builder_finish(gz_builder *b, gz_image *out, rawi_error *err) {
   memcpy(block + h.off_entities, b->entities, b->n_entities * sizeof(gz_entity));
   memcpy(block + h.off_sources, b->sources, b->n_sources * sizeof(uint32_t));
   memcpy(block + h.off_strings, b->strings.data, b->strings.len);
-  h.checksum = rawi_hash_bytes(block + sizeof h, at - sizeof h);
+  h.checksum = rawi_checksum(block + sizeof h, at - sizeof h);
   memcpy(block, &h, sizeof h);
   return gz_image_adopt(out, b->alloc, block, at, "<compiled>", err);
 }

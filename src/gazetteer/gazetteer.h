@@ -40,7 +40,7 @@
 #include "text/text.h"
 
 #define RAWI_GZ_MAGIC "RAWIGAZ"
-#define RAWI_GZ_VERSION 1u
+#define RAWI_GZ_VERSION 2u
 #define GZ_NONE 0xFFFFFFFFu
 
 /* --- types ----------------------------------------------------------- */
@@ -74,7 +74,7 @@ typedef struct gz_header {
   char magic[8];
   uint32_t version, header_size;
   uint64_t size;        /* whole image, header included */
-  uint64_t checksum;    /* rawi_hash_bytes of bytes [header_size, size) */
+  uint64_t checksum;    /* rawi_checksum of bytes [header_size, size) */
   uint64_t source_hash; /* hash of the source files' names and contents */
   uint32_t n_word_slots, n_edge_slots, n_entries, n_entities, n_sources;
   uint32_t n_words, n_nodes;

@@ -40,8 +40,8 @@ static int check_header(const gz_header *h, size_t size, const char *name,
       !fits(h, h->off_sources, h->n_sources, sizeof(uint32_t)) ||
       !fits(h, h->off_strings, h->strings_size, 1) || h->strings_size == 0)
     return corrupt(err, name, "table out of bounds");
-  if (rawi_hash_bytes((const unsigned char *)h + h->header_size,
-                      size - h->header_size) != h->checksum)
+  if (rawi_checksum((const unsigned char *)h + h->header_size,
+                    size - h->header_size) != h->checksum)
     return corrupt(err, name, "checksum mismatch");
   return RAWI_OK;
 }

@@ -155,7 +155,7 @@ int gz_candidates(const gz_image *const *imgs, const gz_marks *marks,
                                                               : GZ_PRIORITY,
                  .order = 255u - mk->img}; /* later lists win ties */
     int rc = mention_add(out, d, &m, gz_str(g, ent->id), gz_str(g, ent->name),
-                         gz_str(g, g->sources[e->source]));
+                         gz_str(g, g->sources[e->source]), 1);
     if (rc)
       return rc;
   }

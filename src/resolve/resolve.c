@@ -23,6 +23,7 @@
 void mention_table_init(mention_table *t, const rawi_allocator *alloc) {
   *t = (mention_table){.alloc = alloc};
   rawi_strbuf_init(&t->strings, alloc);
+  rawi_map_init(&t->copied, alloc);
 }
 
 void mention_table_free(mention_table *t) {
@@ -30,6 +31,7 @@ void mention_table_free(mention_table *t) {
   rawi_mem_free(t->alloc, t->entities);
   rawi_mem_free(t->alloc, t->order);
   rawi_strbuf_free(&t->strings);
+  rawi_map_free(&t->copied);
 }
 
 static uint32_t add_string(mention_table *t, const char *s, size_t n) {
@@ -59,8 +61,22 @@ static uint32_t add_norm(mention_table *t, const text_doc *d,
   return off;
 }
 
+/* Copy a string that outlives the document once, keyed by its address. */
+static uint32_t add_stable(mention_table *t, const char *s) {
+  uint32_t *slot;
+  int rc = rawi_map_put(&t->copied, (uint64_t)(uintptr_t)s, 0, &slot);
+  if (rc < 0) {
+    t->strings.failed = 1;
+    return 0;
+  }
+  if (rc == 1)
+    *slot = add_string(t, s, strlen(s));
+  return *slot;
+}
+
 int mention_add(mention_table *t, const text_doc *d, const mention *m,
-                const char *id, const char *name, const char *src_file) {
+                const char *id, const char *name, const char *src_file,
+                int stable) {
   if (rawi_mem_grow(t->alloc, (void **)&t->mentions, &t->cap_mentions,
                     t->n_mentions + 1, sizeof(mention)))
     return RAWI_ERR_NOMEM;
@@ -76,9 +92,15 @@ int mention_add(mention_table *t, const text_doc *d, const mention *m,
   out->byte_end = last->byte_end;
   out->cp_end = last->cp_end;
   out->norm_off = add_norm(t, d, m, &out->norm_len);
-  out->id_off = add_string(t, id, strlen(id));
-  out->name_off = add_string(t, name, strlen(name));
-  out->src_file_off = add_string(t, src_file, strlen(src_file));
+  if (stable) {
+    out->id_off = add_stable(t, id);
+    out->name_off = add_stable(t, name);
+    out->src_file_off = add_stable(t, src_file);
+  } else {
+    out->id_off = add_string(t, id, strlen(id));
+    out->name_off = add_string(t, name, strlen(name));
+    out->src_file_off = add_string(t, src_file, strlen(src_file));
+  }
   if (t->strings.failed)
     return RAWI_ERR_NOMEM;
   t->n_mentions++;
@@ -260,7 +282,7 @@ static int add_alias(mention_table *t, const text_doc *d, uint32_t w,
                .src_line = from->src_line, .type = from->type,
                .kind = MENTION_NAME, .source = SOURCE_ALIAS,
                .rule_off = from->rule_off, .order = w};
-  return mention_add(t, d, &m, id, name, src);
+  return mention_add(t, d, &m, id, name, src, 0);
 }
 
 /* Tokens not covered by any winner: does a span there name an alias? */

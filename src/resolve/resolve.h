@@ -13,6 +13,7 @@
 
 #include "rawi/rawi.h"
 #include "text/text.h"
+#include "util/hash.h"
 #include "util/strbuf.h"
 
 enum mention_kind { MENTION_NAME, MENTION_DEMONYM };
@@ -50,14 +51,18 @@ typedef struct mention_table {
   size_t n_entities, cap_entities;
   uint32_t *order;              /* mention indices grouped by entity */
   rawi_strbuf strings;
+  rawi_map copied;              /* stable string -> its copy in strings */
 } mention_table;
 
 void mention_table_init(mention_table *t, const rawi_allocator *alloc);
 void mention_table_free(mention_table *t);
 
-/* Append a mention; strings are copied. Returns RAWI_OK or NOMEM. */
+/* Append a mention; strings are copied. stable: id, name and src_file
+ * live as long as the model (list strings), so each is copied once per
+ * document however many mentions share it. Returns RAWI_OK or NOMEM. */
 int mention_add(mention_table *t, const text_doc *d, const mention *m,
-                const char *id, const char *name, const char *src_file);
+                const char *id, const char *name, const char *src_file,
+                int stable);
 
 /* Record the name of the rule that produced mention i. */
 int mention_set_rule(mention_table *t, size_t i, const char *rule);

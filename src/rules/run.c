@@ -273,7 +273,7 @@ static int emit(const sentence_ctx *c, const rule *r, uint32_t order,
     return RAWI_OK;
   memcpy(name, d->text + b0, b1 - b0);
   name[b1 - b0] = '\0';
-  int rc = mention_add(out, d, &m, id, name, r->file);
+  int rc = mention_add(out, d, &m, id, name, r->file, 0);
   if (rc == RAWI_OK)
     rc = mention_set_rule(out, out->n_mentions - 1, r->name);
   return rc;

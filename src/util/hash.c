@@ -29,6 +29,23 @@ uint64_t rawi_hash_bytes(const void *data, size_t len) {
   return mix(h ^ mix(w ^ (uint64_t)len << 56));
 }
 
+uint64_t rawi_checksum(const void *data, size_t len) {
+  const unsigned char *p = data;
+  uint64_t a = 1, b = 2, c = 3, e = 4;
+  const uint64_t k = 0x9E3779B97F4A7C15ull;
+  size_t i = 0;
+  for (; i + 32 <= len; i += 32) {
+    uint64_t w[4];
+    memcpy(w, p + i, 32);
+    a = (a ^ w[0]) * k;
+    b = (b ^ w[1]) * k;
+    c = (c ^ w[2]) * k;
+    e = (e ^ w[3]) * k;
+  }
+  uint64_t tail = rawi_hash_bytes(p + i, len - i);
+  return mix(a ^ mix(b ^ mix(c ^ mix(e ^ tail ^ len))));
+}
+
 void rawi_map_init(rawi_map *m, const rawi_allocator *alloc) {
   *m = (rawi_map){.alloc = alloc};
 }

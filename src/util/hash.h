@@ -14,6 +14,10 @@
 /* 64-bit hash of bytes, eight at a time (a multiply-xorshift mix). */
 uint64_t rawi_hash_bytes(const void *data, size_t len);
 
+/* Checksum of a large block: four independent 64-bit lanes, so it runs
+ * at memory speed; detects damage, not tampering. Part of the image format. */
+uint64_t rawi_checksum(const void *data, size_t len);
+
 /* 32-bit mix of two 32-bit values (trie edges: node, word). */
 static inline uint32_t rawi_hash_pair(uint32_t a, uint32_t b) {
   uint64_t h = ((uint64_t)a << 32 | b) * 0x9E3779B97F4A7C15ull;
