@@ -11,7 +11,7 @@
 # See docs/benchmarks.md.
 set -euo pipefail
 
-RUNS=5
+RUNS=${RUNS:-5}
 
 usage() {
   echo "usage: $0 RAWI_BINARY [MB]" >&2

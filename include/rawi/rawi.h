@@ -260,6 +260,9 @@ RAWI_API const char *rawi_doc_text(const rawi_doc *doc, size_t *len);
 RAWI_API size_t rawi_doc_token_count(const rawi_doc *doc);
 RAWI_API size_t rawi_doc_sentence_count(const rawi_doc *doc);
 
+/** Proclitic readings of all tokens, the unsplit ones not counted. */
+RAWI_API size_t rawi_doc_reading_count(const rawi_doc *doc);
+
 /** Fill *out with token i; RAWI_ERR_INVALID when i is out of range. */
 RAWI_API int rawi_doc_token(const rawi_doc *doc, size_t i, rawi_token *out);
 

@@ -58,6 +58,10 @@ const char *rawi_doc_text(const rawi_doc *d, size_t *len) {
 
 size_t rawi_doc_token_count(const rawi_doc *d) { return d ? d->t.n_tokens : 0; }
 
+size_t rawi_doc_reading_count(const rawi_doc *d) {
+  return d ? d->t.n_splits : 0;
+}
+
 size_t rawi_doc_sentence_count(const rawi_doc *d) {
   return d ? d->t.n_sentences : 0;
 }
