@@ -357,6 +357,20 @@ RAWI_API int rawi_doc_entity(const rawi_doc *doc, size_t i, rawi_entity *out);
 RAWI_API int rawi_doc_mention(const rawi_doc *doc, size_t i, size_t k,
                               rawi_mention *out);
 
+/** A typed edge between two entities of the document. */
+typedef struct rawi_relation {
+  size_t subject, object;   /**< entity indices (rawi_doc_entity) */
+  const char *predicate;    /**< "met_with", "visited", ... */
+  double confidence;
+  const char *rule_file;    /**< "ar/relations.rules" */
+  const char *rule;         /**< the rule's name */
+  rawi_span evidence;       /**< the sentence that asserts it */
+} rawi_relation;
+
+RAWI_API size_t rawi_doc_relation_count(const rawi_doc *doc);
+RAWI_API int rawi_doc_relation(const rawi_doc *doc, size_t i,
+                               rawi_relation *out);
+
 /**
  * Normalise a string exactly as tokens are normalised (NFKC with case
  * folding, Arabic diacritics and tatweel removed, alef/yaa/taa marbuta

@@ -21,6 +21,7 @@ int rawi_analyze(rawi_session *s, const char *text, size_t len,
   d->model = s->model;
   d->t.alloc = a;
   mention_table_init(&d->m, a);
+  d->rel.alloc = a;
   d->text = rawi_mem_alloc(a, len + 1);
   if (!d->text) {
     rawi_doc_free(d);
@@ -46,6 +47,7 @@ void rawi_doc_free(rawi_doc *d) {
   const rawi_allocator *a = &d->model->alloc;
   text_doc_free(&d->t);
   mention_table_free(&d->m);
+  rawi_mem_free(a, d->rel.v);
   rawi_mem_free(a, d->text);
   rawi_mem_free(a, d);
 }
@@ -202,6 +204,8 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
     rc = resolve_aliases(&d->m, &d->t);
   if (rc == RAWI_OK)
     rc = resolve_entities(&d->m, &d->t);
+  if (rc == RAWI_OK)
+    rc = relate_run(&m->rules[d->lang], &s->rules, &d->t, &d->m, &d->rel);
   rawi_mem_free(d->t.alloc, marks.v);
   if (rc) {
     rawi_doc_free(d);
@@ -278,5 +282,23 @@ int rawi_doc_candidate(const rawi_doc *d, size_t i, rawi_candidate *out) {
   out->priority = m->priority;
   out->lost = m->lost;
   out->lost_to = m->lost ? m->lost_to : 0;
+  return RAWI_OK;
+}
+
+size_t rawi_doc_relation_count(const rawi_doc *d) { return d ? d->rel.n : 0; }
+
+int rawi_doc_relation(const rawi_doc *d, size_t i, rawi_relation *out) {
+  if (!d || !out || i >= d->rel.n)
+    return RAWI_ERR_INVALID;
+  const relation *r = &d->rel.v[i];
+  out->subject = r->subject;
+  out->object = r->object;
+  out->predicate = relate_predicate_at(r->predicate)->name;
+  out->confidence = r->confidence;
+  out->rule_file = r->rule->file;
+  out->rule = r->rule->name;
+  rawi_sentence sen;
+  rawi_doc_sentence(d, r->sentence, &sen);
+  out->evidence = sen.span;
   return RAWI_OK;
 }

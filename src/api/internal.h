@@ -4,6 +4,7 @@
 
 #include "gazetteer/gazetteer.h"
 #include "rawi/rawi.h"
+#include "relate/relate.h"
 #include "resolve/resolve.h"
 #include "rules/rules.h"
 #include "text/text.h"
@@ -46,6 +47,7 @@ struct rawi_doc {
   text_doc t;
   rawi_lang lang;
   mention_table m;
+  relation_table rel;
   size_t limit_hits;   /* rule runs a PCRE2 limit stopped */
   char limit_rule[128];
 };

@@ -46,9 +46,57 @@ static void on_problem(void *ctx, const rawi_error *e) {
   cli_show_line(path, e->line, e->column);
 }
 
+/* Edges of relation rule r in d, as "'subject -> object'"; an expectation
+ * "A -> B" names the two entities by a mention's text or their name. */
+static int has_name(const rawi_doc *d, size_t e, const char *want, size_t n) {
+  rawi_entity en;
+  rawi_doc_entity(d, e, &en);
+  if (strlen(en.name) == n && !memcmp(en.name, want, n))
+    return 1;
+  for (size_t k = 0; k < en.mention_count; k++) {
+    rawi_mention m;
+    rawi_doc_mention(d, e, k, &m);
+    if (m.text_len == n && !memcmp(m.text, want, n))
+      return 1;
+  }
+  return 0;
+}
+
+static int produced_edges(const rawi_doc *d, const rule *r, const char *expect,
+                          char *list, size_t cap) {
+  const char *arrow = expect ? strstr(expect, " -> ") : NULL;
+  int found = 0;
+  size_t n = 0;
+  list[0] = '\0';
+  for (size_t i = 0; i < rawi_doc_relation_count(d); i++) {
+    rawi_relation rel;
+    rawi_doc_relation(d, i, &rel);
+    if (strcmp(rel.rule, r->name))
+      continue;
+    rawi_entity s, o;
+    rawi_doc_entity(d, rel.subject, &s);
+    rawi_doc_entity(d, rel.object, &o);
+    size_t an = arrow ? (size_t)(arrow - expect) : 0;
+    const char *b = arrow ? arrow + 4 : NULL;
+    int symmetric = relate_predicate_at(r->relation)->symmetric;
+    if (!expect ||
+        (arrow && has_name(d, rel.subject, expect, an) &&
+         has_name(d, rel.object, b, strlen(b))) ||
+        (arrow && symmetric && has_name(d, rel.object, expect, an) &&
+         has_name(d, rel.subject, b, strlen(b))))
+      found = 1;
+    if (n + strlen(s.name) + strlen(o.name) + 12 < cap)
+      n += (size_t)snprintf(list + n, cap - n, "%s'%s -> %s'", n ? ", " : "",
+                            s.name, o.name);
+  }
+  return found;
+}
+
 /* Candidates of rule r in doc d, as "'text', 'text'". */
 static int produced(const rawi_doc *d, const rule *r, const char *expect,
                     char *list, size_t cap) {
+  if (r->type < 0)
+    return produced_edges(d, r, expect, list, cap);
   int found = 0;
   size_t n = 0;
   list[0] = '\0';

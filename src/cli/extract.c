@@ -41,7 +41,7 @@ typedef struct run {
   rawi_lang lang;
   FILE *out;
   rawi_strbuf buf;
-  size_t docs, failed, entities;
+  size_t docs, failed, entities, relations;
   int write_failed, explain;
 } run;
 
@@ -66,6 +66,7 @@ static int on_document(void *ctx, const char *id, size_t id_len,
   if (!bad && rawi_extract(r->session, text, len, r->lang, &doc, &err) == 0) {
     output_jsonl(&r->buf, doc, id, id_len, r->explain);
     r->entities += rawi_doc_entity_count(doc);
+    r->relations += rawi_doc_relation_count(doc);
   } else {
     r->failed++;
     output_jsonl_error(&r->buf, id, id_len, bad ? bad : &err);
@@ -274,8 +275,8 @@ int cmd_extract(int argc, char **argv) {
   if (close_output(r.out, o.output, tmp, rc == 0) || rc)
     goto done;
   fprintf(stderr,
-          "rawi: %zu documents, %zu entities, 0 relations, %zu errors, %.2f s\n",
-          r.docs, r.entities, r.failed, now() - t0);
+          "rawi: %zu documents, %zu entities, %zu relations, %zu errors, %.2f s\n",
+          r.docs, r.entities, r.relations, r.failed, now() - t0);
   status = r.failed ? 2 : 0;
 done:
   rawi_strbuf_free(&r.buf);

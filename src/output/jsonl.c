@@ -77,6 +77,40 @@ static void entity_json(rawi_strbuf *b, const rawi_doc *doc, size_t i) {
   rawi_strbuf_adds(b, "]}");
 }
 
+static void relations_json(rawi_strbuf *b, const rawi_doc *doc) {
+  size_t tlen;
+  const char *text = rawi_doc_text(doc, &tlen);
+  for (size_t i = 0; i < rawi_doc_relation_count(doc); i++) {
+    rawi_relation r;
+    rawi_entity s, o;
+    rawi_doc_relation(doc, i, &r);
+    rawi_doc_entity(doc, r.subject, &s);
+    rawi_doc_entity(doc, r.object, &o);
+    rawi_strbuf_adds(b, i ? ",{" : "{");
+    str_field(b, "subject", s.id, strlen(s.id));
+    rawi_strbuf_addc(b, ',');
+    str_field(b, "predicate", r.predicate, strlen(r.predicate));
+    rawi_strbuf_addc(b, ',');
+    str_field(b, "object", o.id, strlen(o.id));
+    char conf[16];
+    int n = snprintf(conf, sizeof conf, "%.2f", r.confidence);
+    rawi_strbuf_adds(b, ",\"confidence\":");
+    rawi_strbuf_add(b, conf, (size_t)n);
+    char rule[512];
+    n = snprintf(rule, sizeof rule, "%s:%s", r.rule_file, r.rule);
+    rawi_strbuf_addc(b, ',');
+    str_field(b, "rule", rule, n < (int)sizeof rule ? (size_t)n : sizeof rule - 1);
+    rawi_strbuf_adds(b, ",\"evidence\":{");
+    num_field(b, "start", r.evidence.start);
+    rawi_strbuf_addc(b, ',');
+    num_field(b, "end", r.evidence.end);
+    rawi_strbuf_addc(b, ',');
+    str_field(b, "text", text + r.evidence.byte_start,
+              r.evidence.byte_end - r.evidence.byte_start);
+    rawi_strbuf_adds(b, "}}");
+  }
+}
+
 /* Why candidate `lost` gave way to `won` (the order of resolve.c). */
 static const char *why_lost(const rawi_candidate *lost, const rawi_candidate *won) {
   if (lost->priority != won->priority)
@@ -137,7 +171,9 @@ void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
       rawi_strbuf_addc(b, ',');
     entity_json(b, doc, i);
   }
-  rawi_strbuf_adds(b, "],\"relations\":[]");
+  rawi_strbuf_adds(b, "],\"relations\":[");
+  relations_json(b, doc);
+  rawi_strbuf_addc(b, ']');
   const char *rule;
   size_t hits = rawi_doc_limit_hits(doc, &rule);
   if (hits) {

@@ -108,6 +108,7 @@ typedef struct expansion {
     int alt, lookaround;   /* the group has a |; is a (?= (?! (?<= (?<! */
   } groups[64];
   int depth;               /* open groups */
+  int relation;            /* relation rule: @TYPE is an entity placeholder */
   int top_alt;             /* a | outside any group: nothing is required */
   const char *active[16];  /* macros being expanded: recursion guard */
   size_t n_active;
@@ -189,6 +190,18 @@ static int expand_class(parser *p, expansion *x, const char *s, size_t n,
   char buf[64];
   snprintf(buf, sizeof buf, "%.*s", (int)(len < 63 ? len : 63), name);
   int ref = gz_ref_index(name, len);
+  if (x->relation && ref >= 0) {
+    /* the relation view writes each entity as @TYPE after its proclitics */
+    if (negate || !(gz_is_entity_type(ref) || ref == GZ_DEMONYM)) {
+      report(p, line, col, "relation rules may refer only to entities "
+             "(@PERSON, @ORGANIZATION, @COUNTRY, @LOCATION, @DEMONYM), not "
+             "'%s%s'", negate ? "!@" : "@", buf);
+      return RAWI_ERR_FORMAT;
+    }
+    char lit[64];
+    snprintf(lit, sizeof lit, "(?<![^ ])[وفبكل]{0,3}@%s(?![^ ])", gz_type_name(ref));
+    return emit(x, lit, strlen(lit), col);
+  }
   if (ref < 0) {
     report(p, line, col,
            "unknown class '@%s' (expected a type such as PERSON or a class "
@@ -333,7 +346,11 @@ static int compile_rule(parser *p, rule *r, const expansion *x,
   for (size_t k = 0; k < r->n_calls; k++)
     if (callout_group(code, k, &r->calls[k].group))
       return RAWI_ERR_FORMAT;
-  int named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "name");
+  int named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "subject");
+  r->subject = named > 0 ? (uint32_t)named : 0;
+  named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "object");
+  r->object = named > 0 ? (uint32_t)named : 0;
+  named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "name");
   r->group = named > 0 ? (uint32_t)named : 0;
   named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "name2");
   r->group2 = named > 0 ? (uint32_t)named : 0;
@@ -471,6 +488,26 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
              "or LOCATION)%s%s", "", "");
     else
       b->r.type = t, b->has_type = 1;
+  } else if (KEY("relation")) {
+    int rel = relate_predicate_index(v, (size_t)(end - v));
+    if (rel < 0)
+      report(p, ln, vcol,
+             "unknown relation (expected met_with, advised, visited, "
+             "leader_of, official_of, member_of, part_of, lives_in, "
+             "based_in, located_in or killed)%s%s", "", "");
+    else
+      b->r.relation = rel, b->r.type = -1, b->has_type = 1;
+  } else if (KEY("confidence")) {
+    char buf[16];
+    size_t n = (size_t)(end - v);
+    char *e = NULL;
+    if (n && n < sizeof buf) {
+      memcpy(buf, v, n);
+      buf[n] = '\0';
+      b->r.confidence = strtod(buf, &e);
+    }
+    if (!e || *e || b->r.confidence <= 0 || b->r.confidence > 1)
+      report(p, ln, vcol, "confidence must be a number in (0, 1]%s%s", "", "");
   } else if (KEY("id")) {
     const char *e = v;
     while (e < end && *e != ' ' && *e != '\t')
@@ -496,8 +533,8 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
     char key[64];
     snprintf(key, sizeof key, "%.*s", (int)(klen < 63 ? klen : 63), k);
     report(p, ln, col_of(line, k),
-           "unknown key '%s' (expected type, id, priority, pattern, "
-           "trigger, example or counter)%s", key, "");
+           "unknown key '%s' (expected type or relation, id, priority, "
+           "confidence, pattern, trigger, example or counter)%s", key, "");
   }
 #undef KEY
   return RAWI_OK;
@@ -515,6 +552,7 @@ static int finish_block(parser *p, block *b) {
     goto drop;
   }
   expansion x = {0};
+  x.relation = r->type < 0;
   rawi_strbuf_init(&x.out, p->rs->alloc);
   rc = expand(p, &x, b->pattern, b->pattern_len, b->pattern_line,
               (uint32_t)b->pattern_col, 0);
@@ -532,7 +570,13 @@ static int finish_block(parser *p, block *b) {
   }
   rawi_strbuf_free(&x.out);
   rawi_mem_free(p->rs->alloc, x.cols);
-  if (rc == RAWI_OK && r->trigger_ref < 0 && !r->n_trigger_words) {
+  if (rc == RAWI_OK && r->type < 0 && (!r->subject || !r->object)) {
+    report(p, r->line, 1, "relation rule '%s' needs groups named subject and "
+           "object%s", r->name, "");
+    rc = RAWI_ERR_FORMAT;
+  }
+  if (rc == RAWI_OK && r->type >= 0 && r->trigger_ref < 0 &&
+      !r->n_trigger_words) {
     report(p, r->line, 1,
            "rule '%s' needs a trigger: a class its pattern always requires "
            "(@TITLE) or a 'trigger:' line%s", r->name, "");
@@ -593,7 +637,8 @@ static int start_block(parser *p, block *b, const char *line, const char *s,
   const char *e = s;
   while (e < end && *e != ' ' && *e != '\t')
     e++;
-  *b = (block){.r = {.line = ln, .trigger_ref = -1, .priority = 50}};
+  *b = (block){.r = {.line = ln, .trigger_ref = -1, .priority = 50,
+                      .confidence = 0.9}};
   if (e == s) {
     report(p, ln, col_of(line, s), "expected 'rule NAME'%s%s", "", "");
     return RAWI_OK;

@@ -44,7 +44,10 @@ typedef struct rule_example {
 typedef struct rule {
   char *name, *file;     /* "person.title", "ar/entities.rules" */
   unsigned long line;
-  int type;              /* entity type produced */
+  int type;              /* entity type produced (-1: a relation rule) */
+  int relation;          /* relation rules: predicate (relate/schema) */
+  double confidence;     /* relation rules: confidence of their edges */
+  uint32_t subject, object; /* relation rules: capture groups */
   char *id;              /* id given by the rule (id:), or NULL: derived */
   int priority;
   char *pattern;         /* after macro expansion */
@@ -109,8 +112,15 @@ typedef struct rules_scratch {
 void rules_scratch_init(rules_scratch *s, const rawi_allocator *alloc);
 void rules_scratch_free(rules_scratch *s);
 
-/* Run every rule of rs (rule numbers offset by `order`) over d; append
- * entity candidates to out. */
+/* Does a trigger word of ru occur among tokens [first, first + count)? */
+int rules_words_present(const rule *ru, const text_doc *d, uint32_t first,
+                        uint32_t count);
+
+/* Predicates of relation rules (src/relate/schema.c). */
+int relate_predicate_index(const char *name, size_t len);
+
+/* Run every entity rule of rs (rule numbers offset by `order`) over d;
+ * append entity candidates to out. */
 int rules_run(const ruleset *rs, uint32_t order, rules_scratch *s,
               const text_doc *d, const gz_marks *marks, mention_table *out);
 

@@ -198,6 +198,23 @@ static int build_view(rules_scratch *s, const text_doc *d, uint32_t first,
   return RAWI_OK;
 }
 
+int rules_words_present(const rule *ru, const text_doc *d, uint32_t first,
+                        uint32_t count) {
+  for (size_t w = 0; w < ru->n_trigger_words; w++) {
+    size_t wl = strlen(ru->trigger_words[w]);
+    for (uint32_t t = first; t < first + count; t++) {
+      const text_token *tk = &d->tokens[t];
+      for (uint32_t k = 0; k < tk->split_count; k++) {
+        text_split sp = text_reading(d, tk, k);
+        if (sp.norm_len == wl &&
+            !memcmp(d->pool + sp.norm_off, ru->trigger_words[w], wl))
+          return 1;
+      }
+    }
+  }
+  return 0;
+}
+
 /* Which rules does this sentence trigger? */
 static int triggered(const ruleset *rs, rules_scratch *s, const text_doc *d,
                      const sentence_ctx *c) {
@@ -212,18 +229,9 @@ static int triggered(const ruleset *rs, rules_scratch *s, const text_doc *d,
   int any = 0;
   for (size_t r = 0; r < rs->n_rules; r++) {
     const rule *ru = &rs->rules[r];
-    int fire = ru->trigger_ref >= 0 && (present >> ru->trigger_ref & 1);
-    for (size_t w = 0; w < ru->n_trigger_words && !fire; w++) {
-      size_t wl = strlen(ru->trigger_words[w]);
-      for (uint32_t t = c->first; t < c->first + c->count && !fire; t++) {
-        const text_token *tk = &d->tokens[t];
-        for (uint32_t k = 0; k < tk->split_count && !fire; k++) {
-          text_split sp = text_reading(d, tk, k);
-          fire = sp.norm_len == wl &&
-                 !memcmp(d->pool + sp.norm_off, ru->trigger_words[w], wl);
-        }
-      }
-    }
+    int fire = ru->type >= 0 &&
+               ((ru->trigger_ref >= 0 && (present >> ru->trigger_ref & 1)) ||
+                rules_words_present(ru, d, c->first, c->count));
     s->fired[r] = (uint8_t)fire;
     any |= fire;
   }

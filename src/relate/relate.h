@@ -1,0 +1,50 @@
+/*
+ * Relation stage: typed edges between the entities of a sentence.
+ *
+ * Design. After resolution each sentence is rendered once more, now with
+ * every winning mention replaced by a placeholder of its type written
+ * after its proclitics (وبايدن -> و@PERSON, الأميركي -> @DEMONYM), so a
+ * relation rule reads like `@PERSON (?:سيلتقي|التقي) (?<object>@PERSON)`.
+ * The groups named subject and object must each cover one placeholder;
+ * the predicate's schema (schema.c) checks their types, symmetric
+ * predicates are stored in one canonical order, and an edge is kept once
+ * per document with the first sentence that asserts it as evidence. An
+ * object coordinated with more entities of its type (و@PERSON، ووزير
+ * الخارجية @PERSON) yields an edge for each.
+ */
+#ifndef RAWI_RELATE_RELATE_H
+#define RAWI_RELATE_RELATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "resolve/resolve.h"
+#include "rules/rules.h"
+
+typedef struct relation {
+  uint32_t subject, object; /* entity indices */
+  uint16_t predicate;
+  uint32_t sentence;
+  double confidence;
+  const rule *rule;         /* owned by the model */
+} relation;
+
+typedef struct relation_table {
+  const rawi_allocator *alloc;
+  relation *v;
+  size_t n, cap;
+} relation_table;
+
+typedef struct relate_predicate {
+  const char *name;
+  uint32_t subject_types, object_types; /* bit per gz entity type */
+  int symmetric;
+} relate_predicate;
+
+const relate_predicate *relate_predicate_at(int i);
+
+/* Run the relation rules of rs over d's winning mentions. */
+int relate_run(const ruleset *rs, rules_scratch *s, const text_doc *d,
+               const mention_table *m, relation_table *out);
+
+#endif
