@@ -93,10 +93,13 @@ static int coordinated(const view *v, const slot *a, const slot *b) {
 }
 
 static int add_edge(relation_table *out, const mention_table *m, const rule *r,
-                    uint32_t ms, uint32_t mo, uint32_t sentence) {
+                    uint32_t ms, uint32_t mo, uint32_t sentence, double conf) {
   const relate_predicate *pr = relate_predicate_at(r->relation);
   const mention *a = &m->mentions[ms], *b = &m->mentions[mo];
-  if (!(pr->subject_types >> a->type & 1) || !(pr->object_types >> b->type & 1))
+  /* a demonym may stand for its country as an object (رئيس الوزراء
+   * العراقي), never as a subject */
+  if (!(pr->subject_types >> a->type & 1) || !(pr->object_types >> b->type & 1) ||
+      a->kind == MENTION_DEMONYM)
     return RAWI_OK;
   uint32_t s = a->entity, o = b->entity;
   if (s == o)
@@ -115,13 +118,12 @@ static int add_edge(relation_table *out, const mention_table *m, const rule *r,
   if (rawi_mem_grow(out->alloc, (void **)&out->v, &out->cap, out->n + 1,
                     sizeof(relation)))
     return RAWI_ERR_NOMEM;
-  out->v[out->n++] = (relation){s, o, (uint16_t)r->relation, sentence,
-                                r->confidence, r};
+  out->v[out->n++] = (relation){s, o, (uint16_t)r->relation, sentence, conf, r};
   return RAWI_OK;
 }
 
 static int run_rule(const rule *r, rules_scratch *s, const view *v,
-                    const mention_table *m, uint32_t sentence,
+                    const mention_table *m, uint32_t sentence, uint32_t *topic,
                     relation_table *out) {
   pcre2_match_data *md = s->match_data;
   size_t len = v->text.len;
@@ -137,19 +139,27 @@ static int run_rule(const rule *r, rules_scratch *s, const view *v,
       break;
     }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    uint32_t ks = slot_in(v, ov[2 * r->subject], ov[2 * r->subject + 1]);
+    uint32_t ks = r->subject ? slot_in(v, ov[2 * r->subject],
+                                       ov[2 * r->subject + 1])
+                             : NONE;
     uint32_t ko = slot_in(v, ov[2 * r->object], ov[2 * r->object + 1]);
-    if (ks != NONE && ko != NONE) {
-      int e = add_edge(out, m, r, v->slots[ks].mention, v->slots[ko].mention,
-                       sentence);
+    uint32_t subj = ks != NONE ? v->slots[ks].mention : r->subject ? NONE : *topic;
+    if (subj != NONE && ko != NONE) {
+      double conf = r->subject ? r->confidence : r->confidence * 0.7;
+      size_t before = out->n;
+      int e = add_edge(out, m, r, subj, v->slots[ko].mention, sentence, conf);
       /* further objects coordinated with this one */
       for (uint32_t k = ko + 1; e == RAWI_OK && k < v->n_slots &&
                                 coordinated(v, &v->slots[k - 1], &v->slots[k]);
            k++)
-        e = add_edge(out, m, r, v->slots[ks].mention, v->slots[k].mention,
-                     sentence);
+        e = add_edge(out, m, r, subj, v->slots[k].mention, sentence, conf);
       if (e)
         return e;
+      /* a subject written before its object is in subject position (an
+       * apposition such as رئيس تشيلي بوريتش writes it after) */
+      if (r->subject && out->n > before && m->mentions[subj].type == GZ_PERSON &&
+          v->slots[ks].start < v->slots[ko].start)
+        *topic = subj;
     }
     at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
     while (at < len && ((unsigned char)v->text.data[at] & 0xC0) == 0x80)
@@ -175,13 +185,19 @@ int relate_run(const ruleset *rs, rules_scratch *s, const text_doc *d,
   view v = {0};
   rawi_strbuf_init(&v.text, out->alloc);
   int rc = RAWI_OK;
+  uint32_t topic = NONE;
   pcre2_set_callout((pcre2_match_context *)s->match_context, NULL, NULL);
   for (size_t si = 0; si < d->n_sentences && rc == RAWI_OK; si++) {
     const text_sentence *sen = &d->sentences[si];
     size_t placeholders = 0;
     for (uint32_t t = sen->first; t < sen->first + sen->count; t++)
       placeholders += start_of[t] != NONE;
-    if (placeholders < 2)
+    /* a sentence opening with a person makes it the topic */
+    uint32_t opener = start_of[sen->first];
+    if (opener != NONE && m->mentions[opener].type == GZ_PERSON &&
+        m->mentions[opener].kind == MENTION_NAME)
+      topic = opener;
+    if (placeholders < (topic == NONE ? 2u : 1u))
       continue;
     if ((rc = build(&v, d, m, start_of, sen->first, sen->count)))
       break;
@@ -191,7 +207,7 @@ int relate_run(const ruleset *rs, rules_scratch *s, const text_doc *d,
           (ru->n_trigger_words &&
            !rules_words_present(ru, d, sen->first, sen->count)))
         continue;
-      rc = run_rule(ru, s, &v, m, (uint32_t)si, out);
+      rc = run_rule(ru, s, &v, m, (uint32_t)si, &topic, out);
     }
   }
   rawi_strbuf_free(&v.text);

@@ -11,6 +11,12 @@
  * per document with the first sentence that asserts it as evidence. An
  * object coordinated with more entities of its type (و@PERSON، ووزير
  * الخارجية @PERSON) yields an edge for each.
+ *
+ * Implicit subjects. Arabic drops subjects (ويتوجه الأربعاء إلى سانتياغو).
+ * A rule without a subject group takes the document's topic person: the
+ * subject of the latest edge, or else the person that opens the latest
+ * sentence starting with one; carried across sentences until another
+ * takes over. Such edges get the rule's confidence times 0.7.
  */
 #ifndef RAWI_RELATE_RELATE_H
 #define RAWI_RELATE_RELATE_H

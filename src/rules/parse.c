@@ -570,9 +570,9 @@ static int finish_block(parser *p, block *b) {
   }
   rawi_strbuf_free(&x.out);
   rawi_mem_free(p->rs->alloc, x.cols);
-  if (rc == RAWI_OK && r->type < 0 && (!r->subject || !r->object)) {
-    report(p, r->line, 1, "relation rule '%s' needs groups named subject and "
-           "object%s", r->name, "");
+  if (rc == RAWI_OK && r->type < 0 && !r->object) {
+    report(p, r->line, 1, "relation rule '%s' needs a group named object "
+           "(and subject, unless the subject is the topic)%s", r->name, "");
     rc = RAWI_ERR_FORMAT;
   }
   if (rc == RAWI_OK && r->type >= 0 && r->trigger_ref < 0 &&
