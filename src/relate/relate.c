@@ -72,24 +72,30 @@ static uint32_t slot_in(const view *v, size_t s, size_t e) {
   return NONE;
 }
 
-/* Is the view text between two placeholders a coordination (و، ، and a
- * few title words after و)? */
+/* Is the view text between two placeholders a coordination: و or ، with
+ * at most a few title words (ووزير الخارجية), possibly after an apposition
+ * set off by commas (، وهو متمرد سابق ، ووزير الخارجية)? */
 static int coordinated(const view *v, const slot *a, const slot *b) {
   const char *p = v->text.data + a->end, *e = v->text.data + b->start;
-  while (p < e && *p == ' ')
-    p++;
   const char *waw = "\xd9\x88", *comma = "\xd8\x8c";
-  int opener = (e - p >= 2 && !memcmp(p, waw, 2)) ||
-               (e - p >= 2 && !memcmp(p, comma, 2));
-  if (!opener)
-    return 0;
   int spaces = 0;
+  const char *last_comma = NULL;
   for (const char *q = p; q < e; q++) {
     spaces += *q == ' ';
-    if (*q == '.' || *q == ':')
+    if (*q == '.' || *q == ':' || *q == '@')
       return 0;
+    if (e - q >= 2 && !memcmp(q, comma, 2))
+      last_comma = q;
   }
-  return spaces <= 4;
+  if (last_comma && spaces <= 10) /* the part after the last comma */
+    p = last_comma + 2;
+  while (p < e && *p == ' ')
+    p++;
+  int opener = e - p >= 2 && !memcmp(p, waw, 2);
+  int after = 0;
+  for (const char *q = p; q < e; q++)
+    after += *q == ' ';
+  return (opener || (last_comma && p == e)) && after <= 4;
 }
 
 static int add_edge(relation_table *out, const mention_table *m, const rule *r,
