@@ -32,6 +32,17 @@ static void add_prefix(rawi_strbuf *b, const char *prefix) {
       rawi_strbuf_addc(b, *p);
 }
 
+/* A question asserts nothing: it ends with ؟ or ? or opens with هل. */
+static int is_question(const text_doc *d, const text_sentence *s) {
+  const text_token *last = &d->tokens[s->first + s->count - 1];
+  const text_token *first = &d->tokens[s->first];
+  const char *ln = d->pool + last->norm_off, *fn = d->pool + first->norm_off;
+  return (last->norm_len == 1 && ln[0] == '?') ||
+         (last->norm_len == 2 && !memcmp(ln, "\xd8\x9f", 2)) ||
+         (first->norm_len == 4 && !memcmp(fn, "\xd9\x87\xd9\x84", 4)) ||
+         (first->norm_len == 6 && !memcmp(fn, "\xd9\x88\xd9\x87\xd9\x84", 6));
+}
+
 static int build(view *v, const text_doc *d, const mention_table *m,
                  const uint32_t *start_of, uint32_t first, uint32_t count) {
   v->text.len = 0;
@@ -203,7 +214,7 @@ int relate_run(const ruleset *rs, rules_scratch *s, const text_doc *d,
     if (opener != NONE && m->mentions[opener].type == GZ_PERSON &&
         m->mentions[opener].kind == MENTION_NAME)
       topic = opener;
-    if (placeholders < (topic == NONE ? 2u : 1u))
+    if (placeholders < (topic == NONE ? 2u : 1u) || is_question(d, sen))
       continue;
     if ((rc = build(&v, d, m, start_of, sen->first, sen->count)))
       break;

@@ -12,6 +12,9 @@
  * object coordinated with more entities of its type (و@PERSON، ووزير
  * الخارجية @PERSON) yields an edge for each.
  *
+ * Questions (ending in ؟ or ?, or opening with هل) assert nothing and are
+ * skipped.
+ *
  * Implicit subjects. Arabic drops subjects (ويتوجه الأربعاء إلى سانتياغو).
  * A rule without a subject group takes the document's topic person: the
  * subject of the latest edge, or else the person that opens the latest

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Relations found in sentences written for this test, compared with the
+# expected edges (RAWI_UPDATE_GOLDEN=1 rewrites the expected file).
+set -eu
+rawi=$1
+here=$(cd "$(dirname "$0")" && pwd)
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+"$rawi" extract "$here/ar.jsonl" 2>/dev/null | python3 "$here/show.py" > "$out"
+if [ "${RAWI_UPDATE_GOLDEN:-0}" = 1 ]; then
+  cp "$out" "$here/ar.expected"
+  exit 0
+fi
+if diff -u "$here/ar.expected" "$out"; then
+  echo "$(wc -l < "$out") passed, 0 failed"
+else
+  echo "relations differ (RAWI_UPDATE_GOLDEN=1 to accept)" >&2
+  exit 1
+fi
