@@ -122,6 +122,20 @@ static const char *why_lost(const rawi_candidate *lost, const rawi_candidate *wo
   return "later source or longer proclitic";
 }
 
+/* text, type, id, source, priority of a candidate (a priority below 0 is
+ * written as 0: JSON numbers here are unsigned). */
+static void candidate_fields(rawi_strbuf *b, const rawi_candidate *c) {
+  str_field(b, "text", c->mention.text, c->mention.text_len);
+  rawi_strbuf_addc(b, ',');
+  str_field(b, "type", c->type, strlen(c->type));
+  rawi_strbuf_addc(b, ',');
+  str_field(b, "id", c->id, strlen(c->id));
+  rawi_strbuf_addc(b, ',');
+  source_field(b, &c->mention);
+  rawi_strbuf_addc(b, ',');
+  num_field(b, "priority", (unsigned long long)(c->priority < 0 ? 0 : c->priority));
+}
+
 static void explain_json(rawi_strbuf *b, const rawi_doc *doc) {
   rawi_strbuf_adds(b, ",\"explain\":[");
   int first = 1;
@@ -133,23 +147,9 @@ static void explain_json(rawi_strbuf *b, const rawi_doc *doc) {
     rawi_doc_candidate(doc, c.lost_to, &w);
     rawi_strbuf_adds(b, first ? "{" : ",{");
     first = 0;
-    str_field(b, "text", c.mention.text, c.mention.text_len);
-    rawi_strbuf_addc(b, ',');
-    str_field(b, "type", c.type, strlen(c.type));
-    rawi_strbuf_addc(b, ',');
-    str_field(b, "id", c.id, strlen(c.id));
-    rawi_strbuf_addc(b, ',');
-    source_field(b, &c.mention);
-    rawi_strbuf_addc(b, ',');
-    num_field(b, "priority", (unsigned long long)(c.priority < 0 ? 0 : c.priority));
+    candidate_fields(b, &c);
     rawi_strbuf_adds(b, ",\"lost_to\":{");
-    str_field(b, "text", w.mention.text, w.mention.text_len);
-    rawi_strbuf_addc(b, ',');
-    str_field(b, "type", w.type, strlen(w.type));
-    rawi_strbuf_addc(b, ',');
-    source_field(b, &w.mention);
-    rawi_strbuf_addc(b, ',');
-    num_field(b, "priority", (unsigned long long)(w.priority < 0 ? 0 : w.priority));
+    candidate_fields(b, &w);
     rawi_strbuf_adds(b, "},");
     const char *why = why_lost(&c, &w);
     str_field(b, "reason", why, strlen(why));

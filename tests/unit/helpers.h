@@ -29,6 +29,21 @@ typedef struct fixture {
   rawi_session *session;
 } fixture;
 
+/* Build the model and a session from cfg (freed here); on failure print
+ * where the model's files went wrong and return -1. */
+static inline int fixture_from(fixture *f, rawi_config *cfg) {
+  rawi_error err;
+  f->model = rawi_model_new(cfg, &err);
+  rawi_config_free(cfg);
+  if (!f->model) {
+    print_error("model: %s:%lu:%lu: %s\n", err.file, err.line, err.column,
+                err.message);
+    return -1;
+  }
+  f->session = rawi_session_new(f->model, NULL);
+  return f->session ? 0 : -1;
+}
+
 static inline int fixture_open(fixture *f, rawi_tokenizer tk) {
   rawi_config *cfg = test_config();
   rawi_config_set_tokenizer(cfg, tk);

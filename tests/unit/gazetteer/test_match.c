@@ -8,16 +8,8 @@ static fixture fx;
 static int setup(void **state) {
   rawi_config *cfg = test_config();
   rawi_config_add_gazetteer(cfg, RAWI_TEST_DATA "/gazetteer/news.tsv");
-  rawi_error err;
-  fx.model = rawi_model_new(cfg, &err);
-  rawi_config_free(cfg);
-  if (!fx.model) {
-    fprintf(stderr, "model: %s\n", err.message);
-    return -1;
-  }
-  fx.session = rawi_session_new(fx.model, NULL);
   *state = &fx;
-  return 0;
+  return fixture_from(&fx, cfg);
 }
 
 static rawi_doc *extract(const char *text) {

@@ -9,17 +9,8 @@ static fixture fx;
 static int setup(void **state) {
   rawi_config *cfg = test_config();
   rawi_config_set_pack_dir(cfg, RAWI_PACK_DIR);
-  rawi_error err;
-  fx.model = rawi_model_new(cfg, &err);
-  rawi_config_free(cfg);
-  if (!fx.model) {
-    fprintf(stderr, "shipped packs: %s:%lu:%lu: %s\n", err.file, err.line,
-            err.column, err.message);
-    return -1;
-  }
-  fx.session = rawi_session_new(fx.model, NULL);
   *state = &fx;
-  return 0;
+  return fixture_from(&fx, cfg);
 }
 
 /* Does the document have entity id with the given type and a mention of

@@ -9,16 +9,8 @@ static int setup(void **state) {
   rawi_config *cfg = test_config();
   rawi_config_set_pack_dir(cfg, RAWI_PACK_DIR);
   rawi_config_add_rules(cfg, RAWI_TEST_DATA "/rules/conflicts.rules");
-  rawi_error err;
-  fx.model = rawi_model_new(cfg, &err);
-  rawi_config_free(cfg);
-  if (!fx.model) {
-    fprintf(stderr, "%s:%lu: %s\n", err.file, err.line, err.message);
-    return -1;
-  }
-  fx.session = rawi_session_new(fx.model, NULL);
   *state = &fx;
-  return 0;
+  return fixture_from(&fx, cfg);
 }
 
 /* "id=text@source" for every mention, text order within entities. */
