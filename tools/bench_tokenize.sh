@@ -13,17 +13,9 @@ set -euo pipefail
 
 RUNS=${RUNS:-5}
 
-usage() {
-  echo "usage: $0 RAWI_BINARY [MB]" >&2
-  exit 2
-}
-
-[[ $# -ge 1 && $# -le 2 ]] || usage
-rawi=$1
-mb=${2:-20}
-[[ -x $rawi && ! -d $rawi ]] || { echo "$0: '$rawi' is not an executable" >&2; exit 2; }
-[[ $mb =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "$0: MB must be a number, got '$mb'" >&2; exit 2; }
-command -v python3 >/dev/null || { echo "$0: python3 is required" >&2; exit 2; }
+# shellcheck source=tools/bench_common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench_common.sh"
+bench_args "$@"
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/rawi-bench.XXXXXX")

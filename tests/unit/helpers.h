@@ -109,4 +109,31 @@ static inline const char *token_texts(const rawi_doc *doc, char *buf,
   return buf;
 }
 
+/* Describe every mention of doc, entity by entity, into buf: fmt writes
+ * one mention (it gets the room left) and returns what snprintf does. */
+typedef int (*mention_fmt)(char *out, size_t cap, const rawi_entity *e,
+                           const rawi_mention *m);
+
+static inline const char *describe_mentions(const rawi_doc *doc, mention_fmt fmt,
+                                            char *buf, size_t cap) {
+  size_t n = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < rawi_doc_entity_count(doc); i++) {
+    rawi_entity e;
+    rawi_doc_entity(doc, i, &e);
+    for (size_t k = 0; k < e.mention_count && n + 1 < cap; k++) {
+      rawi_mention m;
+      rawi_doc_mention(doc, i, k, &m);
+      if (n)
+        buf[n++] = ' ';
+      int w = fmt(buf + n, cap - n, &e, &m);
+      n += w > 0 ? (size_t)w : 0;
+      if (n >= cap)
+        n = cap - 1;
+    }
+  }
+  buf[n] = '\0';
+  return buf;
+}
+
 #endif

@@ -20,22 +20,15 @@ static rawi_doc *extract(const char *text) {
   return doc;
 }
 
-/* "id=text/norm/kind" for every mention in text order of entities. */
+/* "id=text/norm[/demonym]" for every mention. */
+static int id_text_norm(char *out, size_t cap, const rawi_entity *e,
+                        const rawi_mention *m) {
+  return snprintf(out, cap, "%s=%.*s/%s%s", e->id, (int)m->text_len, m->text,
+                  m->norm, m->kind == RAWI_MENTION_DEMONYM ? "/demonym" : "");
+}
+
 static const char *describe(const rawi_doc *doc, char *buf, size_t cap) {
-  size_t n = 0;
-  buf[0] = '\0';
-  for (size_t i = 0; i < rawi_doc_entity_count(doc); i++) {
-    rawi_entity e;
-    rawi_doc_entity(doc, i, &e);
-    for (size_t k = 0; k < e.mention_count; k++) {
-      rawi_mention m;
-      rawi_doc_mention(doc, i, k, &m);
-      n += (size_t)snprintf(buf + n, cap - n, "%s%s=%.*s/%s%s", n ? " " : "",
-                            e.id, (int)m.text_len, m.text, m.norm,
-                            m.kind == RAWI_MENTION_DEMONYM ? "/demonym" : "");
-    }
-  }
-  return buf;
+  return describe_mentions(doc, id_text_norm, buf, cap);
 }
 
 typedef struct { const char *text, *expect, *why; } match_case;

@@ -13,23 +13,18 @@ static int setup(void **state) {
   return fixture_from(&fx, cfg);
 }
 
-/* "id=text@source" for every mention, text order within entities. */
+/* "id=text@source" for every mention. */
+static int id_text_source(char *out, size_t cap, const rawi_entity *e,
+                          const rawi_mention *m) {
+  return snprintf(out, cap, "%s=%.*s@%s", e->id, (int)m->text_len, m->text,
+                  m->source);
+}
+
 static const char *describe(const char *text, char *buf, size_t cap) {
   rawi_doc *doc = NULL;
   if (rawi_extract(fx.session, text, strlen(text), RAWI_LANG_AUTO, &doc, NULL))
     fail_msg("extract failed");
-  size_t n = 0;
-  buf[0] = '\0';
-  for (size_t i = 0; i < rawi_doc_entity_count(doc); i++) {
-    rawi_entity e;
-    rawi_doc_entity(doc, i, &e);
-    for (size_t k = 0; k < e.mention_count; k++) {
-      rawi_mention m;
-      rawi_doc_mention(doc, i, k, &m);
-      n += (size_t)snprintf(buf + n, cap - n, "%s%s=%.*s@%s", n ? " " : "",
-                            e.id, (int)m.text_len, m.text, m.source);
-    }
-  }
+  describe_mentions(doc, id_text_source, buf, cap);
   rawi_doc_free(doc);
   return buf;
 }
