@@ -156,10 +156,11 @@ static int run_rule(const rule *r, rules_scratch *s, const view *v,
       break;
     }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    uint32_t ks = r->subject ? slot_in(v, ov[2 * r->subject],
-                                       ov[2 * r->subject + 1])
-                             : NONE;
-    uint32_t ko = slot_in(v, ov[2 * r->object], ov[2 * r->object + 1]);
+    uint32_t gs = r->subject, go = r->object;
+    if (ov[2 * go] == PCRE2_UNSET && r->object2) /* the second alternative */
+      gs = r->subject2, go = r->object2;
+    uint32_t ks = gs ? slot_in(v, ov[2 * gs], ov[2 * gs + 1]) : NONE;
+    uint32_t ko = slot_in(v, ov[2 * go], ov[2 * go + 1]);
     uint32_t subj = ks != NONE ? v->slots[ks].mention : r->subject ? NONE : *topic;
     if (subj != NONE && ko != NONE) {
       double conf = r->subject ? r->confidence : r->confidence * 0.7;

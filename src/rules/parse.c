@@ -350,6 +350,10 @@ static int compile_rule(parser *p, rule *r, const expansion *x,
   r->subject = named > 0 ? (uint32_t)named : 0;
   named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "object");
   r->object = named > 0 ? (uint32_t)named : 0;
+  named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "subject2");
+  r->subject2 = named > 0 ? (uint32_t)named : 0;
+  named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "object2");
+  r->object2 = named > 0 ? (uint32_t)named : 0;
   named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "name");
   r->group = named > 0 ? (uint32_t)named : 0;
   named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "name2");

@@ -48,6 +48,7 @@ typedef struct rule {
   int relation;          /* relation rules: predicate (relate/schema) */
   double confidence;     /* relation rules: confidence of their edges */
   uint32_t subject, object; /* relation rules: capture groups */
+  uint32_t subject2, object2; /* the same, for a second alternative */
   char *id;              /* id given by the rule (id:), or NULL: derived */
   int priority;
   char *pattern;         /* after macro expansion */

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Strict NER and relation P/R/F1 of rawi on CoNLL04 (SpERT JSON format).
+
+usage: eval_conll04.py RAWI DATA.json [--errors N]
+
+Each sentence (tokens joined by spaces) is one document run through
+`rawi extract --lang en`. A predicted entity is right when its token span
+and type match a gold one (PERSON->Peop, ORGANIZATION->Org, COUNTRY and
+LOCATION->Loc; gold Other is not scored). A relation is right when its
+predicate maps to the gold type (official_of->Work_For, lives_in->Live_In,
+based_in->OrgBased_In, located_in->Located_In, killed->Kill) and both
+ends match in span and type (SpERT's strict setting).
+"""
+import json
+import subprocess
+import sys
+from collections import Counter
+
+ETYPE = {'PERSON': 'Peop', 'ORGANIZATION': 'Org', 'COUNTRY': 'Loc', 'LOCATION': 'Loc'}
+RTYPE = {'official_of': 'Work_For', 'lives_in': 'Live_In', 'based_in': 'OrgBased_In',
+         'located_in': 'Located_In', 'killed': 'Kill'}
+
+
+def prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main():
+    a = sys.argv[1:]
+    if len(a) < 2:
+        sys.exit(__doc__)
+    rawi, path = a[0], a[1]
+    n_err = int(a[a.index('--errors') + 1]) if '--errors' in a else 0
+    data = json.load(open(path, encoding='utf-8'))
+    lines, offsets = [], []
+    for i, s in enumerate(data):
+        text, offs = '', []
+        for tok in s['tokens']:
+            if text:
+                text += ' '
+            offs.append((len(text), len(text) + len(tok)))
+            text += tok
+        lines.append(json.dumps({'id': str(i), 'text': text}, ensure_ascii=False))
+        offsets.append(offs)
+    res = subprocess.run([rawi, 'extract', '--lang', 'en', '--input-format', 'jsonl'],
+                         input='\n'.join(lines) + '\n', capture_output=True, text=True)
+    if res.returncode not in (0, 2):
+        sys.exit(res.stderr)
+    et = Counter()
+    rt = Counter()
+    errors = []
+    for i, line in enumerate(res.stdout.splitlines()):
+        rec, gold, offs = json.loads(line), data[i], offsets[i]
+
+        def span(m):
+            cover = [k for k, (x, y) in enumerate(offs) if x < m['end'] and m['start'] < y]
+            return (cover[0], cover[-1] + 1) if cover else None
+
+        pred, first = set(), {}
+        for e in rec.get('entities', []):
+            typ = ETYPE.get(e['type'])
+            for m in e['mentions']:
+                sp = span(m)
+                if typ and sp and m['kind'] == 'name':
+                    pred.add((sp, typ))
+                    first.setdefault(e['id'], (sp, typ))
+        g = {((x['start'], x['end']), x['type']) for x in gold['entities'] if x['type'] != 'Other'}
+        et['tp'] += len(g & pred)
+        et['fp'] += len(pred - g)
+        et['fn'] += len(g - pred)
+        ents = gold['entities']
+        grel = {(r['type'], (ents[r['head']]['start'], ents[r['head']]['end']), ents[r['head']]['type'],
+                 (ents[r['tail']]['start'], ents[r['tail']]['end']), ents[r['tail']]['type'])
+                for r in gold['relations']}
+        prel = set()
+        for r in rec.get('relations', []):
+            t = RTYPE.get(r['predicate'])
+            if t and r['subject'] in first and r['object'] in first:
+                (hs, ht), (ts, tt) = first[r['subject']], first[r['object']]
+                prel.add((t, hs, ht, ts, tt))
+        rt['tp'] += len(grel & prel)
+        rt['fp'] += len(prel - grel)
+        rt['fn'] += len(grel - prel)
+        toks = gold['tokens']
+        for sp, typ in sorted(g - pred):
+            errors.append(f'MISS  {typ} {" ".join(toks[sp[0]:sp[1]])}')
+        for sp, typ in sorted(pred - g):
+            errors.append(f'EXTRA {typ} {" ".join(toks[sp[0]:sp[1]])}')
+    print(f'{len(data)} sentences')
+    for name, c in (('entities', et), ('relations', rt)):
+        p, r, f = prf(c['tp'], c['fp'], c['fn'])
+        print(f'{name:10} P={p:.3f} R={r:.3f} F1={f:.3f} (tp={c["tp"]} fp={c["fp"]} fn={c["fn"]})')
+    for e, n in Counter(errors).most_common(n_err):
+        print(f'{n:4}  {e}')
+
+
+if __name__ == '__main__':
+    main()
