@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "util/mem.h"
+#include "util/utf8.h"
 
 void rawi_strbuf_init(rawi_strbuf *b, const rawi_allocator *alloc) {
   *b = (rawi_strbuf){.alloc = alloc ? alloc : &rawi_default_allocator};
@@ -48,11 +49,36 @@ void rawi_strbuf_addu(rawi_strbuf *b, unsigned long long v) {
   rawi_strbuf_add(b, tmp + i, sizeof tmp - i);
 }
 
+/* JSON for bytes that are not valid UTF-8 (an id from a file name, a
+ * JSONL field): each bad sequence becomes U+FFFD, so the line stays JSON. */
+static void json_repaired(rawi_strbuf *b, const char *s, size_t n) {
+  size_t at = 0, bad;
+  const char *why;
+  while (at < n && !rawi_utf8_valid(s + at, n - at, &bad, &why)) {
+    rawi_strbuf_json_valid(b, s + at, bad);
+    rawi_strbuf_add(b, "\xef\xbf\xbd", 3);
+    at += bad + 1;
+    while (at < n && ((unsigned char)s[at] & 0xC0) == 0x80)
+      at++;
+  }
+  rawi_strbuf_json_valid(b, s + at, n - at);
+}
+
 void rawi_strbuf_json(rawi_strbuf *b, const char *s, size_t n) {
+  size_t bad;
+  const char *why;
+  rawi_strbuf_addc(b, '"');
+  if (rawi_utf8_valid(s, n, &bad, &why))
+    rawi_strbuf_json_valid(b, s, n);
+  else
+    json_repaired(b, s, n);
+  rawi_strbuf_addc(b, '"');
+}
+
+void rawi_strbuf_json_valid(rawi_strbuf *b, const char *s, size_t n) {
   static const char hex[] = "0123456789abcdef";
   if (!reserve(b, n + 2))
     return;
-  rawi_strbuf_addc(b, '"');
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
@@ -77,5 +103,4 @@ void rawi_strbuf_json(rawi_strbuf *b, const char *s, size_t n) {
     rawi_strbuf_add(b, esc, 2);
   }
   rawi_strbuf_add(b, s + run, n - run);
-  rawi_strbuf_addc(b, '"');
 }

@@ -21,7 +21,10 @@ void rawi_strbuf_addc(rawi_strbuf *b, char c);
 void rawi_strbuf_addu(rawi_strbuf *b, unsigned long long v);
 
 /* Append s[0..n) as a JSON string literal, quotes included. Valid UTF-8 is
- * copied as is; controls, quote and backslash are escaped. */
+ * copied as is; controls, quote and backslash are escaped; a byte sequence
+ * that is not UTF-8 becomes U+FFFD. */
 void rawi_strbuf_json(rawi_strbuf *b, const char *s, size_t n);
+/* The inside of the literal, for text known to be valid UTF-8. */
+void rawi_strbuf_json_valid(rawi_strbuf *b, const char *s, size_t n);
 
 #endif

@@ -45,5 +45,11 @@ if [ -w /dev/full ]; then
   expect disk_full 1 "rawi: error: write error: No space left on device" -- sh -c "\"$rawi\" tokenize \"$tmp/two.txt\" > /dev/full"
 fi
 
+# an id that is not UTF-8 still gives a JSON line (U+FFFD in its place)
+printf '{"id":"a\377b","text":"\330\250\330\272\330\257\330\247\330\257"}\n' > "$tmp/badid.jsonl"
+expect bad_id_utf8 0 "" -- sh -c "\"$rawi\" extract \"$tmp/badid.jsonl\" 2>/dev/null"
+python3 -c 'import json,sys; d=json.loads(open(sys.argv[1]).read()); assert d["id"]=="a\ufffdb", d["id"]' "$tmp/out" ||
+  { echo "FAIL bad id not repaired: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+
 echo "$passes passed, $fails failed"
 [ "$fails" = 0 ]
