@@ -221,9 +221,7 @@ int relate_run(const ruleset *rs, rules_scratch *s, const text_doc *d,
       break;
     for (size_t r = 0; r < rs->n_rules && rc == RAWI_OK; r++) {
       const rule *ru = &rs->rules[r];
-      if (ru->type >= 0 ||
-          (ru->n_trigger_words &&
-           !rules_words_present(ru, d, sen->first, sen->count)))
+      if (ru->type >= 0 || !rules_words_allow(ru, d, sen->first, sen->count))
         continue;
       rc = run_rule(ru, s, &v, m, (uint32_t)si, &topic, out);
     }

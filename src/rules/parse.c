@@ -68,6 +68,9 @@ static void free_rule(const rawi_allocator *a, rule *r) {
   for (size_t i = 0; i < r->n_trigger_words; i++)
     rawi_mem_free(a, r->trigger_words[i]);
   rawi_mem_free(a, r->trigger_words);
+  for (size_t i = 0; i < r->n_unless_words; i++)
+    rawi_mem_free(a, r->unless_words[i]);
+  rawi_mem_free(a, r->unless_words);
   for (size_t i = 0; i < r->n_examples; i++) {
     rawi_mem_free(a, r->examples[i].sentence);
     rawi_mem_free(a, r->examples[i].expect);
@@ -394,13 +397,14 @@ static int normalise(parser *p, const char *s, size_t n, char **out) {
   return *out ? RAWI_OK : RAWI_ERR_NOMEM;
 }
 
-static int add_trigger_words(parser *p, rule *r, const char *v, const char *end,
-                             unsigned long ln, const char *line) {
+static int add_words(parser *p, rule *r, char ***list, size_t *n,
+                     const char *v, const char *end, unsigned long ln,
+                     const char *line, int classes) {
   while ((v = skip_ws(v, end)) < end) {
     const char *w = v;
     while (v < end && *v != ' ' && *v != '\t')
       v++;
-    if (*w == '@') { /* a class */
+    if (*w == '@' && classes) { /* a class */
       int ref = gz_ref_index(w + 1, (size_t)(v - w - 1));
       if (ref < 0)
         report(p, ln, col_of(line, w), "unknown class in trigger%s%s", "", "");
@@ -408,15 +412,14 @@ static int add_trigger_words(parser *p, rule *r, const char *v, const char *end,
         r->trigger_ref = ref;
       continue;
     }
-    char **nw = rawi_mem_realloc(p->rs->alloc, r->trigger_words,
-                                 (r->n_trigger_words + 1) * sizeof *nw);
+    char **nw = rawi_mem_realloc(p->rs->alloc, *list, (*n + 1) * sizeof *nw);
     if (!nw)
       return RAWI_ERR_NOMEM;
-    r->trigger_words = nw;
-    int rc = normalise(p, w, (size_t)(v - w), &nw[r->n_trigger_words]);
+    *list = nw;
+    int rc = normalise(p, w, (size_t)(v - w), &nw[*n]);
     if (rc)
       return rc;
-    r->n_trigger_words++;
+    (*n)++;
   }
   return RAWI_OK;
 }
@@ -530,7 +533,11 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
     b->pattern_line = ln;
     b->pattern_col = vcol;
   } else if (KEY("trigger")) {
-    return add_trigger_words(p, &b->r, v, end, ln, line);
+    return add_words(p, &b->r, &b->r.trigger_words, &b->r.n_trigger_words, v,
+                     end, ln, line, 1);
+  } else if (KEY("unless")) {
+    return add_words(p, &b->r, &b->r.unless_words, &b->r.n_unless_words, v,
+                     end, ln, line, 0);
   } else if (KEY("example") || KEY("counter")) {
     return add_example(p, &b->r, v, end, KEY("counter"), ln, vcol);
   } else {
@@ -538,7 +545,7 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
     snprintf(key, sizeof key, "%.*s", (int)(klen < 63 ? klen : 63), k);
     report(p, ln, col_of(line, k),
            "unknown key '%s' (expected type or relation, id, priority, "
-           "confidence, pattern, trigger, example or counter)%s", key, "");
+           "confidence, pattern, trigger, unless, example or counter)%s", key, "");
   }
 #undef KEY
   return RAWI_OK;

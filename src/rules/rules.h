@@ -60,6 +60,8 @@ typedef struct rule {
   int trigger_ref;       /* class whose mark triggers the rule, or -1 */
   char **trigger_words;  /* normalised words that trigger it */
   size_t n_trigger_words;
+  char **unless_words;   /* normalised words that keep it from running */
+  size_t n_unless_words;
   rule_example *examples;
   size_t n_examples;
 } rule;
@@ -113,9 +115,14 @@ typedef struct rules_scratch {
 void rules_scratch_init(rules_scratch *s, const rawi_allocator *alloc);
 void rules_scratch_free(rules_scratch *s);
 
-/* Does a trigger word of ru occur among tokens [first, first + count)? */
-int rules_words_present(const rule *ru, const text_doc *d, uint32_t first,
-                        uint32_t count);
+/* Does one of the words occur among tokens [first, first + count), in any
+ * proclitic reading? */
+int rules_any_word(char *const *words, size_t n, const text_doc *d,
+                   uint32_t first, uint32_t count);
+/* Should rule ru run on these tokens, as far as its words say (a trigger
+ * word present, when it has some; no `unless` word present)? */
+int rules_words_allow(const rule *ru, const text_doc *d, uint32_t first,
+                      uint32_t count);
 
 /* Predicates of relation rules (src/relate/schema.c). */
 int relate_predicate_index(const char *name, size_t len);

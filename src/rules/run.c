@@ -198,21 +198,29 @@ static int build_view(rules_scratch *s, const text_doc *d, uint32_t first,
   return RAWI_OK;
 }
 
-int rules_words_present(const rule *ru, const text_doc *d, uint32_t first,
-                        uint32_t count) {
-  for (size_t w = 0; w < ru->n_trigger_words; w++) {
-    size_t wl = strlen(ru->trigger_words[w]);
+int rules_any_word(char *const *words, size_t n, const text_doc *d,
+                   uint32_t first, uint32_t count) {
+  for (size_t w = 0; w < n; w++) {
+    size_t wl = strlen(words[w]);
     for (uint32_t t = first; t < first + count; t++) {
       const text_token *tk = &d->tokens[t];
       for (uint32_t k = 0; k < tk->split_count; k++) {
         text_split sp = text_reading(d, tk, k);
-        if (sp.norm_len == wl &&
-            !memcmp(d->pool + sp.norm_off, ru->trigger_words[w], wl))
+        if (sp.norm_len == wl && !memcmp(d->pool + sp.norm_off, words[w], wl))
           return 1;
       }
     }
   }
   return 0;
+}
+
+int rules_words_allow(const rule *ru, const text_doc *d, uint32_t first,
+                      uint32_t count) {
+  if (ru->n_unless_words &&
+      rules_any_word(ru->unless_words, ru->n_unless_words, d, first, count))
+    return 0;
+  return !ru->n_trigger_words ||
+         rules_any_word(ru->trigger_words, ru->n_trigger_words, d, first, count);
 }
 
 /* Which rules does this sentence trigger? */
@@ -231,7 +239,12 @@ static int triggered(const ruleset *rs, rules_scratch *s, const text_doc *d,
     const rule *ru = &rs->rules[r];
     int fire = ru->type >= 0 &&
                ((ru->trigger_ref >= 0 && (present >> ru->trigger_ref & 1)) ||
-                rules_words_present(ru, d, c->first, c->count));
+                (ru->n_trigger_words &&
+                 rules_any_word(ru->trigger_words, ru->n_trigger_words, d,
+                                c->first, c->count))) &&
+               !(ru->n_unless_words &&
+                 rules_any_word(ru->unless_words, ru->n_unless_words, d,
+                                c->first, c->count));
     s->fired[r] = (uint8_t)fire;
     any |= fire;
   }
