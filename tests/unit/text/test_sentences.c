@@ -1,5 +1,7 @@
 /* Sentence splitting on news-like paragraphs. */
 #include <stdio.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
 
 #include "../helpers.h"
 
@@ -67,10 +69,51 @@ static void test_spans(void **state) {
   rawi_doc_free(doc);
 }
 
+/* Where rawi's tailoring does not apply (no ؛, no abbreviation, no lower
+ * case after a full stop), sentence ends fall where ICU's sentence break
+ * iterator puts them. Counted on sentence ends (ICU also breaks after
+ * trailing white space, which rawi does not keep as a token). */
+static void test_agrees_with_icu_sentences(void **state) {
+  static const char *const texts[] = {
+      "وصل الوفد إلى بغداد مساء الاثنين. وعقد اجتماعا مع المسؤولين! ثم غادر؟ نعم.",
+      "قال الوزير: «نحن مستعدون». وأضاف أن المفاوضات مستمرة.\nسطر جديد بلا نقطة\nوآخر.",
+      "The talks ended on Monday. Officials said the next round would start soon! "
+      "Will it? Nobody knows.",
+      "He said \"we will return.\" Then he left. (The meeting was short.) It ended.",
+  };
+  UErrorCode ec = U_ZERO_ERROR;
+  UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, "", NULL, 0, &ec);
+  assert_true(U_SUCCESS(ec));
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    const char *t = texts[i];
+    UText *ut = utext_openUTF8(NULL, t, (int64_t)strlen(t), &ec);
+    ubrk_setUText(bi, ut, &ec);
+    assert_true(U_SUCCESS(ec));
+    size_t icu = 0;
+    int32_t prev = ubrk_first(bi);
+    for (int32_t b = ubrk_next(bi); b != UBRK_DONE; prev = b, b = ubrk_next(bi)) {
+      /* count segments holding something other than white space */
+      for (int32_t k = prev; k < b; k++)
+        if (t[k] != ' ' && t[k] != '\n') {
+          icu++;
+          break;
+        }
+    }
+    rawi_doc *doc = analyze(state, t);
+    size_t ours = rawi_doc_sentence_count(doc);
+    rawi_doc_free(doc);
+    utext_close(ut);
+    if (ours != icu)
+      fail_msg("%zu sentences, ICU finds %zu: %s", ours, icu, t);
+  }
+  ubrk_close(bi);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_counts),
       cmocka_unit_test(test_spans),
+      cmocka_unit_test(test_agrees_with_icu_sentences),
   };
   return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
 }
