@@ -32,7 +32,9 @@ static const char *norm_of(const text_doc *d, const text_token *t) {
 }
 
 static int norm_is(const text_doc *d, const text_token *t, const char *s) {
-  return t->norm_len == strlen(s) && !memcmp(norm_of(d, t), s, t->norm_len);
+  /* the strings compared with are short: check the first byte first */
+  return norm_of(d, t)[0] == s[0] && t->norm_len == strlen(s) &&
+         !memcmp(norm_of(d, t), s, t->norm_len);
 }
 
 static int is_terminator(const text_doc *d, const text_token *t) {

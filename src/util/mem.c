@@ -38,8 +38,8 @@ void rawi_mem_free(const rawi_allocator *a, void *ptr) {
     a->free_fn(a->ctx, ptr);
 }
 
-int rawi_mem_grow(const rawi_allocator *a, void **arr, size_t *cap,
-                  size_t need, size_t elem) {
+int rawi_mem_grow_slow(const rawi_allocator *a, void **arr, size_t *cap,
+                       size_t need, size_t elem) {
   if (need <= *cap)
     return RAWI_OK;
   size_t ncap = *cap ? *cap : 16;

@@ -18,9 +18,14 @@ void rawi_mem_free(const rawi_allocator *a, void *ptr);
 
 /*
  * Grow *arr so it holds at least `need` elements of `elem` bytes, doubling.
- * Returns 0, or RAWI_ERR_NOMEM leaving *arr and *cap untouched.
+ * Returns 0, or RAWI_ERR_NOMEM leaving *arr and *cap untouched. The check
+ * is inline: hot loops call this once per token.
  */
-int rawi_mem_grow(const rawi_allocator *a, void **arr, size_t *cap,
-                  size_t need, size_t elem);
+int rawi_mem_grow_slow(const rawi_allocator *a, void **arr, size_t *cap,
+                       size_t need, size_t elem);
+static inline int rawi_mem_grow(const rawi_allocator *a, void **arr,
+                                size_t *cap, size_t need, size_t elem) {
+  return need <= *cap ? RAWI_OK : rawi_mem_grow_slow(a, arr, cap, need, elem);
+}
 
 #endif
