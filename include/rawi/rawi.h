@@ -365,6 +365,9 @@ typedef struct rawi_relation {
   const char *rule_file;    /**< "ar/relations.rules" */
   const char *rule;         /**< the rule's name */
   rawi_span evidence;       /**< the sentence that asserts it */
+  int implicit;             /**< 1 when the subject is the topic person */
+  const char *view;         /**< the sentence as the rule saw it, entities
+                                 as @TYPE placeholders */
 } rawi_relation;
 
 RAWI_API size_t rawi_doc_relation_count(const rawi_doc *doc);

@@ -47,7 +47,7 @@ void rawi_doc_free(rawi_doc *d) {
   const rawi_allocator *a = &d->model->alloc;
   text_doc_free(&d->t);
   mention_table_free(&d->m);
-  rawi_mem_free(a, d->rel.v);
+  relation_table_free(&d->rel);
   rawi_mem_free(a, d->text);
   rawi_mem_free(a, d);
 }
@@ -297,6 +297,8 @@ int rawi_doc_relation(const rawi_doc *d, size_t i, rawi_relation *out) {
   out->confidence = r->confidence;
   out->rule_file = r->rule->file;
   out->rule = r->rule->name;
+  out->implicit = r->implicit;
+  out->view = d->rel.views.data ? d->rel.views.data + r->view_off : "";
   rawi_sentence sen;
   rawi_doc_sentence(d, r->sentence, &sen);
   out->evidence = sen.span;

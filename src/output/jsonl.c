@@ -77,7 +77,7 @@ static void entity_json(rawi_strbuf *b, const rawi_doc *doc, size_t i) {
   rawi_strbuf_adds(b, "]}");
 }
 
-static void relations_json(rawi_strbuf *b, const rawi_doc *doc) {
+static void relations_json(rawi_strbuf *b, const rawi_doc *doc, int explain) {
   size_t tlen;
   const char *text = rawi_doc_text(doc, &tlen);
   for (size_t i = 0; i < rawi_doc_relation_count(doc); i++) {
@@ -107,7 +107,14 @@ static void relations_json(rawi_strbuf *b, const rawi_doc *doc) {
     rawi_strbuf_addc(b, ',');
     str_field(b, "text", text + r.evidence.byte_start,
               r.evidence.byte_end - r.evidence.byte_start);
-    rawi_strbuf_adds(b, "}}");
+    rawi_strbuf_addc(b, '}');
+    if (explain) { /* what the rule saw, and whether the subject was implied */
+      rawi_strbuf_adds(b, ",\"explain\":{");
+      str_field(b, "view", r.view, strlen(r.view));
+      rawi_strbuf_adds(b, r.implicit ? ",\"subject\":\"topic person\"}"
+                                     : ",\"subject\":\"written\"}");
+    }
+    rawi_strbuf_addc(b, '}');
   }
 }
 
@@ -172,7 +179,7 @@ void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
     entity_json(b, doc, i);
   }
   rawi_strbuf_adds(b, "],\"relations\":[");
-  relations_json(b, doc);
+  relations_json(b, doc, explain);
   rawi_strbuf_addc(b, ']');
   const char *rule;
   size_t hits = rawi_doc_limit_hits(doc, &rule);

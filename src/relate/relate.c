@@ -109,6 +109,26 @@ static int coordinated(const view *v, const slot *a, const slot *b) {
   return (opener || (last_comma && p == e)) && after <= 4;
 }
 
+void relation_table_free(relation_table *t) {
+  rawi_mem_free(t->alloc, t->v);
+  rawi_strbuf_free(&t->views);
+  t->v = NULL;
+  t->n = t->cap = 0;
+}
+
+/* Offset of view v's text in out->views, copied once per sentence. */
+static uint32_t keep_view(relation_table *out, const view *v, uint32_t sentence,
+                          uint32_t *last_sentence, uint32_t *last_off) {
+  if (*last_sentence == sentence)
+    return *last_off;
+  if (!out->views.alloc)
+    rawi_strbuf_init(&out->views, out->alloc);
+  *last_off = (uint32_t)out->views.len;
+  rawi_strbuf_add(&out->views, v->text.data, v->text.len + 1);
+  *last_sentence = sentence;
+  return *last_off;
+}
+
 static int add_edge(relation_table *out, const mention_table *m, const rule *r,
                     uint32_t ms, uint32_t mo, uint32_t sentence, double conf) {
   const relate_predicate *pr = relate_predicate_at(r->relation);
@@ -135,7 +155,10 @@ static int add_edge(relation_table *out, const mention_table *m, const rule *r,
   if (rawi_mem_grow(out->alloc, (void **)&out->v, &out->cap, out->n + 1,
                     sizeof(relation)))
     return RAWI_ERR_NOMEM;
-  out->v[out->n++] = (relation){s, o, (uint16_t)r->relation, sentence, conf, r};
+  out->v[out->n++] = (relation){.subject = s, .object = o,
+                                .predicate = (uint16_t)r->relation,
+                                .implicit = !r->subject, .sentence = sentence,
+                                .view_off = 0, .confidence = conf, .rule = r};
   return RAWI_OK;
 }
 
@@ -173,6 +196,11 @@ static int run_rule(const rule *r, rules_scratch *s, const view *v,
         e = add_edge(out, m, r, subj, v->slots[k].mention, sentence, conf);
       if (e)
         return e;
+      uint32_t last_sentence = NONE, last_off = 0;
+      for (size_t i = before; i < out->n; i++)
+        out->v[i].view_off = keep_view(out, v, sentence, &last_sentence, &last_off);
+      if (out->views.failed)
+        return RAWI_ERR_NOMEM;
       /* a subject written before its object is in subject position (an
        * apposition such as رئيس تشيلي بوريتش writes it after) */
       if (r->subject && out->n > before && m->mentions[subj].type == GZ_PERSON &&

@@ -33,7 +33,9 @@
 typedef struct relation {
   uint32_t subject, object; /* entity indices */
   uint16_t predicate;
+  uint8_t implicit;         /* the subject is the topic person */
   uint32_t sentence;
+  uint32_t view_off;        /* the sentence view it matched, in views */
   double confidence;
   const rule *rule;         /* owned by the model */
 } relation;
@@ -42,7 +44,10 @@ typedef struct relation_table {
   const rawi_allocator *alloc;
   relation *v;
   size_t n, cap;
+  rawi_strbuf views;        /* views of sentences that gave edges (--explain) */
 } relation_table;
+
+void relation_table_free(relation_table *t);
 
 typedef struct relate_predicate {
   const char *name;
