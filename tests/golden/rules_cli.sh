@@ -32,5 +32,11 @@ grep -q '"warnings":\[{"code":"limit","message":"rule org.catastrophic hit a PCR
   ok || ko "catastrophic: no limit warning: $(cat "$tmp/out")"
 [ $(( $(date +%s) - start )) -lt 20 ] && ok || ko "catastrophic pattern took too long"
 
+# --explain says what a relation rule saw and that the subject was implied
+printf 'وصل أنتوني بلينكن إلى بوغوتا. ويتوجه الأربعاء إلى سانتياغو.\n' > "$tmp/topic.txt"
+"$rawi" extract --explain "$tmp/topic.txt" > "$tmp/out" 2>/dev/null
+grep -q '"explain":{"view":"ويتوجه الاربعاء الي @LOCATION .","subject":"topic person"}' "$tmp/out" &&
+  ok || ko "relation explain: $(cat "$tmp/out")"
+
 echo "$passes passed, $fails failed"
 [ "$fails" = 0 ]
