@@ -15,29 +15,13 @@ map to LOC, PERSON to PERS, ORGANIZATION to ORG; MISC is not scored. Scoring
 follows conlleval: an entity counts when type and token span both match.
 """
 import json
-import subprocess
 import sys
 from collections import Counter
 
+from evalkit import join_tokens, prf, read_conll, run_rawi
+
 MAP = {'PERSON': 'PERS', 'ORGANIZATION': 'ORG', 'COUNTRY': 'LOC', 'LOCATION': 'LOC'}
 TYPES = ('PERS', 'LOC', 'ORG')
-
-
-def read_conll(path):
-    sents, cur = [], []
-    for line in open(path, encoding='utf-8'):
-        parts = line.split()
-        if not parts:
-            if cur:
-                sents.append(cur)
-                cur = []
-            continue
-        if parts[0] == '-DOCSTART-':
-            continue
-        cur.append((parts[0], parts[-1]))
-    if cur:
-        sents.append(cur)
-    return sents
 
 
 def spans(labels):
@@ -64,29 +48,19 @@ def main():
     if '--dev-sixth' in args:
         sents = sents[len(sents) - len(sents) // 6:]
     docs = [sents[i:i + k] for i in range(0, len(sents), k)]
-    lines, offsets = [], []
-    for d, doc in enumerate(docs):
-        text, offs = '', []
-        for s in doc:
-            for tok, _ in s:
-                if text:
-                    text += ' '
-                offs.append((len(text), len(text) + len(tok)))
-                text += tok
-        lines.append(json.dumps({'id': str(d), 'text': text}, ensure_ascii=False))
+    texts, offsets = [], []
+    for doc in docs:
+        text, offs = join_tokens([tok for s in doc for tok, _ in s])
+        texts.append(text)
         offsets.append(offs)
     extra = []
     for i, x in enumerate(args):
         if x in ('--gazetteer', '--rules'):
             extra += [x, args[i + 1]]
-    res = subprocess.run([rawi, 'extract', '--lang', 'ar', '--input-format', 'jsonl'] + extra,
-                         input='\n'.join(lines) + '\n', capture_output=True,
-                         text=True, check=False)
-    if res.returncode not in (0, 2):
-        sys.exit(res.stderr)
+    out = run_rawi(rawi, 'ar', texts, extra)
     tp, fp, fn = Counter(), Counter(), Counter()
     errors = []
-    for d, line in enumerate(res.stdout.splitlines()):
+    for d, line in enumerate(out):
         rec = json.loads(line)
         offs = offsets[d]
         pred = ['O'] * len(offs)
@@ -109,11 +83,6 @@ def main():
             errors.append(f'MISS  {typ} {" ".join(toks[a:b])}')
         for typ, a, b in sorted(p - g):
             errors.append(f'EXTRA {typ} {" ".join(toks[a:b])}')
-
-    def prf(a, b, c):
-        p = a / (a + b) if a + b else 0.0
-        r = a / (a + c) if a + c else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     print(f'{len(sents)} sentences, {len(docs)} documents (MISC not scored)')
     print(f'{"type":6} {"P":>6} {"R":>6} {"F1":>6} {"tp":>6} {"fp":>6} {"fn":>6}')

@@ -12,19 +12,14 @@ based_in->OrgBased_In, located_in->Located_In, killed->Kill) and both
 ends match in span and type (SpERT's strict setting).
 """
 import json
-import subprocess
 import sys
 from collections import Counter
+
+from evalkit import join_tokens, prf, run_rawi
 
 ETYPE = {'PERSON': 'Peop', 'ORGANIZATION': 'Org', 'COUNTRY': 'Loc', 'LOCATION': 'Loc'}
 RTYPE = {'official_of': 'Work_For', 'lives_in': 'Live_In', 'based_in': 'OrgBased_In',
          'located_in': 'Located_In', 'killed': 'Kill'}
-
-
-def prf(tp, fp, fn):
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def main():
@@ -34,24 +29,13 @@ def main():
     rawi, path = a[0], a[1]
     n_err = int(a[a.index('--errors') + 1]) if '--errors' in a else 0
     data = json.load(open(path, encoding='utf-8'))
-    lines, offsets = [], []
-    for i, s in enumerate(data):
-        text, offs = '', []
-        for tok in s['tokens']:
-            if text:
-                text += ' '
-            offs.append((len(text), len(text) + len(tok)))
-            text += tok
-        lines.append(json.dumps({'id': str(i), 'text': text}, ensure_ascii=False))
-        offsets.append(offs)
-    res = subprocess.run([rawi, 'extract', '--lang', 'en', '--input-format', 'jsonl'],
-                         input='\n'.join(lines) + '\n', capture_output=True, text=True)
-    if res.returncode not in (0, 2):
-        sys.exit(res.stderr)
+    joined = [join_tokens(s['tokens']) for s in data]
+    offsets = [offs for _, offs in joined]
+    out = run_rawi(rawi, 'en', [text for text, _ in joined])
     et = Counter()
     rt = Counter()
     errors = []
-    for i, line in enumerate(res.stdout.splitlines()):
+    for i, line in enumerate(out):
         rec, gold, offs = json.loads(line), data[i], offsets[i]
 
         def span(m):

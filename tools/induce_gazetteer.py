@@ -20,6 +20,8 @@ import re
 import sys
 from collections import Counter, defaultdict
 
+from evalkit import read_conll
+
 TYPES = {'PERS': 'PERSON', 'LOC': 'LOCATION', 'ORG': 'ORGANIZATION'}
 PREFIX = {'PERSON': 'person', 'LOCATION': 'location', 'ORGANIZATION': 'org'}
 DIAC = re.compile('[\u0610-\u061a\u064b-\u065f\u0670\u0640]')
@@ -31,21 +33,6 @@ def norm(s):
     return s.replace('\u0649', '\u064a').replace('\u0629', '\u0647').casefold()
 
 
-def read(path):
-    sents, cur = [], []
-    for line in open(path, encoding='utf-8'):
-        p = line.split()
-        if not p:
-            if cur:
-                sents.append(cur)
-                cur = []
-        elif p[0] != '-DOCSTART-':
-            cur.append((p[0], p[-1]))
-    if cur:
-        sents.append(cur)
-    return sents
-
-
 def main():
     a = sys.argv[1:]
     if not a:
@@ -54,7 +41,7 @@ def main():
     min_count = int(a[a.index('--min-count') + 1]) if '--min-count' in a else 1
     min_ratio = float(a[a.index('--min-ratio') + 1]) if '--min-ratio' in a else 0.5
     source = a[a.index('--source') + 1] if '--source' in a else path
-    sents = read(path)
+    sents = read_conll(path)
     if '--skip-last-sixth' in a:
         sents = sents[:len(sents) - len(sents) // 6]
     types = defaultdict(Counter)

@@ -2,9 +2,8 @@
 # Exact messages and exit codes of the rawi command.
 set -u
 rawi=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 passes=0
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 
 # expect NAME EXIT_CODE EXPECTED_STDERR -- COMMAND...
 expect() {
@@ -51,5 +50,4 @@ expect bad_id_utf8 0 "" -- sh -c "\"$rawi\" extract \"$tmp/badid.jsonl\" 2>/dev/
 python3 -c 'import json,sys; d=json.loads(open(sys.argv[1]).read()); assert d["id"]=="a\ufffdb", d["id"]' "$tmp/out" ||
   { echo "FAIL bad id not repaired: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 
-echo "$passes passed, $fails failed"
-[ "$fails" = 0 ]
+finish

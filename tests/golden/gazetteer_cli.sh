@@ -4,11 +4,7 @@
 set -u
 rawi=$1
 here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passes=0 fails=0
-ok() { passes=$((passes + 1)); }
-ko() { echo "FAIL $*"; fails=$((fails + 1)); }
+. "$here/lib.sh"
 
 # 1. every malformed line reported with file:line:column and a caret
 (cd "$here/gazetteer" && "$rawi" compile -o "$tmp/bad.img" bad.tsv 2> "$tmp/err")
@@ -55,5 +51,4 @@ expect_load_error tiny "$tmp/tiny.img" "corrupt gazetteer image: truncated or pa
 printf 'كربلاء\tLOCATION\tlocation/karbala\n' >> "$tmp/good.tsv"
 expect_load_error stale "$tmp/good.img" "stale gazetteer image: its sources changed since it was compiled; run rawi compile again"
 
-echo "$passes passed, $fails failed"
-[ "$fails" = 0 ]
+finish

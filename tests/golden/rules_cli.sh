@@ -5,11 +5,7 @@
 set -u
 rawi=$1
 here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passes=0 fails=0
-ok() { passes=$((passes + 1)); }
-ko() { echo "FAIL $*"; fails=$((fails + 1)); }
+. "$here/lib.sh"
 
 (cd "$here/rules" && "$rawi" check --rules bad.rules 2> "$tmp/err")
 [ $? = 1 ] && ok || ko "check bad.rules should exit 1"
@@ -38,5 +34,4 @@ printf 'وصل أنتوني بلينكن إلى بوغوتا. ويتوجه ال�
 grep -q '"explain":{"view":"ويتوجه الاربعاء الي @LOCATION .","subject":"topic person"}' "$tmp/out" &&
   ok || ko "relation explain: $(cat "$tmp/out")"
 
-echo "$passes passed, $fails failed"
-[ "$fails" = 0 ]
+finish
