@@ -18,7 +18,7 @@ import json
 import sys
 from collections import Counter
 
-from evalkit import join_tokens, prf, read_conll, run_rawi
+from evalkit import join_tokens, option, prf, read_conll, run_rawi, usage_args
 
 MAP = {'PERSON': 'PERS', 'ORGANIZATION': 'ORG', 'COUNTRY': 'LOC', 'LOCATION': 'LOC'}
 TYPES = ('PERS', 'LOC', 'ORG')
@@ -38,12 +38,10 @@ def spans(labels):
 
 
 def main():
-    args = sys.argv[1:]
-    if len(args) < 2:
-        sys.exit(__doc__)
+    args = usage_args(__doc__)
     rawi, path = args[0], args[1]
-    k = int(args[args.index('--doc-sentences') + 1]) if '--doc-sentences' in args else 1
-    n_err = int(args[args.index('--errors') + 1]) if '--errors' in args else 0
+    k = option(args, '--doc-sentences', 1)
+    n_err = option(args, '--errors', 0)
     sents = read_conll(path)
     if '--dev-sixth' in args:
         sents = sents[len(sents) - len(sents) // 6:]

@@ -15,7 +15,7 @@ import json
 import sys
 from collections import Counter
 
-from evalkit import join_tokens, prf, run_rawi
+from evalkit import join_tokens, option, prf, run_rawi, usage_args
 
 ETYPE = {'PERSON': 'Peop', 'ORGANIZATION': 'Org', 'COUNTRY': 'Loc', 'LOCATION': 'Loc'}
 RTYPE = {'official_of': 'Work_For', 'lives_in': 'Live_In', 'based_in': 'OrgBased_In',
@@ -23,11 +23,9 @@ RTYPE = {'official_of': 'Work_For', 'lives_in': 'Live_In', 'based_in': 'OrgBased
 
 
 def main():
-    a = sys.argv[1:]
-    if len(a) < 2:
-        sys.exit(__doc__)
+    a = usage_args(__doc__)
     rawi, path = a[0], a[1]
-    n_err = int(a[a.index('--errors') + 1]) if '--errors' in a else 0
+    n_err = option(a, '--errors', 0)
     data = json.load(open(path, encoding='utf-8'))
     joined = [join_tokens(s['tokens']) for s in data]
     offsets = [offs for _, offs in joined]

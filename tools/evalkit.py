@@ -5,6 +5,19 @@ import subprocess
 import sys
 
 
+def usage_args(doc, n=2):
+    """The command line's arguments; the usage text unless n are given."""
+    args = sys.argv[1:]
+    if len(args) < n:
+        sys.exit(doc)
+    return args
+
+
+def option(args, name, default):
+    """The integer after --name, or default."""
+    return int(args[args.index(name) + 1]) if name in args else default
+
+
 def read_conll(path):
     """Sentences of (token, label) from `token ... LABEL` lines, blank lines
     between sentences, -DOCSTART- lines skipped."""

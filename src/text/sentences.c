@@ -37,26 +37,27 @@ static int norm_is(const text_doc *d, const text_token *t, const char *s) {
          !memcmp(norm_of(d, t), s, t->norm_len);
 }
 
+/* Is t a punctuation token written as one of marks[0..n)? */
+static int punct_in(const text_doc *d, const text_token *t,
+                    const char *const *marks, size_t n) {
+  if (t->kind != RAWI_TOKEN_PUNCT || t->norm_len > 3)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    if (norm_is(d, t, marks[i]))
+      return 1;
+  return 0;
+}
+
 static int is_terminator(const text_doc *d, const text_token *t) {
   static const char *const terms[] = {"!", "?", "؟", "؛", "۔", "…",
                                       "‼", "⁇", "⁈", "⁉", "."};
-  if (t->kind != RAWI_TOKEN_PUNCT || t->norm_len > 3)
-    return 0;
-  for (size_t i = 0; i < sizeof terms / sizeof *terms; i++)
-    if (norm_is(d, t, terms[i]))
-      return 1;
-  return 0;
+  return punct_in(d, t, terms, sizeof terms / sizeof *terms);
 }
 
 static int is_closer(const text_doc *d, const text_token *t) {
   static const char *const closers[] = {"»", "”", "’", "\"", "'", ")",
                                         "]", "}", "›"};
-  if (t->kind != RAWI_TOKEN_PUNCT || t->norm_len > 3)
-    return 0;
-  for (size_t i = 0; i < sizeof closers / sizeof *closers; i++)
-    if (norm_is(d, t, closers[i]))
-      return 1;
-  return 0;
+  return punct_in(d, t, closers, sizeof closers / sizeof *closers);
 }
 
 static int is_abbreviation(const text_doc *d, const text_token *t) {

@@ -11,11 +11,18 @@ void rawi_error_clear(rawi_error *err) {
   err->byte_offset = RAWI_NO_OFFSET;
 }
 
-static void set_message(rawi_error *err, int code, const char *fmt,
-                        va_list ap) {
+/* Fill err (which must not be NULL) with code, message and location. */
+static int error_v(rawi_error *err, int code, const char *file,
+                   unsigned long line, unsigned long column, const char *fmt,
+                   va_list ap) {
   rawi_error_clear(err);
   err->code = code;
   vsnprintf(err->message, sizeof err->message, fmt, ap);
+  if (file)
+    snprintf(err->file, sizeof err->file, "%s", file);
+  err->line = line;
+  err->column = column;
+  return code;
 }
 
 int rawi_error_set(rawi_error *err, int code, const char *fmt, ...) {
@@ -23,7 +30,7 @@ int rawi_error_set(rawi_error *err, int code, const char *fmt, ...) {
     return code;
   va_list ap;
   va_start(ap, fmt);
-  set_message(err, code, fmt, ap);
+  error_v(err, code, NULL, 0, 0, fmt, ap);
   va_end(ap);
   return code;
 }
@@ -35,12 +42,8 @@ int rawi_error_at(rawi_error *err, int code, const char *file,
     return code;
   va_list ap;
   va_start(ap, fmt);
-  set_message(err, code, fmt, ap);
+  error_v(err, code, file, line, column, fmt, ap);
   va_end(ap);
-  if (file)
-    snprintf(err->file, sizeof err->file, "%s", file);
-  err->line = line;
-  err->column = column;
   return code;
 }
 
