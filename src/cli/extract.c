@@ -2,78 +2,64 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "batch/pool.h"
+#include "batch/progress.h"
+#include "batch/sink.h"
+#include "batch/source.h"
 #include "cli/cli.h"
-#include "cli/inputs.h"
-#include "output/output.h"
-#include "util/strbuf.h"
+#include "util/error.h"
 
 static const char usage[] =
     "usage: rawi extract [options] [FILE|DIR ...]\n"
     "\n"
-    "Extract entities from documents and write one record per document.\n"
-    "Reads stdin when no file is given; directories are walked recursively.\n"
+    "Extract entities and relations from documents, one record per document.\n"
+    "Reads stdin when no file is given; directories are walked recursively in\n"
+    "sorted order; .gz files are read directly.\n"
     "\n"
-    "options:\n"
+    "input:\n"
+    "  --input-format text|jsonl|conll  default by extension (.jsonl, .conll),\n"
+    "                             else text (one document per file)\n"
+    "  --text-field PATH          JSONL field holding the text (default text;\n"
+    "                             dotted paths reach into objects: doc.body)\n"
+    "  --id-field PATH            JSONL field holding the id (default id)\n"
+    "  --keep-fields              copy the other JSONL fields to \"meta\"\n"
+    "  --glob PATTERN             in directories, read only matching files\n"
+    "  --max-doc-bytes N          longer documents get an error record\n"
+    "                             (default 128 MiB)\n"
     "  --lang ar|en|auto          document language (default auto, by script)\n"
-    "  --input-format text|jsonl  default by extension (.jsonl), else text\n"
-    "  --text-field NAME          JSONL field holding the text (default text)\n"
-    "  --id-field NAME            JSONL field holding the id (default id)\n"
+    "\n"
+    "output:\n"
     "  --format jsonl             output format (default jsonl)\n"
     "  -o PATH                    output file (default stdout)\n"
+    "  --resume                   with -o: skip the documents already in PATH\n"
+    "  --explain                  add the candidates that lost, and why\n"
+    "\n"
+    "run:\n"
+    "  -j N                       worker threads (default 1; 0: one per core)\n"
+    "  --progress, --no-progress  status line on stderr (default: if a tty)\n"
     "  --gazetteer FILE           add a list (TSV or compiled image); repeatable\n"
     "  --rules FILE               add rules (docs/rules.md); repeatable\n"
-    "  --explain                  add the candidates that lost, and why\n"
     "  --lenient                  skip malformed list lines and rules, warning\n"
     "  --pack DIR                 language packs (default: found automatically)\n"
     "  -h, --help                 show this help\n"
     "\n"
-    "Exit status: 0 all documents processed, 1 usage or model error,\n"
-    "2 some documents failed (each has an error record in the output).\n";
+    "Exit status: 0 all documents processed, 1 usage, model or output error,\n"
+    "2 some documents failed (each has an error record in the output),\n"
+    "130/143 interrupted by SIGINT/SIGTERM (the output holds whole records).\n";
 
-typedef struct run {
-  rawi_session *session;
-  rawi_lang lang;
-  FILE *out;
-  rawi_strbuf buf;
-  size_t docs, failed, entities, relations;
-  int write_failed, explain;
-} run;
-
-static int flush(run *r) {
-  if (r->buf.failed) {
-    cli_errorf("out of memory");
-    return -1;
-  }
-  int rc = cli_write(r->out, r->buf.data, r->buf.len);
-  r->buf.len = 0;
-  if (rc)
-    r->write_failed = 1;
-  return rc;
-}
-
-static int on_document(void *ctx, const char *id, size_t id_len,
-                       const char *text, size_t len, const rawi_error *bad) {
-  run *r = ctx;
-  rawi_doc *doc = NULL;
-  rawi_error err;
-  r->docs++;
-  if (!bad && rawi_extract(r->session, text, len, r->lang, &doc, &err) == 0) {
-    output_jsonl(&r->buf, doc, id, id_len, r->explain);
-    r->entities += rawi_doc_entity_count(doc);
-    r->relations += rawi_doc_relation_count(doc);
-  } else {
-    r->failed++;
-    output_jsonl_error(&r->buf, id, id_len, bad ? bad : &err);
-  }
-  rawi_doc_free(doc);
-  return r->buf.len >= (1 << 16) ? flush(r) : 0;
-}
+typedef struct extract_opts {
+  batch_options batch;
+  batch_source_options in;
+  const char *output, *pack;
+  int lenient, threads, progress, resume;
+} extract_opts;
 
 /* With --lenient every problem is a warning and loading goes on; without,
  * the first one ends the run (reported by the caller). */
@@ -83,13 +69,6 @@ static void print_warning(void *ctx, const rawi_error *w) {
   fprintf(stderr, "rawi: warning: %s:%lu:%lu: %s (skipped)\n", w->file,
           w->line, w->column, w->message);
 }
-
-typedef struct extract_opts {
-  rawi_lang lang;
-  input_options in;
-  const char *output, *pack;
-  int lenient, explain;
-} extract_opts;
 
 static int parse_lang(const char *s, rawi_lang *out) {
   if (!strcmp(s, "ar"))
@@ -103,16 +82,59 @@ static int parse_lang(const char *s, rawi_lang *out) {
   return 0;
 }
 
+static int parse_size(const char *opt, const char *s, size_t *out) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || end == s || *end || v == 0 || *s == '-') {
+    cli_errorf("%s: expected a positive number, got '%s'", opt, s);
+    return -1;
+  }
+  *out = (size_t)v;
+  return 0;
+}
+
+static int parse_input_format(const char *s, batch_format *out) {
+  static const char *const names[] = {"text", "jsonl", "conll"};
+  static const batch_format formats[] = {BATCH_TEXT, BATCH_JSONL, BATCH_CONLL};
+  for (size_t i = 0; i < 3; i++)
+    if (!strcmp(s, names[i])) {
+      *out = formats[i];
+      return 0;
+    }
+  cli_errorf("--input-format: expected text, jsonl or conll, got '%s'", s);
+  return -1;
+}
+
+static int parse_threads(const char *s, int *out) {
+  char *end;
+  long v = strtol(s, &end, 10);
+  if (end == s || *end || v < 0 || v > 256) {
+    cli_errorf("-j: expected 0 to 256 threads, got '%s'", s);
+    return -1;
+  }
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  *out = v ? (int)v : (int)(cores > 0 ? cores : 1);
+  return 0;
+}
+
 /* Parse options; returns 0 to go on, 1 after --help, -1 on a usage error. */
 static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
   enum { O_LANG = 256, O_IN, O_TEXT, O_ID, O_FMT, O_GAZ, O_LENIENT, O_PACK,
-         O_RULES, O_EXPLAIN };
+         O_RULES, O_EXPLAIN, O_KEEP, O_GLOB, O_MAX, O_PROGRESS, O_NOPROGRESS,
+         O_RESUME };
   static const struct option opts[] = {
       {"lang", required_argument, 0, O_LANG},
       {"input-format", required_argument, 0, O_IN},
       {"text-field", required_argument, 0, O_TEXT},
       {"id-field", required_argument, 0, O_ID},
+      {"keep-fields", no_argument, 0, O_KEEP},
+      {"glob", required_argument, 0, O_GLOB},
+      {"max-doc-bytes", required_argument, 0, O_MAX},
       {"format", required_argument, 0, O_FMT},
+      {"resume", no_argument, 0, O_RESUME},
+      {"progress", no_argument, 0, O_PROGRESS},
+      {"no-progress", no_argument, 0, O_NOPROGRESS},
       {"gazetteer", required_argument, 0, O_GAZ},
       {"rules", required_argument, 0, O_RULES},
       {"explain", no_argument, 0, O_EXPLAIN},
@@ -120,8 +142,8 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       {"pack", required_argument, 0, O_PACK},
       {"help", no_argument, 0, 'h'},
       {0, 0, 0, 0}};
-  int c;
-  while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+  int c, bad = 0;
+  while (!bad && (c = getopt_long(argc, argv, "ho:j:", opts, NULL)) != -1) {
     switch (c) {
     case 'h':
       fputs(usage, stdout);
@@ -129,48 +151,50 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
     case 'o':
       o->output = optarg;
       break;
+    case 'j':
+      bad = parse_threads(optarg, &o->threads);
+      break;
     case O_LANG:
-      if (parse_lang(optarg, &o->lang)) {
+      if ((bad = parse_lang(optarg, &o->batch.lang)))
         cli_errorf("--lang: expected ar, en or auto, got '%s'", optarg);
-        return -1;
-      }
       break;
     case O_IN:
-      if (!strcmp(optarg, "text"))
-        o->in.format = INPUT_TEXT;
-      else if (!strcmp(optarg, "jsonl"))
-        o->in.format = INPUT_JSONL;
-      else {
-        cli_errorf("--input-format: expected text or jsonl, got '%s'", optarg);
-        return -1;
-      }
+      bad = parse_input_format(optarg, &o->in.format);
       break;
     case O_TEXT:
-      o->in.text_field = optarg;
+      o->batch.text_field = optarg;
       break;
     case O_ID:
-      o->in.id_field = optarg;
+      o->batch.id_field = optarg;
+      break;
+    case O_KEEP:
+      o->batch.keep_fields = 1;
+      break;
+    case O_GLOB:
+      o->in.glob = optarg;
+      break;
+    case O_MAX:
+      bad = parse_size("--max-doc-bytes", optarg, &o->in.max_doc_bytes);
       break;
     case O_FMT:
-      if (strcmp(optarg, "jsonl")) {
+      if ((bad = strcmp(optarg, "jsonl") != 0))
         cli_errorf("--format: expected jsonl, got '%s'", optarg);
-        return -1;
-      }
+      break;
+    case O_RESUME:
+      o->resume = 1;
+      break;
+    case O_PROGRESS:
+    case O_NOPROGRESS:
+      o->progress = c == O_PROGRESS;
       break;
     case O_GAZ:
-      if (rawi_config_add_gazetteer(cfg, optarg)) {
-        cli_errorf("out of memory");
-        return -1;
-      }
-      break;
     case O_RULES:
-      if (rawi_config_add_rules(cfg, optarg)) {
+      if ((bad = (c == O_GAZ ? rawi_config_add_gazetteer
+                             : rawi_config_add_rules)(cfg, optarg) != 0))
         cli_errorf("out of memory");
-        return -1;
-      }
       break;
     case O_EXPLAIN:
-      o->explain = 1;
+      o->batch.explain = 1;
       break;
     case O_LENIENT:
       o->lenient = 1;
@@ -183,62 +207,100 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       return -1;
     }
   }
-  return 0;
+  if (!bad && o->resume && (!o->output || !strcmp(o->output, "-"))) {
+    cli_errorf("--resume needs an output file (-o FILE)");
+    bad = 1;
+  }
+  return bad ? -1 : 0;
 }
 
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+/* SIGINT and SIGTERM stop the reading; the documents in flight are
+ * finished and written. A second signal ends rawi at once. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig) { stop_signal = sig; }
+
+static void catch_signals(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sa.sa_flags = SA_RESETHAND; /* no SA_RESTART: a blocked read returns */
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
 }
 
-/* Open the output: stdout, or a temporary file renamed into place at the
- * end so that a reader never sees a half-written file. */
-static FILE *open_output(const char *path, char *tmp, size_t cap) {
-  if (!path || !strcmp(path, "-"))
-    return stdout;
-  snprintf(tmp, cap, "%s.tmp.%ld", path, (long)getpid());
-  FILE *f = fopen(tmp, "wb");
-  if (!f)
-    cli_errorf("%s: cannot write: %s", path, strerror(errno));
-  return f;
+typedef struct run {
+  batch_sink *sink;
+  batch_counts counts;
+  batch_progress progress;
+  rawi_error err;
+  unsigned long long skipped;
+} run;
+
+static int write_record(void *ctx, const rawi_strbuf *out,
+                        const batch_counts *c) {
+  run *r = ctx;
+  batch_counts_add(&r->counts, c);
+  if (out->failed)
+    return rawi_error_set(&r->err, RAWI_ERR_NOMEM, "out of memory");
+  return batch_sink_write(r->sink, out->data, out->len, &r->err);
 }
 
-static int close_output(FILE *f, const char *path, const char *tmp, int ok) {
-  if (f == stdout) {
-    if (fflush(stdout) && ok) {
-      cli_errorf("write error: %s", strerror(errno));
-      return -1;
+/* With --resume, a record already in the output is skipped when it is the
+ * same document (same id, same place in the input); 1 to skip it, 0 to
+ * extract it, -1 when the input no longer matches the output. */
+static int already_done(run *r, const batch_options *o,
+                        const batch_record *rec) {
+  rawi_strbuf kept, id;
+  rawi_strbuf_init(&kept, NULL);
+  rawi_strbuf_init(&id, NULL);
+  int rc = batch_sink_next_kept(r->sink, &kept);
+  if (rc) {
+    batch_record_id(o, rec, &id);
+    if (kept.len != id.len || memcmp(kept.data, id.data, id.len)) {
+      cli_errorf("--resume: record %llu of the output is '%.*s' but input "
+                 "document %llu is '%.*s'; was the input changed?",
+                 r->skipped + 1, (int)kept.len, kept.data ? kept.data : "",
+                 r->skipped + 1, (int)id.len, id.data ? id.data : "");
+      rc = -1;
     }
-    return ok ? 0 : -1;
   }
-  if (fclose(f) && ok) {
-    cli_errorf("%s: write error: %s", path, strerror(errno));
-    ok = 0;
-  }
-  if (ok && rename(tmp, path)) {
-    cli_errorf("%s: cannot write: %s", path, strerror(errno));
-    ok = 0;
-  }
-  if (!ok)
-    remove(tmp);
-  return ok ? 0 : -1;
+  rawi_strbuf_free(&kept);
+  rawi_strbuf_free(&id);
+  return rc;
 }
 
-static int run_inputs(run *r, int argc, char **argv, const extract_opts *o) {
-  if (optind >= argc)
-    return input_each(NULL, &o->in, on_document, r);
-  for (int i = optind; i < argc; i++) {
-    int rc = input_each(argv[i], &o->in, on_document, r);
-    if (rc)
-      return rc;
+/* Read, extract and write every document; 0, or -1 on a run error. */
+static int run_batch(run *r, batch_source *src, batch_pool *pool,
+                     const extract_opts *o) {
+  int resuming = o->resume, rc = 0;
+  batch_record *rec;
+  while (!stop_signal && (rec = batch_pool_slot(pool))) {
+    if (!batch_source_next(src, rec) || stop_signal)
+      break;
+    if (resuming && (resuming = already_done(r, &o->batch, rec)) != 0) {
+      if (resuming < 0) {
+        rc = -1;
+        break;
+      }
+      r->skipped++;
+      continue;
+    }
+    batch_pool_submit(pool);
+    batch_progress_update(&r->progress, &r->counts,
+                          batch_source_consumed(src), batch_source_total(src));
   }
-  return 0;
+  if (batch_pool_finish(pool))
+    rc = -1;
+  return rc;
 }
 
 int cmd_extract(int argc, char **argv) {
-  extract_opts o = {.lang = RAWI_LANG_AUTO,
-                    .in = {INPUT_AUTO, "text", "id"}};
+  extract_opts o = {.batch = {RAWI_LANG_AUTO, "text", "id", 0, 0},
+                    .in = {BATCH_AUTO, NULL, (size_t)128 << 20},
+                    .threads = 1,
+                    .progress = -1};
   rawi_config *cfg = rawi_config_new();
   if (!cfg) {
     cli_errorf("out of memory");
@@ -249,38 +311,50 @@ int cmd_extract(int argc, char **argv) {
     rawi_config_free(cfg);
     return p > 0 ? 0 : 1;
   }
-  char packbuf[PATH_MAX + 32], tmp[PATH_MAX + 64];
+  char packbuf[PATH_MAX + 32];
   rawi_config_set_pack_dir(cfg, cli_pack_dir(o.pack, packbuf, sizeof packbuf));
   rawi_config_set_lenient(cfg, o.lenient, print_warning, &o.lenient);
-  double t0 = now();
-  rawi_error err;
-  rawi_model *model = rawi_model_new(cfg, &err);
+  run r = {0};
+  batch_progress_start(&r.progress, o.progress < 0 ? isatty(STDERR_FILENO)
+                                                   : o.progress);
+  rawi_model *model = rawi_model_new(cfg, &r.err);
   rawi_config_free(cfg);
-  run r = {.lang = o.lang, .explain = o.explain};
-  rawi_strbuf_init(&r.buf, NULL);
+  batch_source *src = NULL;
+  batch_pool *pool = NULL;
   int status = 1;
-  if (!model) {
-    cli_error(NULL, &err);
-    goto done;
+  if (!model)
+    goto fail;
+  if (!(r.sink = batch_sink_open(o.output, o.resume, &r.err)))
+    goto fail;
+  if (!(pool = batch_pool_new(model, &o.batch, o.threads, write_record, &r,
+                              &r.err)))
+    goto fail;
+  if (!(src = batch_source_new(argv + optind, (size_t)(argc - optind), &o.in))) {
+    rawi_error_set(&r.err, RAWI_ERR_NOMEM, "out of memory");
+    goto fail;
   }
-  if (!(r.session = rawi_session_new(model, &err))) {
-    cli_error(NULL, &err);
-    goto done;
-  }
-  if (!(r.out = open_output(o.output, tmp, sizeof tmp)))
-    goto done;
-  int rc = run_inputs(&r, argc, argv, &o);
-  if (rc == 0)
-    rc = flush(&r);
-  if (close_output(r.out, o.output, tmp, rc == 0) || rc)
-    goto done;
-  fprintf(stderr,
-          "rawi: %zu documents, %zu entities, %zu relations, %zu errors, %.2f s\n",
-          r.docs, r.entities, r.relations, r.failed, now() - t0);
-  status = r.failed ? 2 : 0;
+  catch_signals();
+  int rc = run_batch(&r, src, pool, &o);
+  if (batch_sink_close(r.sink, r.err.code ? NULL : &r.err))
+    rc = -1;
+  r.sink = NULL;
+  if (r.err.code)
+    cli_error(NULL, &r.err);
+  status = rc                ? 1
+           : stop_signal     ? 128 + stop_signal
+           : r.counts.failed ? 2
+                             : 0;
+  batch_progress_summary(&r.progress, &r.counts, r.skipped,
+                         stop_signal == SIGINT    ? "interrupted (SIGINT)"
+                         : stop_signal == SIGTERM ? "stopped (SIGTERM)"
+                                                  : NULL);
+  goto done;
+fail:
+  cli_error(NULL, &r.err);
 done:
-  rawi_strbuf_free(&r.buf);
-  rawi_session_free(r.session);
+  batch_source_free(src);
+  batch_pool_free(pool);
+  batch_sink_close(r.sink, NULL);
   rawi_model_free(model);
   return status;
 }

@@ -166,7 +166,7 @@ static void explain_json(rawi_strbuf *b, const rawi_doc *doc) {
 }
 
 void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
-                  size_t id_len, int explain) {
+                  size_t id_len, int explain, const char *meta) {
   rawi_strbuf_addc(b, '{');
   str_field(b, "id", id, id_len);
   rawi_strbuf_addc(b, ',');
@@ -194,6 +194,10 @@ void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
   }
   if (explain)
     explain_json(b, doc);
+  if (meta) {
+    rawi_strbuf_adds(b, ",\"meta\":");
+    rawi_strbuf_adds(b, meta);
+  }
   rawi_strbuf_adds(b, "}\n");
 }
 

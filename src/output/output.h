@@ -6,9 +6,10 @@
 #include "util/strbuf.h"
 
 /* The JSONL record (docs/output.md) for doc, identified by id; with
- * explain, the candidates resolution discarded and why. */
+ * explain, the candidates resolution discarded and why; meta (a JSON
+ * object's text, or NULL) is passed through as the record's "meta". */
 void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
-                  size_t id_len, int explain);
+                  size_t id_len, int explain, const char *meta);
 
 /* The error record of a document that failed. */
 void output_jsonl_error(rawi_strbuf *b, const char *id, size_t id_len,

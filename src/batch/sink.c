@@ -1,0 +1,161 @@
+#include "batch/sink.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/error.h"
+
+enum { FLUSH_BYTES = 1 << 20 };
+
+struct batch_sink {
+  int fd, is_stdout;
+  const char *path;
+  rawi_strbuf buf;      /* whole records not yet written */
+  off_t good;           /* the file's length up to its last whole record */
+  FILE *kept;           /* resume: reading the records already there */
+  off_t kept_end;
+  unsigned long long nkept;
+  char *line;
+  size_t line_cap;
+};
+
+/* The length of the file up to and including its last newline; -1 when
+ * it cannot be read. */
+static off_t last_newline(int fd, off_t size) {
+  char buf[4096];
+  for (off_t end = size; end > 0;) {
+    off_t start = end > (off_t)sizeof buf ? end - (off_t)sizeof buf : 0;
+    ssize_t n = pread(fd, buf, (size_t)(end - start), start);
+    if (n <= 0)
+      return -1;
+    for (ssize_t i = n; i > 0; i--)
+      if (buf[i - 1] == '\n')
+        return start + i;
+    end = start;
+  }
+  return 0;
+}
+
+/* Keep the whole records of an existing file, count them, and cut a last
+ * record that a killed run left half-written. */
+static int keep_records(batch_sink *s, rawi_error *err) {
+  struct stat st;
+  if (fstat(s->fd, &st))
+    return rawi_error_set(err, RAWI_ERR_IO, "%s: %s", s->path, strerror(errno));
+  if ((s->good = last_newline(s->fd, st.st_size)) < 0)
+    return rawi_error_set(err, RAWI_ERR_IO, "%s: cannot read: %s", s->path,
+                          strerror(errno));
+  if (s->good < st.st_size && ftruncate(s->fd, s->good))
+    return rawi_error_set(err, RAWI_ERR_IO, "%s: cannot cut its last line: %s",
+                          s->path, strerror(errno));
+  if (lseek(s->fd, s->good, SEEK_SET) < 0 || !(s->kept = fopen(s->path, "rb")))
+    return rawi_error_set(err, RAWI_ERR_IO, "%s: %s", s->path, strerror(errno));
+  s->kept_end = s->good;
+  for (off_t i = 0; i < s->good;) { /* count lines */
+    char buf[1 << 16];
+    ssize_t n = pread(s->fd, buf, sizeof buf, i);
+    if (n <= 0)
+      break;
+    for (ssize_t k = 0; k < n && i + k < s->good; k++)
+      s->nkept += buf[k] == '\n';
+    i += n;
+  }
+  return 0;
+}
+
+batch_sink *batch_sink_open(const char *path, int resume, rawi_error *err) {
+  batch_sink *s = calloc(1, sizeof *s);
+  if (!s) {
+    rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
+    return NULL;
+  }
+  rawi_strbuf_init(&s->buf, NULL);
+  s->path = path && strcmp(path, "-") ? path : "stdout";
+  if (!path || !strcmp(path, "-")) {
+    s->fd = STDOUT_FILENO;
+    s->is_stdout = 1;
+    return s;
+  }
+  int flags = O_CREAT | O_CLOEXEC | (resume ? O_RDWR : O_WRONLY | O_TRUNC);
+  s->fd = open(path, flags, 0666);
+  if (s->fd < 0) {
+    rawi_error_set(err, RAWI_ERR_IO, "%s: cannot write: %s", path,
+                   strerror(errno));
+    free(s);
+    return NULL;
+  }
+  if (resume && keep_records(s, err)) {
+    batch_sink_close(s, NULL);
+    return NULL;
+  }
+  return s;
+}
+
+static int flush(batch_sink *s, rawi_error *err) {
+  size_t done = 0;
+  while (done < s->buf.len) {
+    ssize_t n = write(s->fd, s->buf.data + done, s->buf.len - done);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      int e = n < 0 ? errno : ENOSPC;
+      /* a record cut in the middle must not stay behind */
+      if (!s->is_stdout && ftruncate(s->fd, s->good) == 0)
+        lseek(s->fd, s->good, SEEK_SET);
+      s->buf.len = 0;
+      return rawi_error_set(err, RAWI_ERR_IO, "%s: write error: %s", s->path,
+                            strerror(e));
+    }
+    done += (size_t)n;
+  }
+  s->good += (off_t)done;
+  s->buf.len = 0;
+  return 0;
+}
+
+int batch_sink_write(batch_sink *s, const char *data, size_t len,
+                     rawi_error *err) {
+  rawi_strbuf_add(&s->buf, data, len);
+  if (s->buf.failed)
+    return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
+  return s->buf.len >= FLUSH_BYTES ? flush(s, err) : 0;
+}
+
+int batch_sink_close(batch_sink *s, rawi_error *err) {
+  if (!s)
+    return 0;
+  int rc = s->buf.len ? flush(s, err) : 0;
+  if (!s->is_stdout && close(s->fd) && !rc)
+    rc = rawi_error_set(err, RAWI_ERR_IO, "%s: write error: %s", s->path,
+                        strerror(errno));
+  if (s->kept)
+    fclose(s->kept);
+  free(s->line);
+  rawi_strbuf_free(&s->buf);
+  free(s);
+  return rc;
+}
+
+int batch_sink_next_kept(batch_sink *s, rawi_strbuf *id) {
+  if (!s->kept || ftello(s->kept) >= s->kept_end)
+    return 0;
+  ssize_t n = getline(&s->line, &s->line_cap, s->kept);
+  if (n <= 0)
+    return 0;
+  cJSON *rec = cJSON_ParseWithLength(s->line, (size_t)n);
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, "id");
+  if (cJSON_IsString(v))
+    rawi_strbuf_adds(id, v->valuestring);
+  cJSON_Delete(rec);
+  return 1;
+}
+
+unsigned long long batch_sink_kept(const batch_sink *s) {
+  return s->nkept;
+}
