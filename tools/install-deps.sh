@@ -3,8 +3,8 @@
 # are missing. As root it runs apt-get; otherwise it prints the command.
 set -eu
 
-pkgs="gcc make libc6-dev cmake pkg-config libpcre2-dev libicu-dev libcjson-dev libcmocka-dev"
-[ "${1:-}" = "--test" ] && pkgs="$pkgs valgrind"
+pkgs="gcc make libc6-dev cmake pkg-config libpcre2-dev libicu-dev libcjson-dev zlib1g-dev libcmocka-dev"
+[ "${1:-}" = "--test" ] && pkgs="$pkgs valgrind parallel"
 
 missing=""
 for p in $pkgs; do

@@ -109,7 +109,7 @@ static void process_jsonl(rawi_session *session, const batch_options *o,
   else
     rawi_strbuf_add(&id, rec->id.data, rec->id.len);
   const cJSON *text = lookup(obj, o->text_field, NULL);
-  char msg[320];
+  char msg[240];
   if (!obj) {
     error_record(out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET,
                  "line is not valid JSON", c);
@@ -118,8 +118,8 @@ static void process_jsonl(rawi_session *session, const batch_options *o,
                  "line is not a JSON object", c);
   } else if (!cJSON_IsString(text)) {
     snprintf(msg, sizeof msg,
-             text ? "text field '%.200s' is not a string"
-                  : "no text field '%.200s'",
+             text ? "text field '%.180s' is not a string"
+                  : "no text field '%.180s'",
              o->text_field);
     error_record(out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET, msg, c);
   } else {
