@@ -24,6 +24,7 @@
 #include "gazetteer/gazetteer.h"
 #include "rules/rules.h"
 #include "util/error.h"
+#include "util/hash.h"
 #include "util/mem.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -71,6 +72,7 @@ static void free_rule(const rawi_allocator *a, rule *r) {
   for (size_t i = 0; i < r->n_unless_words; i++)
     rawi_mem_free(a, r->unless_words[i]);
   rawi_mem_free(a, r->unless_words);
+  rawi_mem_free(a, r->word_hashes);
   for (size_t i = 0; i < r->n_examples; i++) {
     rawi_mem_free(a, r->examples[i].sentence);
     rawi_mem_free(a, r->examples[i].expect);
@@ -216,9 +218,30 @@ static int expand_class(parser *p, expansion *x, const char *s, size_t n,
     return RAWI_ERR_FORMAT;
   }
   size_t k = x->n_calls++;
-  x->calls[k] = (rule_call){0, (uint16_t)ref, (uint8_t)negate};
-  x->optional[k] = (uint8_t)negate;
+  /* A lookahead on a class only asks whether such a span starts here: one
+   * callout at the position answers it, where a group would make PCRE2
+   * try every span length with a callout each. */
+  int starts = !negate && *used < n && s[*used] == ')' && x->out.len >= 3 &&
+               (!memcmp(x->out.data + x->out.len - 3, "(?!", 3) ||
+                !memcmp(x->out.data + x->out.len - 3, "(?=", 3));
+  x->calls[k] = (rule_call){0, (uint16_t)ref, (uint8_t)negate, (uint8_t)starts};
+  x->optional[k] = (uint8_t)(negate | starts);
   char g[128];
+  if (starts) {
+    snprintf(g, sizeof g, "(?C%zu)", k + 1);
+    return emit(x, g, strlen(g), col);
+  }
+  if (!negate && x->n_calls < MAX_CALLS) {
+    /* the same question first, so that where no such span starts one
+     * callout fails the attempt */
+    size_t q = x->n_calls++;
+    x->calls[q] = x->calls[k];
+    x->calls[q].starts = 1;
+    x->optional[q] = 1;
+    snprintf(g, sizeof g, "(?C%zu)", q + 1);
+    if (emit(x, g, strlen(g), col))
+      return RAWI_ERR_NOMEM;
+  }
   /* whole tokens only (possessive), the longest span tried first */
   if (negate)
     snprintf(g, sizeof g, "(?<_c%zu>\\S++)(?C%zu)", k, k + 1);
@@ -347,7 +370,7 @@ static int compile_rule(parser *p, rule *r, const expansion *x,
     pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
   r->code = code;
   for (size_t k = 0; k < r->n_calls; k++)
-    if (callout_group(code, k, &r->calls[k].group))
+    if (!r->calls[k].starts && callout_group(code, k, &r->calls[k].group))
       return RAWI_ERR_FORMAT;
   int named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "subject");
   r->subject = named > 0 ? (uint32_t)named : 0;
@@ -551,6 +574,20 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
   return RAWI_OK;
 }
 
+/* Hash the trigger and unless words once, for the per-sentence lookups. */
+static int hash_words(const rawi_allocator *a, rule *r) {
+  size_t n = r->n_trigger_words + r->n_unless_words;
+  if (!(r->word_hashes = rawi_mem_alloc(a, (n + 1) * sizeof(uint64_t))))
+    return RAWI_ERR_NOMEM;
+  for (size_t i = 0; i < n; i++) {
+    const char *w = i < r->n_trigger_words
+                        ? r->trigger_words[i]
+                        : r->unless_words[i - r->n_trigger_words];
+    r->word_hashes[i] = rawi_hash_bytes(w, strlen(w)) | 1;
+  }
+  return RAWI_OK;
+}
+
 /* Put a finished block into the set, replacing a rule of the same name. */
 static int finish_block(parser *p, block *b) {
   rule *r = &b->r;
@@ -593,6 +630,8 @@ static int finish_block(parser *p, block *b) {
            "(@TITLE) or a 'trigger:' line%s", r->name, "");
     rc = RAWI_ERR_FORMAT;
   }
+  if (rc == RAWI_OK)
+    rc = hash_words(p->rs->alloc, r);
   if (rc)
     goto drop;
   for (size_t i = 0; i < p->rs->n_rules; i++)

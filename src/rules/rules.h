@@ -32,6 +32,7 @@ typedef struct rule_call {
   uint32_t group;
   uint16_t ref;   /* gz type, class or GZ_DEMONYM */
   uint8_t negate; /* !@CLASS: one token that is not such a span */
+  uint8_t starts; /* (?=@CLASS) or (?!@CLASS): does such a span start here */
 } rule_call;
 
 typedef struct rule_example {
@@ -62,6 +63,7 @@ typedef struct rule {
   size_t n_trigger_words;
   char **unless_words;   /* normalised words that keep it from running */
   size_t n_unless_words;
+  uint64_t *word_hashes; /* of the trigger words, then the unless words */
   rule_example *examples;
   size_t n_examples;
 } rule;
@@ -108,6 +110,12 @@ typedef struct rules_scratch {
   size_t cap_starts;
   uint8_t *fired;      /* per rule: triggered in this sentence */
   size_t cap_fired;
+  uint64_t *types_at;  /* per token of the sentence: types of marks there */
+  uint32_t *mark_at;   /* per token: its first mark */
+  size_t cap_types, cap_mark_at;
+  uint64_t *word_hash; /* the sentence's words: open addressing, 0 = empty */
+  uint64_t *word_at;   /* token << 8 | reading of each slot */
+  size_t cap_words, n_word_slots, cap_word_at;
   size_t limit_hits;   /* rules skipped on a sentence by a PCRE2 limit */
   const char *limit_rule; /* the last rule that hit one */
 } rules_scratch;
@@ -115,14 +123,18 @@ typedef struct rules_scratch {
 void rules_scratch_init(rules_scratch *s, const rawi_allocator *alloc);
 void rules_scratch_free(rules_scratch *s);
 
-/* Does one of the words occur among tokens [first, first + count), in any
- * proclitic reading? */
-int rules_any_word(char *const *words, size_t n, const text_doc *d,
-                   uint32_t first, uint32_t count);
-/* Should rule ru run on these tokens, as far as its words say (a trigger
- * word present, when it has some; no `unless` word present)? */
-int rules_words_allow(const rule *ru, const text_doc *d, uint32_t first,
+/* Index the words of tokens [first, first + count), every proclitic
+ * reading, so that trigger and unless words are looked up, not searched. */
+int rules_words_index(rules_scratch *s, const text_doc *d, uint32_t first,
                       uint32_t count);
+/* Does one of the words (with their rawi_hash_bytes) occur in the
+ * indexed sentence? */
+int rules_any_word(const rules_scratch *s, const text_doc *d,
+                   char *const *words, const uint64_t *hashes, size_t n);
+/* Should rule ru run on the indexed sentence, as far as its words say (a
+ * trigger word present, when it has some; no `unless` word present)? */
+int rules_words_allow(const rules_scratch *s, const text_doc *d,
+                      const rule *ru);
 
 /* Predicates of relation rules (src/relate/schema.c). */
 int relate_predicate_index(const char *name, size_t len);

@@ -12,6 +12,7 @@
 #include <unicode/uchar.h>
 
 #include "rules/rules.h"
+#include "util/hash.h"
 #include "util/mem.h"
 #include "util/utf8.h"
 
@@ -29,6 +30,8 @@ typedef struct sentence_ctx {
   size_t mark_first, mark_end; /* marks of this sentence */
   uint32_t first, count;       /* tokens of this sentence */
   const uint32_t *starts;      /* view offset of each token; [count] = end */
+  const uint64_t *types_at;    /* types of the marks starting at each token */
+  const uint32_t *mark_at;     /* index of each token's first mark */
 } sentence_ctx;
 
 void rules_scratch_init(rules_scratch *s, const rawi_allocator *alloc) {
@@ -41,6 +44,10 @@ void rules_scratch_free(rules_scratch *s) {
   rawi_mem_free(s->alloc, s->view);
   rawi_mem_free(s->alloc, s->starts);
   rawi_mem_free(s->alloc, s->fired);
+  rawi_mem_free(s->alloc, s->types_at);
+  rawi_mem_free(s->alloc, s->mark_at);
+  rawi_mem_free(s->alloc, s->word_hash);
+  rawi_mem_free(s->alloc, s->word_at);
   *s = (rules_scratch){.alloc = s->alloc};
 }
 
@@ -89,26 +96,19 @@ static int capitalised(const text_doc *d, uint32_t t) {
   return d->tokens[t].kind == RAWI_TOKEN_WORD && u_isupper((UChar32)cp);
 }
 
-/* Is there a mark of type ref over view span [s, e)? CAP asks whether
- * every word of the span is capitalised. */
-static int marked(const sentence_ctx *c, uint16_t ref, size_t s, size_t e) {
-  size_t inside;
-  uint32_t t0 = token_at(c, s, &inside);
-  long t1 = token_ending_at(c, e);
-  if (t1 < (long)t0)
-    return 0;
-  uint32_t first = c->first + t0, end = c->first + (uint32_t)t1 + 1;
-  if (ref == GZ_CAP) {
-    for (uint32_t t = first; t < end; t++)
-      if (!capitalised(c->d, t))
-        return 0;
-    return inside == 0;
-  }
-  for (size_t i = c->mark_first; i < c->mark_end; i++) {
+/* Does a mark of type ref start at token t (relative), at the reading
+ * whose stem begins `inside` bytes into the token, and (end != 0) end just
+ * before token end (relative)? */
+static int mark_from(const sentence_ctx *c, uint16_t ref, uint32_t t,
+                     size_t inside, uint32_t end) {
+  if (!(c->types_at[t] >> (ref & 63) & 1))
+    return 0; /* most positions: no mark of the kind starts here */
+  uint32_t first = c->first + t;
+  for (size_t i = c->mark_at[t]; i < c->mark_end; i++) {
     const gz_mark *m = &c->marks->v[i];
-    if (m->tok_first > first)
+    if (m->tok_first != first)
       break;
-    if (m->tok_first != first || m->tok_end != end || m->type != ref)
+    if (m->type != ref || (end && m->tok_end != c->first + end))
       continue;
     if (inside == 0)
       return 1;
@@ -117,6 +117,34 @@ static int marked(const sentence_ctx *c, uint16_t ref, size_t s, size_t e) {
       return 1;
   }
   return 0;
+}
+
+/* Is there a mark of type ref over view span [s, e)? CAP asks whether
+ * every word of the span is capitalised. */
+static int marked(const sentence_ctx *c, uint16_t ref, size_t s, size_t e) {
+  size_t inside;
+  uint32_t t0 = token_at(c, s, &inside);
+  long t1 = token_ending_at(c, e);
+  if (t1 < (long)t0)
+    return 0;
+  if (ref == GZ_CAP) {
+    for (uint32_t t = c->first + t0; t <= c->first + (uint32_t)t1; t++)
+      if (!capitalised(c->d, t))
+        return 0;
+    return inside == 0;
+  }
+  return mark_from(c, ref, t0, inside, (uint32_t)t1 + 1);
+}
+
+/* Does a span of type ref start at view offset s? */
+static int marked_from(const sentence_ctx *c, uint16_t ref, size_t s) {
+  size_t inside;
+  uint32_t t0 = token_at(c, s, &inside);
+  if (s >= c->starts[c->count] - 1)
+    return 0; /* the end of the sentence */
+  if (ref == GZ_CAP)
+    return inside == 0 && capitalised(c->d, c->first + t0);
+  return mark_from(c, ref, t0, inside, 0);
 }
 
 /* The reading a mention starting at token t should take: when the lists
@@ -145,6 +173,8 @@ static int on_callout(pcre2_callout_block *cb, void *data) {
   if (cb->callout_number == 0 || cb->callout_number > c->r->n_calls)
     return 0;
   const rule_call *call = &c->r->calls[cb->callout_number - 1];
+  if (call->starts)
+    return marked_from(c, call->ref, cb->current_position) ? 0 : 1;
   if (call->group >= cb->capture_top)
     return 1;
   PCRE2_SIZE s = cb->offset_vector[2 * call->group];
@@ -173,6 +203,28 @@ static int ensure_scratch(rules_scratch *s, const ruleset *rs) {
                        rs->n_rules + 1, 1);
 }
 
+/* Per token of the sentence: which types of marks start there, and where
+ * its marks begin, so that a callout answers without a scan. */
+static int index_marks(rules_scratch *s, sentence_ctx *c) {
+  if (rawi_mem_grow(s->alloc, (void **)&s->types_at, &s->cap_types, c->count,
+                    sizeof(uint64_t)) ||
+      rawi_mem_grow(s->alloc, (void **)&s->mark_at, &s->cap_mark_at, c->count,
+                    sizeof(uint32_t)))
+    return RAWI_ERR_NOMEM;
+  size_t i = c->mark_first;
+  for (uint32_t t = 0; t < c->count; t++) {
+    while (i < c->mark_end && c->marks->v[i].tok_first < c->first + t)
+      i++;
+    s->mark_at[t] = (uint32_t)i;
+    s->types_at[t] = 0;
+    for (size_t k = i; k < c->mark_end && c->marks->v[k].tok_first == c->first + t; k++)
+      s->types_at[t] |= 1ull << (c->marks->v[k].type & 63);
+  }
+  c->types_at = s->types_at;
+  c->mark_at = s->mark_at;
+  return RAWI_OK;
+}
+
 /* Render sentence [first, first + count) into s->view. */
 static int build_view(rules_scratch *s, const text_doc *d, uint32_t first,
                       uint32_t count, size_t *len) {
@@ -198,29 +250,73 @@ static int build_view(rules_scratch *s, const text_doc *d, uint32_t first,
   return RAWI_OK;
 }
 
-int rules_any_word(char *const *words, size_t n, const text_doc *d,
-                   uint32_t first, uint32_t count) {
-  for (size_t w = 0; w < n; w++) {
-    size_t wl = strlen(words[w]);
-    for (uint32_t t = first; t < first + count; t++) {
-      const text_token *tk = &d->tokens[t];
-      for (uint32_t k = 0; k < tk->split_count; k++) {
-        text_split sp = text_reading(d, tk, k);
-        if (sp.norm_len == wl && !memcmp(d->pool + sp.norm_off, words[w], wl))
-          return 1;
-      }
+int rules_words_index(rules_scratch *s, const text_doc *d, uint32_t first,
+                      uint32_t count) {
+  size_t readings = 0, cap = 16;
+  for (uint32_t t = first; t < first + count; t++)
+    readings += d->tokens[t].split_count;
+  while (cap < readings * 2)
+    cap *= 2;
+  if (rawi_mem_grow(s->alloc, (void **)&s->word_hash, &s->cap_words, cap,
+                    sizeof(uint64_t)) ||
+      rawi_mem_grow(s->alloc, (void **)&s->word_at, &s->cap_word_at, cap,
+                    sizeof(uint64_t)))
+    return RAWI_ERR_NOMEM;
+  memset(s->word_hash, 0, cap * sizeof(uint64_t));
+  s->n_word_slots = cap;
+  for (uint32_t t = first; t < first + count; t++) {
+    const text_token *tk = &d->tokens[t];
+    for (uint32_t k = 0; k < tk->split_count && k < 256; k++) {
+      text_split sp = text_reading(d, tk, k);
+      uint64_t h = rawi_hash_bytes(d->pool + sp.norm_off, sp.norm_len) | 1;
+      size_t i = h & (cap - 1);
+      while (s->word_hash[i])
+        i = (i + 1) & (cap - 1);
+      s->word_hash[i] = h;
+      s->word_at[i] = (uint64_t)t << 8 | k;
     }
+  }
+  return RAWI_OK;
+}
+
+static int has_word(const rules_scratch *s, const text_doc *d, const char *w,
+                    uint64_t h) {
+  size_t len = strlen(w), mask = s->n_word_slots - 1;
+  for (size_t i = h & mask; s->word_hash[i]; i = (i + 1) & mask) {
+    if (s->word_hash[i] != h)
+      continue;
+    text_split sp = text_reading(d, &d->tokens[s->word_at[i] >> 8],
+                                 (uint32_t)(s->word_at[i] & 0xFF));
+    if (sp.norm_len == len && !memcmp(d->pool + sp.norm_off, w, len))
+      return 1;
   }
   return 0;
 }
 
-int rules_words_allow(const rule *ru, const text_doc *d, uint32_t first,
-                      uint32_t count) {
-  if (ru->n_unless_words &&
-      rules_any_word(ru->unless_words, ru->n_unless_words, d, first, count))
-    return 0;
-  return !ru->n_trigger_words ||
-         rules_any_word(ru->trigger_words, ru->n_trigger_words, d, first, count);
+int rules_any_word(const rules_scratch *s, const text_doc *d,
+                   char *const *words, const uint64_t *hashes, size_t n) {
+  for (size_t w = 0; w < n; w++)
+    if (has_word(s, d, words[w], hashes[w]))
+      return 1;
+  return 0;
+}
+
+static int any_trigger(const rules_scratch *s, const text_doc *d,
+                       const rule *ru) {
+  return rules_any_word(s, d, ru->trigger_words, ru->word_hashes,
+                        ru->n_trigger_words);
+}
+
+static int any_unless(const rules_scratch *s, const text_doc *d,
+                      const rule *ru) {
+  return rules_any_word(s, d, ru->unless_words,
+                        ru->word_hashes + ru->n_trigger_words,
+                        ru->n_unless_words);
+}
+
+int rules_words_allow(const rules_scratch *s, const text_doc *d,
+                      const rule *ru) {
+  return !any_unless(s, d, ru) && (!ru->n_trigger_words || any_trigger(s, d, ru));
 }
 
 /* Which rules does this sentence trigger? */
@@ -239,12 +335,8 @@ static int triggered(const ruleset *rs, rules_scratch *s, const text_doc *d,
     const rule *ru = &rs->rules[r];
     int fire = ru->type >= 0 &&
                ((ru->trigger_ref >= 0 && (present >> ru->trigger_ref & 1)) ||
-                (ru->n_trigger_words &&
-                 rules_any_word(ru->trigger_words, ru->n_trigger_words, d,
-                                c->first, c->count))) &&
-               !(ru->n_unless_words &&
-                 rules_any_word(ru->unless_words, ru->n_unless_words, d,
-                                c->first, c->count));
+                any_trigger(s, d, ru)) &&
+               !any_unless(s, d, ru);
     s->fired[r] = (uint8_t)fire;
     any |= fire;
   }
@@ -353,12 +445,16 @@ int rules_run(const ruleset *rs, uint32_t order, rules_scratch *s,
     while (c.mark_end < marks->n &&
            marks->v[c.mark_end].tok_first < sen->first + sen->count)
       c.mark_end++;
+    if ((rc = rules_words_index(s, d, sen->first, sen->count)))
+      break;
     if (!triggered(rs, s, d, &c))
       continue;
     size_t len;
     if ((rc = build_view(s, d, sen->first, sen->count, &len)))
       break;
     c.starts = s->starts;
+    if ((rc = index_marks(s, &c)))
+      break;
     for (size_t r = 0; r < rs->n_rules && rc == RAWI_OK; r++)
       if (s->fired[r])
         rc = run_rule(&rs->rules[r], order + (uint32_t)r, s, &c, len, out);
