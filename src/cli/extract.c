@@ -48,6 +48,7 @@ static const char usage[] =
     "  --rules FILE               add rules (docs/rules.md); repeatable\n"
     "  --lenient                  skip malformed list lines and rules, warning\n"
     "  --pack DIR                 language packs (default: found automatically)\n"
+    "  --no-jit                   interpret patterns (for valgrind and debugging)\n"
     "  -h, --help                 show this help\n"
     "\n"
     "Exit status: 0 all documents processed, 1 usage, model or output error,\n"
@@ -122,7 +123,7 @@ static int parse_threads(const char *s, int *out) {
 static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
   enum { O_LANG = 256, O_IN, O_TEXT, O_ID, O_FMT, O_GAZ, O_LENIENT, O_PACK,
          O_RULES, O_EXPLAIN, O_KEEP, O_GLOB, O_MAX, O_PROGRESS, O_NOPROGRESS,
-         O_RESUME };
+         O_RESUME, O_NOJIT };
   static const struct option opts[] = {
       {"lang", required_argument, 0, O_LANG},
       {"input-format", required_argument, 0, O_IN},
@@ -140,6 +141,7 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       {"explain", no_argument, 0, O_EXPLAIN},
       {"lenient", no_argument, 0, O_LENIENT},
       {"pack", required_argument, 0, O_PACK},
+      {"no-jit", no_argument, 0, O_NOJIT},
       {"help", no_argument, 0, 'h'},
       {0, 0, 0, 0}};
   int c, bad = 0;
@@ -201,6 +203,9 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       break;
     case O_PACK:
       o->pack = optarg;
+      break;
+    case O_NOJIT:
+      rawi_config_set_jit(cfg, 0);
       break;
     default:
       fputs(usage, stderr);
