@@ -1,16 +1,17 @@
 # A thin wrapper over the CMake presets (CMakePresets.json).
 #   make demo    install missing packages, build, run rawi on the sample
-#   make check   build and run the whole test suite (dev, then ASan+UBSan)
+#   make check   build and run the whole test suite (dev with valgrind, then
+#                ASan+UBSan, then the threaded tests under ThreadSanitizer)
 
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE = docs/examples/sample-ar.txt
 
-.PHONY: demo check deps test-deps release dev asan test test-asan bench install format clean
+.PHONY: demo check deps test-deps release dev asan tsan test test-asan test-tsan bench bench-batch install format clean
 
 demo: deps release
 	build/release/rawi extract $(SAMPLE)
 
-check: test-deps test test-asan
+check: test-deps test test-asan test-tsan
 
 deps:
 	@sh tools/install-deps.sh
@@ -30,14 +31,25 @@ asan:
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan -j $(JOBS)
 
+tsan:
+	cmake --preset tsan >/dev/null
+	cmake --build --preset tsan -j $(JOBS)
+
 test: dev
 	ctest --preset dev -j $(JOBS)
 
 test-asan: asan
 	ctest --preset asan -j $(JOBS)
 
+# threads: one model shared by eight sessions (api), batch workers (batch)
+test-tsan: tsan
+	ctest --preset tsan -j $(JOBS) -L 'api|batch'
+
 bench: release
 	tools/bench_tokenize.sh build/release/rawi
+
+bench-batch: release
+	tools/bench_batch.sh build/release/rawi
 
 install: release
 	cmake --install build/release

@@ -103,6 +103,7 @@ int ruleset_add_file(ruleset *rs, const char *name, const char *text,
 typedef struct rules_scratch {
   const rawi_allocator *alloc;
   void *match_data;    /* pcre2_match_data_8 */
+  uint32_t match_pairs; /* the capture pairs it holds */
   void *match_context; /* pcre2_match_context_8, limits and callout */
   char *view;
   size_t cap_view;

@@ -194,10 +194,17 @@ static int ensure_scratch(rules_scratch *s, const ruleset *rs) {
     pcre2_set_heap_limit(mc, HEAP_LIMIT_KB);
     s->match_context = mc;
   }
+  /* one session serves every language: the match data must hold the
+   * captures of the ruleset at hand, which may have more than the last */
+  if (s->match_data && s->match_pairs < rs->ovector_pairs + 1) {
+    pcre2_match_data_free((pcre2_match_data *)s->match_data);
+    s->match_data = NULL;
+  }
   if (!s->match_data) {
     s->match_data = pcre2_match_data_create(rs->ovector_pairs + 1, NULL);
     if (!s->match_data)
       return RAWI_ERR_NOMEM;
+    s->match_pairs = rs->ovector_pairs + 1;
   }
   return rawi_mem_grow(s->alloc, (void **)&s->fired, &s->cap_fired,
                        rs->n_rules + 1, 1);
