@@ -2,6 +2,7 @@
 """Entity-level P/R/F1 of rawi on ANERcorp-style CoNLL data (PERS, LOC, ORG).
 
 usage: eval_anercorp.py RAWI CONLL [--dev-sixth] [--errors N] [--doc-sentences K]
+                        [--classes] [--show CLASS]
                         [--gazetteer FILE] [--rules FILE]
 
 CONLL holds `token TAG` lines (IOB2), blank lines between sentences. With
@@ -13,8 +14,20 @@ and every token takes the label of the mention covering its stem, as in
 ANERcorp where clitics stay attached to tokens. rawi's COUNTRY and LOCATION
 map to LOC, PERSON to PERS, ORGANIZATION to ORG; MISC is not scored. Scoring
 follows conlleval: an entity counts when type and token span both match.
+
+--classes sorts every error into one class and counts them:
+  type       a predicted span equal to a gold one, with another type
+  boundary   overlapping spans of one type that differ (one error per gold span)
+  bnd+type   overlapping spans that differ in both span and type
+  clitic     a gold name missed whose first token, without its proclitic
+             (و ف ب ك ل), is found as a name elsewhere in the data
+  missed     a gold name no prediction overlaps
+  spur-misc  a prediction overlapping only a MISC name
+  spurious   a prediction no gold name overlaps
+--show CLASS lists that class's errors with the words around them.
 """
 import json
+import re
 import sys
 from collections import Counter
 
@@ -26,15 +39,52 @@ TYPES = ('PERS', 'LOC', 'ORG')
 
 def spans(labels):
     """Entity spans (type, start, end) from IOB2 labels, MISC left out."""
+    return [x for x in spans_all(labels) if x[0] in TYPES]
+
+
+def spans_all(labels):
+    """Entity spans (type, start, end) from IOB2 labels, MISC included."""
     out, start, typ = [], None, None
     for i, lab in enumerate(labels + ['O']):
         if start is not None and (lab == 'O' or lab.startswith('B-') or lab[2:] != typ):
-            if typ in TYPES:
-                out.append((typ, start, i))
+            out.append((typ, start, i))
             start = typ = None
         if lab.startswith('B-') or (lab.startswith('I-') and start is None):
             start, typ = i, lab[2:]
     return out
+
+
+def overlap(x, y):
+    return x[1] < y[2] and y[1] < x[2]
+
+
+def classify(g, p, misc):
+    """(class, gold span or None, predicted span or None) for each error."""
+    out, used = [], set()
+    for x in sorted(g - p):
+        hit = [y for y in p - g if overlap(x, y)]
+        if not hit:
+            out.append(('missed', x, None))
+            continue
+        y = next((y for y in hit if y[0] == x[0]), hit[0])
+        used.update(hit)
+        if (y[1], y[2]) == (x[1], x[2]):
+            out.append(('type', x, y))
+        elif y[0] == x[0]:
+            out.append(('boundary', x, y))
+        else:
+            out.append(('bnd+type', x, y))
+    for y in sorted(p - g - used):
+        if any(y[0] != x[0] and (y[1], y[2]) == (x[1], x[2]) for x in g):
+            continue  # counted as a type error
+        if any(overlap(y, x) for x in g):
+            continue  # a second piece of a boundary error
+        cls = 'spur-misc' if any(overlap(y, m) for m in misc) else 'spurious'
+        out.append((cls, None, y))
+    return out
+
+
+CLITIC = re.compile('^(?:و|ف)?(?:ب|ل|ك)?')
 
 
 def main():
@@ -58,6 +108,8 @@ def main():
     out = run_rawi(rawi, 'ar', texts, extra)
     tp, fp, fn = Counter(), Counter(), Counter()
     errors = []
+    classes, shown, names = Counter(), [], set()
+    missed_first = []
     for d, line in enumerate(out):
         rec = json.loads(line)
         offs = offsets[d]
@@ -77,6 +129,15 @@ def main():
             tp[t] += len({x for x in g & p if x[0] == t})
             fp[t] += len({x for x in p - g if x[0] == t})
             fn[t] += len({x for x in g - p if x[0] == t})
+        misc = [x for x in spans_all(gold) if x[0] == 'MISC']
+        for x in p | g:
+            names.add(toks[x[1]])
+        for cls, x, y in classify(g, p, misc):
+            if cls == 'missed':
+                missed_first.append((toks[x[1]], x, toks, cls, y))
+                continue
+            classes[cls] += 1
+            shown.append((cls, x, y, toks))
         for typ, a, b in sorted(g - p):
             errors.append(f'MISS  {typ} {" ".join(toks[a:b])}')
         for typ, a, b in sorted(p - g):
@@ -90,6 +151,25 @@ def main():
     a, b, c = sum(tp.values()), sum(fp.values()), sum(fn.values())
     p, r, f = prf(a, b, c)
     print(f'{"micro":6} {p:6.3f} {r:6.3f} {f:6.3f} {a:6} {b:6} {c:6}')
+    for first, x, toks, cls, y in missed_first:
+        bare = CLITIC.sub('', first)
+        if bare != first and bare in names:
+            cls = 'clitic'
+        classes[cls] += 1
+        shown.append((cls, x, y, toks))
+    if '--classes' in args:
+        print('error classes: ' + ', '.join(f'{k} {v}' for k, v in classes.most_common()))
+    if '--show' in args:
+        want = args[args.index('--show') + 1]
+        for cls, x, y, toks in shown:
+            if cls != want:
+                continue
+            z = x or y
+            ctx = ' '.join(toks[max(0, z[1] - 6):z[1]]) + ' [' + ' '.join(
+                toks[z[1]:z[2]]) + '] ' + ' '.join(toks[z[2]:z[2] + 6])
+            gs = f'gold {x[0]} {" ".join(toks[x[1]:x[2]])}' if x else ''
+            ps = f'pred {y[0]} {" ".join(toks[y[1]:y[2]])}' if y else ''
+            print(f'{cls:9} {gs:30} {ps:30} | {ctx}')
     if n_err:
         for line in Counter(errors).most_common(n_err):
             print(f'{line[1]:4}  {line[0]}')

@@ -138,11 +138,32 @@ int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
   return rc;
 }
 
+/* Is the one-token mark i read through a proclitic (ف+ل+كيا) while the
+ * whole token is a listed common word (فلكيا)? Then the word is meant, and
+ * the name inside it is not. Marks come in token order, so those of the
+ * same token are neighbours. */
+static int common_word_split(const gz_marks *marks, size_t i) {
+  const gz_mark *mk = &marks->v[i];
+  if (mk->split == 0 || mk->tok_end != mk->tok_first + 1)
+    return 0;
+  size_t j = i;
+  while (j > 0 && marks->v[j - 1].tok_first == mk->tok_first)
+    j--;
+  for (; j < marks->n && marks->v[j].tok_first == mk->tok_first; j++) {
+    const gz_mark *o = &marks->v[j];
+    if (o->type == GZ_STOPWORD && o->split == 0 && o->tok_end == mk->tok_end)
+      return 1;
+  }
+  return 0;
+}
+
 int gz_candidates(const gz_image *const *imgs, const gz_marks *marks,
                   const text_doc *d, mention_table *out) {
   for (size_t i = 0; i < marks->n; i++) {
     const gz_mark *mk = &marks->v[i];
     if (mk->type >= GZ_N_ENTITY_TYPES && mk->type != GZ_DEMONYM)
+      continue;
+    if (common_word_split(marks, i))
       continue;
     const gz_image *g = imgs[mk->img];
     const gz_entry *e = &g->entries[mk->entry];

@@ -139,14 +139,21 @@ static int before(const void *x, const void *y) {
 }
 
 /* A winning rule mention that covers exactly what a list knows under the
- * same type takes the list's id and name. */
+ * same type takes the list's id and name. So does one that lies inside a
+ * longer list entry of its type which it beat: a rule that trims a head
+ * word or an epithet (مدينة [مشهد], [مكة] المكرمة) names the listed place.
+ * An exact cover wins over a containing entry. */
 static void adopt_list_id(mention_table *t, mention *win, const mention *lost) {
-  if (win->source == SOURCE_RULE && lost->source == SOURCE_GAZETTEER &&
-      lost->kind == MENTION_NAME && lost->type == win->type &&
-      lost->tok_first == win->tok_first && lost->tok_end == win->tok_end) {
-    win->id_off = lost->id_off;
-    win->name_off = lost->name_off;
-  }
+  if (win->source != SOURCE_RULE || lost->source != SOURCE_GAZETTEER ||
+      lost->kind != MENTION_NAME || lost->type != win->type ||
+      lost->tok_first > win->tok_first || lost->tok_end < win->tok_end)
+    return;
+  int exact = lost->tok_first == win->tok_first && lost->tok_end == win->tok_end;
+  if (!exact && win->adopted == ADOPT_EXACT)
+    return;
+  win->id_off = lost->id_off;
+  win->name_off = lost->name_off;
+  win->adopted = exact ? ADOPT_EXACT : ADOPT_INSIDE;
   (void)t;
 }
 

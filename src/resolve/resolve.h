@@ -35,7 +35,10 @@ typedef struct mention {
   uint16_t type;                /* gz_type */
   uint8_t kind, source;
   uint8_t lost;                 /* 1 when resolution discarded it */
+  uint8_t adopted;              /* a rule's: took a list id (ADOPT_*) */
 } mention;
+
+enum { ADOPT_NONE, ADOPT_INSIDE, ADOPT_EXACT };
 
 typedef struct entity {
   uint32_t id_off, name_off;

@@ -149,14 +149,16 @@ static int marked_from(const sentence_ctx *c, uint16_t ref, size_t s) {
 
 /* The reading a mention starting at token t should take: when the lists
  * know the token only through a proclitic reading (لفيلق as ل + فيلق),
- * that one, so the proclitic stays out of the span; else the token. */
+ * that one, so the proclitic stays out of the span; else the token. A
+ * common word (STOPWORD) listed with its proclitic (ومجلس) does not count:
+ * it says nothing about where a name starts. */
 static uint32_t marked_reading(const sentence_ctx *c, uint32_t t) {
   uint32_t best = 0;
   for (size_t i = c->mark_first; i < c->mark_end; i++) {
     const gz_mark *m = &c->marks->v[i];
     if (m->tok_first > t)
       break;
-    if (m->tok_first != t)
+    if (m->tok_first != t || m->type == GZ_STOPWORD)
       continue;
     if (m->split == 0)
       return 0;
@@ -342,7 +344,7 @@ static int triggered(const ruleset *rs, rules_scratch *s, const text_doc *d,
     const rule *ru = &rs->rules[r];
     int fire = ru->type >= 0 &&
                ((ru->trigger_ref >= 0 && (present >> ru->trigger_ref & 1)) ||
-                any_trigger(s, d, ru)) &&
+                (ru->trigger_more & present) || any_trigger(s, d, ru)) &&
                !any_unless(s, d, ru);
     s->fired[r] = (uint8_t)fire;
     any |= fire;

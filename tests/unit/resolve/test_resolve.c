@@ -41,9 +41,16 @@ static const char *describe(const char *text, char *buf, size_t cap) {
  * without proclitics, before or after it. */
 static void test_family_name_alias(void **state) {
   (void)state;
-  EXPECT("وصل غوستافو بيترو إلى بوغوتا. وقال بيترو للصحافيين إن ولبيترو رأي.",
+  EXPECT("وصل نوري المالكي إلى بوغوتا. وقال المالكي للصحافيين إن وللمالكي رأي.",
+         "person/nouri-al-maliki=نوري المالكي@gazetteer "
+         "person/nouri-al-maliki=المالكي@alias "
+         "person/nouri-al-maliki=لمالكي@alias "
+         "location/bogota=بوغوتا@gazetteer");
+  /* a family name listed alone (persons_surnames.tsv) is a list mention
+   * of the same entity */
+  EXPECT("وصل غوستافو بيترو إلى بوغوتا. وقال بيترو للصحافيين إن",
          "person/gustavo-petro=غوستافو بيترو@gazetteer "
-         "person/gustavo-petro=بيترو@alias person/gustavo-petro=بيترو@alias "
+         "person/gustavo-petro=بيترو@gazetteer "
          "location/bogota=بوغوتا@gazetteer");
 }
 
@@ -81,6 +88,19 @@ static void test_rule_takes_list_id(void **state) {
 /* Priority first: a user rule of priority 80 beats a two-word list entry;
  * then length: the two-word entry beats the rule's one word of equal
  * priority 60 (conflicts.rules). */
+/* A rule that outranks a longer list entry of its type and lies inside it
+ * (مدينة [مشهد], [مكة] المكرمة, الملك [محمد السادس]) names that entry's
+ * entity. */
+static void test_rule_inside_list_entry(void **state) {
+  (void)state;
+  EXPECT("وصل الوفد إلى مدينة مشهد أمس",
+         "location/mashhad=مشهد@rule");
+  EXPECT("وصل الحجاج إلى مكة المكرمة",
+         "location/mecca=مكة@rule");
+  EXPECT("واستقبل الملك محمد السادس الوفد",
+         "person/king-mohammed-vi=محمد السادس@rule");
+}
+
 static void test_priority_then_length(void **state) {
   (void)state;
   EXPECT("زار الرئيس المدينة البيضاء أمس",
@@ -95,6 +115,7 @@ int main(void) {
       cmocka_unit_test(test_ambiguous_family_name),
       cmocka_unit_test(test_rule_names_repeat),
       cmocka_unit_test(test_rule_takes_list_id),
+      cmocka_unit_test(test_rule_inside_list_entry),
       cmocka_unit_test(test_priority_then_length),
   };
   return cmocka_run_group_tests(tests, setup, fixture_teardown);
