@@ -408,8 +408,10 @@ static int add_words(parser *p, rule *r, char ***list, size_t *n,
       int ref = gz_ref_index(w + 1, (size_t)(v - w - 1));
       if (ref < 0)
         report(p, ln, col_of(line, w), "unknown class in trigger%s%s", "", "");
-      else
+      else {
         r->trigger_ref = ref;
+        r->trigger_refs |= 1ull << (ref & 63);
+      }
       continue;
     }
     char **nw = rawi_mem_realloc(p->rs->alloc, *list, (*n + 1) * sizeof *nw);

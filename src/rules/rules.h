@@ -58,6 +58,7 @@ typedef struct rule {
   rule_call *calls;
   size_t n_calls;
   int trigger_ref;       /* class whose mark triggers the rule, or -1 */
+  uint64_t trigger_refs; /* every class of the 'trigger:' line, one bit each */
   char **trigger_words;  /* normalised words that trigger it */
   size_t n_trigger_words;
   char **unless_words;   /* normalised words that keep it from running */

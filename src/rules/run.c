@@ -89,8 +89,31 @@ static int capitalised(const text_doc *d, uint32_t t) {
   return d->tokens[t].kind == RAWI_TOKEN_WORD && u_isupper((UChar32)cp);
 }
 
+/* Is token t a word of two or more letters, all of them capitals (FAA,
+ * NATO; U.S. is three tokens, U and S single letters)? */
+static int upper_word(const text_doc *d, uint32_t t) {
+  if (d->tokens[t].kind != RAWI_TOKEN_WORD)
+    return 0;
+  const unsigned char *p = (const unsigned char *)d->text + d->tokens[t].byte_start;
+  const unsigned char *e = (const unsigned char *)d->text + d->tokens[t].byte_end;
+  int letters = 0;
+  while (p < e) {
+    int n;
+    UChar32 cp = (UChar32)rawi_utf8_decode(p, &n);
+    if (n <= 0)
+      return 0;
+    if (u_isalpha(cp)) {
+      if (!u_isupper(cp))
+        return 0;
+      letters++;
+    }
+    p += n;
+  }
+  return letters >= 2;
+}
+
 /* Is there a mark of type ref over view span [s, e)? CAP asks whether
- * every word of the span is capitalised. */
+ * every word of the span is capitalised, UPPER whether it is in capitals. */
 static int marked(const sentence_ctx *c, uint16_t ref, size_t s, size_t e) {
   size_t inside;
   uint32_t t0 = token_at(c, s, &inside);
@@ -98,9 +121,9 @@ static int marked(const sentence_ctx *c, uint16_t ref, size_t s, size_t e) {
   if (t1 < (long)t0)
     return 0;
   uint32_t first = c->first + t0, end = c->first + (uint32_t)t1 + 1;
-  if (ref == GZ_CAP) {
+  if (ref == GZ_CAP || ref == GZ_UPPER) {
     for (uint32_t t = first; t < end; t++)
-      if (!capitalised(c->d, t))
+      if (ref == GZ_CAP ? !capitalised(c->d, t) : !upper_word(c->d, t))
         return 0;
     return inside == 0;
   }
@@ -234,11 +257,17 @@ static int triggered(const ruleset *rs, rules_scratch *s, const text_doc *d,
       present |= 1ull << GZ_CAP;
       break;
     }
+  for (uint32_t t = c->first; t < c->first + c->count; t++)
+    if (upper_word(d, t)) {
+      present |= 1ull << GZ_UPPER;
+      break;
+    }
   int any = 0;
   for (size_t r = 0; r < rs->n_rules; r++) {
     const rule *ru = &rs->rules[r];
     int fire = ru->type >= 0 &&
                ((ru->trigger_ref >= 0 && (present >> ru->trigger_ref & 1)) ||
+                (ru->trigger_refs & present) ||
                 (ru->n_trigger_words &&
                  rules_any_word(ru->trigger_words, ru->n_trigger_words, d,
                                 c->first, c->count))) &&
