@@ -10,6 +10,9 @@ LOCATION->Loc; gold Other is not scored). A relation is right when its
 predicate maps to the gold type (official_of->Work_For, lives_in->Live_In,
 based_in->OrgBased_In, located_in->Located_In, killed->Kill) and both
 ends match in span and type (SpERT's strict setting).
+
+--errors N lists the N most frequent errors: MISS/EXTRA entities (gold not
+found, found but not gold) and RMISS/REXTRA relations.
 """
 import json
 import sys
@@ -70,6 +73,12 @@ def main():
             errors.append(f'MISS  {typ} {" ".join(toks[sp[0]:sp[1]])}')
         for sp, typ in sorted(pred - g):
             errors.append(f'EXTRA {typ} {" ".join(toks[sp[0]:sp[1]])}')
+        def rel(r):
+            return f'{r[0]} {" ".join(toks[r[1][0]:r[1][1]])} -> {" ".join(toks[r[3][0]:r[3][1]])}'
+        for r in sorted(grel - prel):
+            errors.append(f'RMISS  {rel(r)}')
+        for r in sorted(prel - grel):
+            errors.append(f'REXTRA {rel(r)}')
     print(f'{len(data)} sentences')
     for name, c in (('entities', et), ('relations', rt)):
         p, r, f = prf(c['tp'], c['fp'], c['fn'])

@@ -54,7 +54,8 @@ enum gz_type {
   GZ_LOC_HEAD, GZ_REPORT_VERB, GZ_TRIGGER, GZ_STOPWORD,
   GZ_N_TYPES,
   GZ_DEMONYM = GZ_N_TYPES, /* marks only: an entry with kind=demonym */
-  GZ_CAP                   /* rules only: words written with a capital */
+  GZ_CAP,                  /* rules only: words written with a capital */
+  GZ_UPPER                 /* rules only: words in capitals (FAA, NATO) */
 };
 
 /* Index of a type name a list line may carry, or -1. */

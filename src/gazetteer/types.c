@@ -20,6 +20,8 @@ int gz_ref_index(const char *name, size_t len) {
     return GZ_DEMONYM;
   if (len == 3 && !memcmp(name, "CAP", 3))
     return GZ_CAP;
+  if (len == 5 && !memcmp(name, "UPPER", 5))
+    return GZ_UPPER;
   return gz_type_index(name, len);
 }
 
@@ -28,5 +30,7 @@ const char *gz_type_name(int type) {
     return "DEMONYM";
   if (type == GZ_CAP)
     return "CAP";
+  if (type == GZ_UPPER)
+    return "UPPER";
   return type >= 0 && type < GZ_N_TYPES ? names[type] : "?";
 }

@@ -215,6 +215,26 @@ static int remember(mention_table *t, rawi_map *map, const char *norm,
   return RAWI_OK;
 }
 
+/* The family name of a person's mention: its last word, leaving out
+ * punctuation, initials (the "R" of "Luis Cobos R.") and the suffixes
+ * Jr, Sr, II, III, IV; NULL when no word is left but the first. */
+static const text_token *family_token(const text_doc *d, const mention *m) {
+  static const char *const suffixes[] = {"jr", "sr", "ii", "iii", "iv"};
+  for (uint32_t k = m->tok_end; k-- > m->tok_first + 1;) {
+    const text_token *tk = &d->tokens[k];
+    const char *norm = d->pool + tk->norm_off;
+    if (tk->kind != RAWI_TOKEN_WORD || tk->cp_end - tk->cp_start < 2)
+      continue;
+    int suffix = 0;
+    for (size_t j = 0; j < sizeof suffixes / sizeof *suffixes; j++)
+      suffix |= strlen(suffixes[j]) == tk->norm_len &&
+                !memcmp(norm, suffixes[j], tk->norm_len);
+    if (!suffix)
+      return tk;
+  }
+  return NULL;
+}
+
 /* Names that lend themselves: a person named in two or more tokens lends
  * its last token (the family name), and a name first found by a rule lends
  * its whole form, so it is found again without the title. A rule's name
@@ -228,9 +248,10 @@ static int collect_aliases(mention_table *t, const text_doc *d, rawi_map *map) {
     if (m->lost || m->kind != MENTION_NAME || m->tok_end - m->tok_first < 2)
       continue;
     if (m->type == GZ_PERSON) {
-      const text_token *last = &d->tokens[m->tok_end - 1];
-      rc = remember(t, map, d->pool + last->norm_off, last->norm_len,
-                    (uint32_t)i);
+      const text_token *last = family_token(d, m);
+      if (last)
+        rc = remember(t, map, d->pool + last->norm_off, last->norm_len,
+                      (uint32_t)i);
     }
     if (rc == RAWI_OK && m->source == SOURCE_RULE)
       rc = remember(t, map, t->strings.data + m->norm_off, m->norm_len,

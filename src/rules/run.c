@@ -96,6 +96,29 @@ static int capitalised(const text_doc *d, uint32_t t) {
   return d->tokens[t].kind == RAWI_TOKEN_WORD && u_isupper((UChar32)cp);
 }
 
+/* Is token t a word of two or more letters, all of them capitals (FAA,
+ * NATO; U.S. is three tokens, U and S single letters)? */
+static int upper_word(const text_doc *d, uint32_t t) {
+  if (d->tokens[t].kind != RAWI_TOKEN_WORD)
+    return 0;
+  const unsigned char *p = (const unsigned char *)d->text + d->tokens[t].byte_start;
+  const unsigned char *e = (const unsigned char *)d->text + d->tokens[t].byte_end;
+  int letters = 0;
+  while (p < e) {
+    int n;
+    UChar32 cp = (UChar32)rawi_utf8_decode(p, &n);
+    if (n <= 0)
+      return 0;
+    if (u_isalpha(cp)) {
+      if (!u_isupper(cp))
+        return 0;
+      letters++;
+    }
+    p += n;
+  }
+  return letters >= 2;
+}
+
 /* Does a mark of type ref start at token t (relative), at the reading
  * whose stem begins `inside` bytes into the token, and (end != 0) end just
  * before token end (relative)? */
@@ -120,16 +143,16 @@ static int mark_from(const sentence_ctx *c, uint16_t ref, uint32_t t,
 }
 
 /* Is there a mark of type ref over view span [s, e)? CAP asks whether
- * every word of the span is capitalised. */
+ * every word of the span is capitalised, UPPER whether it is in capitals. */
 static int marked(const sentence_ctx *c, uint16_t ref, size_t s, size_t e) {
   size_t inside;
   uint32_t t0 = token_at(c, s, &inside);
   long t1 = token_ending_at(c, e);
   if (t1 < (long)t0)
     return 0;
-  if (ref == GZ_CAP) {
+  if (ref == GZ_CAP || ref == GZ_UPPER) {
     for (uint32_t t = c->first + t0; t <= c->first + (uint32_t)t1; t++)
-      if (!capitalised(c->d, t))
+      if (ref == GZ_CAP ? !capitalised(c->d, t) : !upper_word(c->d, t))
         return 0;
     return inside == 0;
   }
@@ -142,8 +165,9 @@ static int marked_from(const sentence_ctx *c, uint16_t ref, size_t s) {
   uint32_t t0 = token_at(c, s, &inside);
   if (s >= c->starts[c->count] - 1)
     return 0; /* the end of the sentence */
-  if (ref == GZ_CAP)
-    return inside == 0 && capitalised(c->d, c->first + t0);
+  if (ref == GZ_CAP || ref == GZ_UPPER)
+    return inside == 0 && (ref == GZ_CAP ? capitalised(c->d, c->first + t0)
+                                         : upper_word(c->d, c->first + t0));
   return mark_from(c, ref, t0, inside, 0);
 }
 
@@ -337,6 +361,11 @@ static int triggered(const ruleset *rs, rules_scratch *s, const text_doc *d,
   for (uint32_t t = c->first; t < c->first + c->count; t++)
     if (capitalised(d, t)) {
       present |= 1ull << GZ_CAP;
+      break;
+    }
+  for (uint32_t t = c->first; t < c->first + c->count; t++)
+    if (upper_word(d, t)) {
+      present |= 1ull << GZ_UPPER;
       break;
     }
   int any = 0;

@@ -15,6 +15,9 @@ diff -u "$here/rules/bad.expected" "$tmp/err" && ok || ko "check errors differ"
 [ $? = 0 ] && ok || ko "shipped rules: $(cat "$tmp/err")"
 grep -q ' examples, 0 failed$' "$tmp/err" && ok || ko "shipped examples: $(tail -1 "$tmp/err")"
 
+"$rawi" check --rules "$here/rules/classes.rules" 2> "$tmp/err"
+[ $? = 0 ] && ok || ko "classes: $(cat "$tmp/err")"
+
 "$rawi" check --rules "$here/rules/override.rules" 2> "$tmp/err"
 [ $? = 0 ] && ok || ko "override: $(cat "$tmp/err")"
 

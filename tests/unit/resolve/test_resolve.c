@@ -109,9 +109,21 @@ static void test_priority_then_length(void **state) {
          "person/giorgia-meloni=جورجيا ميلوني@gazetteer");
 }
 
+/* An English family name is the last word that is no initial, suffix or
+ * full stop: "Cobos" and "King" are lent, never "R", "Jr" or ".". */
+static void test_family_name_skips_initials(void **state) {
+  (void)state;
+  EXPECT("Talks with Luis Cobos R. ended. Later Cobos spoke to Mary Ann King Jr. "
+         "and then King left.",
+         "person/luis-cobos-r-.=Luis Cobos R.@rule person/luis-cobos-r-.=Cobos@alias "
+         "person/mary-ann-king-jr-.=Mary Ann King Jr.@rule "
+         "person/mary-ann-king-jr-.=King@alias");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_family_name_alias),
+      cmocka_unit_test(test_family_name_skips_initials),
       cmocka_unit_test(test_ambiguous_family_name),
       cmocka_unit_test(test_rule_names_repeat),
       cmocka_unit_test(test_rule_takes_list_id),
