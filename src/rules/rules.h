@@ -110,6 +110,8 @@ typedef struct rules_scratch {
   size_t cap_view;
   uint32_t *starts;    /* view offset of each token of the sentence */
   size_t cap_starts;
+  uint32_t *tok_of;    /* token of each byte of the view */
+  size_t cap_tok_of;
   uint8_t *fired;      /* per rule: triggered in this sentence */
   size_t cap_fired;
   uint64_t *types_at;  /* per token of the sentence: types of marks there */

@@ -30,6 +30,7 @@ typedef struct sentence_ctx {
   size_t mark_first, mark_end; /* marks of this sentence */
   uint32_t first, count;       /* tokens of this sentence */
   const uint32_t *starts;      /* view offset of each token; [count] = end */
+  const uint32_t *tok_of;      /* token of each view byte; [len] = the last */
   const uint64_t *types_at;    /* types of the marks starting at each token */
   const uint32_t *mark_at;     /* index of each token's first mark */
 } sentence_ctx;
@@ -43,6 +44,7 @@ void rules_scratch_free(rules_scratch *s) {
   pcre2_match_context_free((pcre2_match_context *)s->match_context);
   rawi_mem_free(s->alloc, s->view);
   rawi_mem_free(s->alloc, s->starts);
+  rawi_mem_free(s->alloc, s->tok_of);
   rawi_mem_free(s->alloc, s->fired);
   rawi_mem_free(s->alloc, s->types_at);
   rawi_mem_free(s->alloc, s->mark_at);
@@ -52,18 +54,12 @@ void rules_scratch_free(rules_scratch *s) {
 }
 
 /* Token (relative to the sentence) starting at or containing view offset
- * off; *inside gets the offset within the token's norm. */
+ * off (a space belongs to the token before it); *inside gets the offset
+ * within the token's norm. */
 static uint32_t token_at(const sentence_ctx *c, size_t off, size_t *inside) {
-  uint32_t lo = 0, hi = c->count;
-  while (hi - lo > 1) {
-    uint32_t mid = (lo + hi) / 2;
-    if (c->starts[mid] <= off)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  *inside = off - c->starts[lo];
-  return lo;
+  uint32_t t = c->tok_of[off];
+  *inside = off - c->starts[t];
+  return t;
 }
 
 /* Token (relative) whose norm ends exactly at view offset off, or -1. */
@@ -266,17 +262,22 @@ static int build_view(rules_scratch *s, const text_doc *d, uint32_t first,
     need += d->tokens[first + i].norm_len + 1;
   if (rawi_mem_grow(s->alloc, (void **)&s->view, &s->cap_view, need, 1) ||
       rawi_mem_grow(s->alloc, (void **)&s->starts, &s->cap_starts, count + 1,
+                    sizeof(uint32_t)) ||
+      rawi_mem_grow(s->alloc, (void **)&s->tok_of, &s->cap_tok_of, need,
                     sizeof(uint32_t)))
     return RAWI_ERR_NOMEM;
   size_t n = 0;
   for (uint32_t i = 0; i < count; i++) {
     const text_token *t = &d->tokens[first + i];
     if (i)
-      s->view[n++] = ' ';
+      s->tok_of[n] = i - 1, s->view[n++] = ' ';
     s->starts[i] = (uint32_t)n;
     memcpy(s->view + n, d->pool + t->norm_off, t->norm_len);
+    for (size_t k = 0; k < t->norm_len; k++)
+      s->tok_of[n + k] = i;
     n += t->norm_len;
   }
+  s->tok_of[n] = count ? count - 1 : 0;
   s->starts[count] = (uint32_t)n + 1;
   s->view[n] = '\0';
   *len = n;
@@ -491,6 +492,7 @@ int rules_run(const ruleset *rs, uint32_t order, rules_scratch *s,
     if ((rc = build_view(s, d, sen->first, sen->count, &len)))
       break;
     c.starts = s->starts;
+    c.tok_of = s->tok_of;
     if ((rc = index_marks(s, &c)))
       break;
     for (size_t r = 0; r < rs->n_rules && rc == RAWI_OK; r++)
