@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "output/output.h"
 
 void batch_counts_add(batch_counts *into, const batch_counts *c) {
   into->docs += c->docs;
@@ -71,11 +70,12 @@ void batch_record_id(const batch_options *o, const batch_record *rec,
   cJSON_Delete(obj);
 }
 
-static void error_record(rawi_strbuf *out, const rawi_strbuf *id, int code,
-                         size_t offset, const char *msg, batch_counts *c) {
+static void error_record(const batch_options *o, rawi_strbuf *out,
+                         const rawi_strbuf *id, int code, size_t offset,
+                         const char *msg, batch_counts *c) {
   rawi_error err = {.code = code, .byte_offset = offset};
   snprintf(err.message, sizeof err.message, "%s", msg);
-  output_jsonl_error(out, id->data, id->len, &err);
+  o->format->error(out, id->data, id->len, &err, &o->out);
   c->failed++;
 }
 
@@ -87,12 +87,13 @@ static void extract(rawi_session *session, const batch_options *o,
   rawi_error err;
   c->text_bytes += len;
   if (rawi_extract(session, text, len, o->lang, &doc, &err) == 0) {
-    output_jsonl(out, doc, id->data, id->len, o->explain, meta);
+    output_doc od = {doc, id->data, id->len, meta};
+    o->format->record(out, &od, &o->out);
     c->entities += rawi_doc_entity_count(doc);
     c->relations += rawi_doc_relation_count(doc);
     c->warned += rawi_doc_limit_hits(doc, NULL) > 0;
   } else {
-    output_jsonl_error(out, id->data, id->len, &err);
+    o->format->error(out, id->data, id->len, &err, &o->out);
     c->failed++;
   }
   rawi_doc_free(doc);
@@ -111,17 +112,17 @@ static void process_jsonl(rawi_session *session, const batch_options *o,
   const cJSON *text = lookup(obj, o->text_field, NULL);
   char msg[240];
   if (!obj) {
-    error_record(out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET,
+    error_record(o, out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET,
                  "line is not valid JSON", c);
   } else if (!cJSON_IsObject(obj)) {
-    error_record(out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET,
+    error_record(o, out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET,
                  "line is not a JSON object", c);
   } else if (!cJSON_IsString(text)) {
     snprintf(msg, sizeof msg,
              text ? "text field '%.180s' is not a string"
                   : "no text field '%.180s'",
              o->text_field);
-    error_record(out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET, msg, c);
+    error_record(o, out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET, msg, c);
   } else {
     char *meta = NULL;
     if (o->keep_fields) {
@@ -164,7 +165,7 @@ void batch_process(rawi_session *session, const batch_options *o,
                    batch_counts *c) {
   c->docs++;
   if (rec->error[0]) {
-    error_record(out, &rec->id, rec->error_code, rec->error_offset,
+    error_record(o, out, &rec->id, rec->error_code, rec->error_offset,
                  rec->error, c);
   } else if (rec->format == BATCH_JSONL) {
     process_jsonl(session, o, rec, out, c);

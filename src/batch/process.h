@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "batch/source.h"
+#include "output/output.h"
 #include "rawi/rawi.h"
 #include "util/strbuf.h"
 
@@ -18,7 +19,8 @@ typedef struct batch_options {
   const char *text_field; /* JSONL: dotted path of the text, e.g. "text" */
   const char *id_field;   /* JSONL: dotted path of the id, e.g. "meta.id" */
   int keep_fields;        /* JSONL: other fields go to the record's "meta" */
-  int explain;
+  const output_format *format;
+  output_options out;
 } batch_options;
 
 typedef struct batch_counts {

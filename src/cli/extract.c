@@ -36,7 +36,8 @@ static const char usage[] =
     "  --lang ar|en|auto          document language (default auto, by script)\n"
     "\n"
     "output:\n"
-    "  --format jsonl             output format (default jsonl)\n"
+    "  --format NAME              output format: jsonl (default)\n"
+    "  --base-iri IRI             namespace of the IRIs of RDF formats\n"
     "  -o PATH                    output file (default stdout)\n"
     "  --resume                   with -o: skip the documents already in PATH\n"
     "  --explain                  add the candidates that lost, and why\n"
@@ -123,7 +124,7 @@ static int parse_threads(const char *s, int *out) {
 static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
   enum { O_LANG = 256, O_IN, O_TEXT, O_ID, O_FMT, O_GAZ, O_LENIENT, O_PACK,
          O_RULES, O_EXPLAIN, O_KEEP, O_GLOB, O_MAX, O_PROGRESS, O_NOPROGRESS,
-         O_RESUME, O_NOJIT };
+         O_RESUME, O_NOJIT, O_BASE };
   static const struct option opts[] = {
       {"lang", required_argument, 0, O_LANG},
       {"input-format", required_argument, 0, O_IN},
@@ -133,6 +134,7 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       {"glob", required_argument, 0, O_GLOB},
       {"max-doc-bytes", required_argument, 0, O_MAX},
       {"format", required_argument, 0, O_FMT},
+      {"base-iri", required_argument, 0, O_BASE},
       {"resume", no_argument, 0, O_RESUME},
       {"progress", no_argument, 0, O_PROGRESS},
       {"no-progress", no_argument, 0, O_NOPROGRESS},
@@ -179,8 +181,12 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       bad = parse_size("--max-doc-bytes", optarg, &o->in.max_doc_bytes);
       break;
     case O_FMT:
-      if ((bad = strcmp(optarg, "jsonl") != 0))
-        cli_errorf("--format: expected jsonl, got '%s'", optarg);
+      if ((bad = !(o->batch.format = output_format_find(optarg))))
+        cli_errorf("--format: expected %s, got '%s'", output_format_names(),
+                   optarg);
+      break;
+    case O_BASE:
+      o->batch.out.base_iri = optarg;
       break;
     case O_RESUME:
       o->resume = 1;
@@ -196,7 +202,7 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
         cli_errorf("out of memory");
       break;
     case O_EXPLAIN:
-      o->batch.explain = 1;
+      o->batch.out.explain = 1;
       break;
     case O_LENIENT:
       o->lenient = 1;
@@ -276,10 +282,27 @@ static int already_done(run *r, const batch_options *o,
   return rc;
 }
 
+/* Write a format's header or footer, when it has one. */
+static int write_frame(run *r, void (*frame)(rawi_strbuf *, const output_options *),
+                       const output_options *o) {
+  if (!frame)
+    return 0;
+  rawi_strbuf b;
+  rawi_strbuf_init(&b, NULL);
+  frame(&b, o);
+  int rc = b.failed ? rawi_error_set(&r->err, RAWI_ERR_NOMEM, "out of memory")
+                    : batch_sink_write(r->sink, b.data, b.len, &r->err);
+  rawi_strbuf_free(&b);
+  return rc;
+}
+
 /* Read, extract and write every document; 0, or -1 on a run error. */
 static int run_batch(run *r, batch_source *src, batch_pool *pool,
                      const extract_opts *o) {
   int resuming = o->resume, rc = 0;
+  const output_format *f = o->batch.format;
+  if (batch_sink_kept(r->sink) == 0 && write_frame(r, f->header, &o->batch.out))
+    return -1;
   batch_record *rec;
   while (!stop_signal && (rec = batch_pool_slot(pool))) {
     if (!batch_source_next(src, rec) || stop_signal)
@@ -298,11 +321,16 @@ static int run_batch(run *r, batch_source *src, batch_pool *pool,
   }
   if (batch_pool_finish(pool))
     rc = -1;
+  if (rc == 0 && write_frame(r, f->footer, &o->batch.out))
+    rc = -1;
   return rc;
 }
 
 int cmd_extract(int argc, char **argv) {
-  extract_opts o = {.batch = {RAWI_LANG_AUTO, "text", "id", 0, 0},
+  extract_opts o = {.batch = {.lang = RAWI_LANG_AUTO,
+                              .text_field = "text",
+                              .id_field = "id",
+                              .format = output_format_find("jsonl")},
                     .in = {BATCH_AUTO, NULL, (size_t)128 << 20},
                     .threads = 1,
                     .progress = -1};
