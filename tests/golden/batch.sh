@@ -166,6 +166,28 @@ check "SIGINT: whole records only" whole_records "$tmp/int.jsonl"
 run --resume -o "$tmp/int.jsonl" "$tmp/docs.jsonl" > /dev/null
 check "SIGINT then --resume equals one run" same "$tmp/j1.jsonl" "$tmp/int.jsonl"
 
+# SIGTERM: the same, exit 143
+( cat "$tmp/docs.jsonl"; sleep 30 ) > "$tmp/fifo" &
+feeder=$!
+"$rawi" extract --input-format jsonl -o "$tmp/term.jsonl" < "$tmp/fifo" 2> "$tmp/term.err" &
+pid=$!
+sleep 1
+kill -TERM $pid
+wait $pid
+status=$?
+kill $feeder 2>/dev/null
+check "SIGTERM: exit 143" [ $status = 143 ]
+check "SIGTERM: summary says so" grep -q 'stopped (SIGTERM)$' "$tmp/term.err"
+check "SIGTERM: whole records only" whole_records "$tmp/term.jsonl"
+
+# progress: forced on, with a total known in advance (an ETA) or not
+run --progress "$tmp/docs.jsonl" > /dev/null
+check "--progress: a status line with rates and ETA" grep -q 'docs/s, .* MB/s, .*%, ETA ' "$tmp/err"
+run --progress < "$tmp/docs.jsonl" --input-format jsonl > /dev/null
+check "--progress on stdin: no ETA" sh -c "grep -q 'docs/s' '$tmp/err' && ! grep -q ETA '$tmp/err'"
+run "$tmp/docs.jsonl" > /dev/null
+check "no progress when stderr is not a terminal" sh -c "! grep -q 'docs/s' '$tmp/err'"
+
 # output that cannot be written
 run -o "$tmp/no/such/dir/out.jsonl" "$tmp/docs.jsonl"
 check "unwritable output: exit 1" [ $? = 1 ]
