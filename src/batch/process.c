@@ -1,7 +1,9 @@
+#define _GNU_SOURCE /* memmem */
 #include "batch/process.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 
@@ -99,12 +101,36 @@ static void extract(rawi_session *session, const batch_options *o,
   rawi_doc_free(doc);
 }
 
+/* cJSON ends a string at an escaped NUL (\u0000), which would cut the
+ * text there. A copy of the line with each such escape read as \u0020
+ * keeps the whole text, and every offset: both are one byte, one code
+ * point. NULL when the line has none (or no memory: parse it as it is). */
+static char *nul_escapes_as_spaces(const char *line, size_t len) {
+  if (!memmem(line, len, "\\u0000", 6))
+    return NULL;
+  char *copy = malloc(len);
+  if (!copy)
+    return NULL;
+  memcpy(copy, line, len);
+  for (size_t i = 0; i + 6 <= len; i++) {
+    if (copy[i] != '\\')
+      continue;
+    if (!memcmp(copy + i, "\\u0000", 6))
+      memcpy(copy + i, "\\u0020", 6);
+    i++; /* skip the escaped character, so \\u0000 stays as it is */
+  }
+  return copy;
+}
+
 static void process_jsonl(rawi_session *session, const batch_options *o,
                           const batch_record *rec, rawi_strbuf *out,
                           batch_counts *c) {
   rawi_strbuf id;
   rawi_strbuf_init(&id, NULL);
-  cJSON *obj = cJSON_ParseWithLength(rec->data.data, rec->data.len);
+  char *fixed = nul_escapes_as_spaces(rec->data.data, rec->data.len);
+  cJSON *obj = cJSON_ParseWithLength(fixed ? fixed : rec->data.data,
+                                     rec->data.len);
+  free(fixed);
   if (obj)
     json_id(o, obj, rec, &id);
   else

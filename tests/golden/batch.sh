@@ -72,6 +72,20 @@ assert any(e["id"] == "person/emmanuel-macron" for e in a["entities"]), a["entit
 EOF
 check "dotted fields and --keep-fields" [ $? = 0 ]
 
+# an escaped NUL in a JSON text neither cuts the text nor moves offsets
+printf '%s\n' '{"id":"nul","text":"وصل أنتوني بلينكن إلى ليما\u0000 ثم زار بوغوتا."}' > "$tmp/nul.jsonl"
+run "$tmp/nul.jsonl" > "$tmp/nul.out"
+python3 - "$tmp/nul.out" "$tmp/nul.jsonl" <<'EOF'
+import json, sys
+rec = json.loads(open(sys.argv[1], encoding="utf-8").read())
+text = json.loads(open(sys.argv[2], encoding="utf-8").read())["text"]
+spans = {m["text"]: (m["start"], m["end"]) for e in rec["entities"] for m in e["mentions"]}
+assert "بوغوتا" in spans, spans
+s, e = spans["بوغوتا"]
+assert text[s:e] == "بوغوتا", (s, e)
+EOF
+check "an escaped NUL in a JSON text" [ $? = 0 ]
+
 # error records: one per bad document, the rest goes on, exit status 2
 printf '%s\n' '{"id":"ok-1","text":"التقى جو بايدن المستشار أولاف شولتس."}' 'not json' '[1,2]' \
   '{"id":"no-text"}' '{"id":"num-text","text":42}' '' \
