@@ -29,8 +29,6 @@ rawi=$(cd "$(dirname "$rawi")" && pwd)/$(basename "$rawi")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/rawi-batchbench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-now() { date +%s.%N; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 calc() { awk "BEGIN { print $1 }"; }
 
 echo "generating ${mb} MB of text and a ${LIST}-entry list ..." >&2
@@ -60,17 +58,7 @@ job() { # NAME: run it, output to a file; sets job_rss (KiB)
 }
 
 echo "timing (1 warm-up + $RUNS rounds of ${#jobs[@]} commands) ..." >&2
-declare -A times rss
-for name in "${jobs[@]}"; do job "$name"; done
-for ((r = 0; r < RUNS; r++)); do
-  for name in "${jobs[@]}"; do
-    t0=$(now)
-    job "$name"
-    t1=$(now)
-    times[$name]+="$(calc "$t1 - $t0") "
-    rss[$name]=$job_rss
-  done
-done
+bench_rounds "$RUNS" "${jobs[@]}"
 med() { tr ' ' '\n' <<<"$1" | grep . | median; }
 ratio() { # median over rounds of a/b
   paste <(tr ' ' '\n' <<<"$1" | grep .) <(tr ' ' '\n' <<<"$2" | grep .) |
@@ -95,9 +83,9 @@ echo "median of $RUNS interleaved rounds; MB/s = text MB / wall time"
 echo
 printf '%-12s %9s %8s %9s %9s\n' command "median s" "MB/s" "docs/s" "RSS MiB"
 for name in "${jobs[@]}"; do
-  t=$(med "${times[$name]}")
+  t=$(med "${bench_times[$name]}")
   printf '%-12s %9.2f %8.2f %9s %9.1f\n' "$name" "$t" "$(calc "$bytes / 1e6 / $t")" \
-    "$([[ $name == rawi* ]] && calc "int($ndocs / $t)" || echo -)" "$(calc "${rss[$name]} / 1024")"
+    "$([[ $name == rawi* ]] && calc "int($ndocs / $t)" || echo -)" "$(calc "${bench_rss[$name]} / 1024")"
 done
 echo
 for k in "${STREAM[@]}"; do
@@ -105,9 +93,9 @@ for k in "${STREAM[@]}"; do
     "$(calc "$k * $(wc -c <"$jsonl") / 1e6")" "$(calc "${srss[$k]} / 1024")" "${stime[$k]}"
 done
 echo
-j1_grep=$(ratio "${times["grep -F"]}" "${times["rawi -j 1"]}")
-j2_j1=$(ratio "${times["rawi -j 1"]}" "${times["rawi -j 2"]}")
-peak=$(for k in "${!srss[@]}"; do echo "${srss[$k]}"; done; echo "${rss["rawi -j 1"]}"; echo "${rss["rawi -j 2"]}")
+j1_grep=$(ratio "${bench_times["grep -F"]}" "${bench_times["rawi -j 1"]}")
+j2_j1=$(ratio "${bench_times["rawi -j 1"]}" "${bench_times["rawi -j 2"]}")
+peak=$(for k in "${!srss[@]}"; do echo "${srss[$k]}"; done; echo "${bench_rss["rawi -j 1"]}"; echo "${bench_rss["rawi -j 2"]}")
 peak=$(sort -g <<<"$peak" | tail -n 1)
 verdict() { [[ $(calc "($1)") == 1 ]] && echo met || echo MISSED; }
 echo "targets:"

@@ -54,8 +54,6 @@ label() { # 10000 -> 10k, 1000000 -> 1M
   awk -v n="$1" 'BEGIN { if (n >= 1e6 && n % 1e6 == 0) printf "%dM", n / 1e6;
     else if (n >= 1e3 && n % 1e3 == 0) printf "%dk", n / 1e3; else printf "%d", n }'
 }
-now() { date +%s.%N; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 minmax() { sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f-%.2f", lo, hi }'; }
 
 grep_size=${SIZES[$((${#SIZES[@]} / 2))]}
@@ -176,18 +174,7 @@ job() {
 }
 
 echo "extracting (1 warm-up + $RUNS rounds of ${#jobs[@]} commands) ..." >&2
-declare -A etimes erss enote
-for name in "${jobs[@]}"; do job "$name"; done
-for ((r = 0; r < RUNS; r++)); do
-  for name in "${jobs[@]}"; do
-    t0=$(now)
-    job "$name"
-    t1=$(now)
-    etimes[$name]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", b - a }') "
-    erss[$name]=$job_rss
-    enote[$name]=$job_note
-  done
-done
+bench_rounds "$RUNS" "${jobs[@]}"
 
 med() { tr ' ' '\n' <<<"$1" | grep . | median; }
 spread() { tr ' ' '\n' <<<"$1" | grep . | minmax; }
@@ -206,17 +193,17 @@ echo "runs: compile median of $COMPILE_RUNS; load median of $LOAD_RUNS; extract 
 echo "MB/s: text bytes / median wall time, for rawi and grep alike"
 echo
 
-base=$(med "${etimes["no gazetteer"]}")
-t_first=$(med "${etimes["gazetteer $(label "$first")"]}")
+base=$(med "${bench_times["no gazetteer"]}")
+t_first=$(med "${bench_times["gazetteer $(label "$first")"]}")
 printf '%-6s %8s %8s %8s %10s %9s %8s %9s %7s %7s %9s %9s %s\n' \
   list entries words nodes "compile s" "image MB" "load ms" "extract s" "MB/s" \
   "x $(label "$first")" "gaz s" "RSS MiB" entities
 printf '%-6s %8s %8s %8s %10s %9s %8s %9.2f %7.1f %7s %9s %9.1f %s\n' \
   none - - - - - - "$base" "$(awk -v b="$bytes" -v s="$base" 'BEGIN { print b / 1e6 / s }')" \
-  - - "$(awk -v k="${erss["no gazetteer"]}" 'BEGIN { print k / 1024 }')" "${enote["no gazetteer"]% entities}"
+  - - "$(awk -v k="${bench_rss["no gazetteer"]}" 'BEGIN { print k / 1024 }')" "${bench_note["no gazetteer"]% entities}"
 for n in "${SIZES[@]}"; do
   name="gazetteer $(label "$n")"
-  t=$(med "${etimes[$name]}")
+  t=$(med "${bench_times[$name]}")
   read -r words nodes size < <(awk '{ for (i = 1; i <= NF; i++) { if ($i ~ /^words,?$/) w = $(i - 1);
       if ($i == "trie") t = $(i - 1); if ($i == "bytes,") s = $(i - 1) } } END { print w, t, s }' <<<"${cinfo[$n]}")
   printf '%-6s %8d %8d %8d %10.3f %9.1f %8.1f %9.2f %7.1f %7.2f %9.2f %9.1f %s\n' \
@@ -225,15 +212,15 @@ for n in "${SIZES[@]}"; do
     "$(awk -v b="$bytes" -v s="$t" 'BEGIN { print b / 1e6 / s }')" \
     "$(awk -v a="$t" -v b="$t_first" 'BEGIN { print a / b }')" \
     "$(awk -v a="$t" -v b="$base" 'BEGIN { print a - b }')" \
-    "$(awk -v k="${erss[$name]}" 'BEGIN { print k / 1024 }')" "${enote[$name]% entities}"
+    "$(awk -v k="${bench_rss[$name]}" 'BEGIN { print k / 1024 }')" "${bench_note[$name]% entities}"
 done
 echo
 printf '%-40s %9s %8s %11s %9s  %s\n' command "median s" "MB/s" "min-max s" "RSS MiB" "output"
 for name in "${jobs[@]}"; do
-  t=$(med "${etimes[$name]}")
+  t=$(med "${bench_times[$name]}")
   printf '%-40s %9.2f %8.1f %11s %9.1f  %s\n' "$name" "$t" \
-    "$(awk -v b="$bytes" -v s="$t" 'BEGIN { print b / 1e6 / s }')" "$(spread "${etimes[$name]}")" \
-    "$(awk -v k="${erss[$name]}" 'BEGIN { print k / 1024 }')" "${enote[$name]}"
+    "$(awk -v b="$bytes" -v s="$t" 'BEGIN { print b / 1e6 / s }')" "$(spread "${bench_times[$name]}")" \
+    "$(awk -v k="${bench_rss[$name]}" 'BEGIN { print k / 1024 }')" "${bench_note[$name]}"
 done
 echo
 printf '%-6s %10s %15s\n' list "compile s" "compile RSS MiB"
@@ -275,7 +262,7 @@ echo
 
 gname="grep -F $(label "$grep_size")"
 rname="gazetteer $(label "$grep_size")"
-t_last=$(med "${etimes["gazetteer $(label "$last")"]}")
+t_last=$(med "${bench_times["gazetteer $(label "$last")"]}")
 size_last=$(awk '{ for (i = 1; i <= NF; i++) if ($i == "bytes,") print $(i - 1) }' <<<"${cinfo[$last]}")
 load_max=$(for n in "${SIZES[@]}"; do echo "${load[$n]}"; done | sort -g | tail -n 1)
 verdict() { awk -v ok="$1" 'BEGIN { print ok ? "met" : "MISSED" }'; }
@@ -288,18 +275,18 @@ target "compile $(label "$last") <= 5 s" "$(printf '%.2f s' "$c")" "$(verdict "$
 target "image $(label "$last") <= 100 MB" "$(printf '%.1f MB' "$(calc "$size_last / 1e6")")" \
   "$(verdict "$(calc "($size_last <= 100e6)")")"
 target "load <= 50 ms (largest image)" "$(printf '%.1f ms' "$load_max")" "$(verdict "$(calc "($load_max <= 50)")")"
-rr=$(ratio "${etimes["gazetteer $(label "$last")"]}" "${etimes["gazetteer $(label "$first")"]}")
+rr=$(ratio "${bench_times["gazetteer $(label "$last")"]}" "${bench_times["gazetteer $(label "$first")"]}")
 target "extract time $(label "$last") <= 1.2 x $(label "$first")" \
   "$(printf '%.2f x (%.2f x)' "$(calc "$t_last / $t_first")" "$rr")" \
   "$(verdict "$(calc "($t_last / $t_first <= 1.2)")")"
 if ((pad > 0)); then
-  tp=$(med "${etimes["gazetteer $padname"]}")
-  pr=$(ratio "${etimes["gazetteer $padname"]}" "${etimes["gazetteer $(label "$first")"]}")
+  tp=$(med "${bench_times["gazetteer $padname"]}")
+  pr=$(ratio "${bench_times["gazetteer $padname"]}" "${bench_times["gazetteer $(label "$first")"]}")
   target "  same, size alone ($padname)" "$(printf '%.2f x (%.2f x)' "$(calc "$tp / $t_first")" "$pr")" \
     "$(verdict "$(calc "($tp / $t_first <= 1.2)")")"
 fi
-tg=$(med "${etimes[$gname]}")
-tr_=$(med "${etimes[$rname]}")
-gr=$(ratio "${etimes[$gname]}" "${etimes[$rname]}")
+tg=$(med "${bench_times[$gname]}")
+tr_=$(med "${bench_times[$rname]}")
+gr=$(ratio "${bench_times[$gname]}" "${bench_times[$rname]}")
 target "rawi speed >= 2 x grep -F, $(label "$grep_size") list" \
   "$(printf '%.2f x (%.2f x)' "$(calc "$tg / $tr_")" "$gr")" "$(verdict "$(calc "($tg / $tr_ >= 2)")")"

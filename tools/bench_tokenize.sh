@@ -26,7 +26,6 @@ python3 "$here/gen_news_text.py" "$mb" >"$input"
 bytes=$(wc -c <"$input")
 cat "$input" >/dev/null  # warm the page cache
 
-now() { date +%s.%N; }
 
 # add_cmd NAME 'COMMAND': register a command; run_all times every one RUNS
 # times after a warm-up, keeping the median wall time in medians[NAME] and
