@@ -162,36 +162,33 @@ check "--resume names the mismatch" grep -q "record 2 of the output is 'doc-0001
 run --resume "$tmp/docs.jsonl" > /dev/null
 check "--resume needs -o" [ "$(cat "$tmp/err")" = "rawi: error: --resume needs an output file (-o FILE)" ]
 
-# SIGINT: reading stops, the documents in flight are written whole, exit
-# 130, and --resume finishes the job
+# Signals: reading stops, the documents in flight are written whole, the
+# exit status is 128 + the signal, and --resume finishes the job.
 mkfifo "$tmp/fifo"
-( cat "$tmp/docs.jsonl"; sleep 30 ) > "$tmp/fifo" &
-feeder=$!
-"$rawi" extract --input-format jsonl -j 2 -o "$tmp/int.jsonl" < "$tmp/fifo" 2> "$tmp/int.err" &
-pid=$!
-sleep 1.5
-kill -INT $pid
-wait $pid
-status=$?
-kill $feeder 2>/dev/null
+# stopped SIGNAL OUT [OPTIONS]: a run reading a stream that goes quiet
+# (documents, then nothing for 30 s), sent SIGNAL after a second; sets status
+stopped() {
+  sig=$1 out=$2
+  shift 2
+  ( cat "$tmp/docs.jsonl"; sleep 30 ) > "$tmp/fifo" &
+  feeder=$!
+  "$rawi" extract --input-format jsonl -o "$out" "$@" < "$tmp/fifo" 2> "$out.err" &
+  pid=$!
+  sleep 1.5
+  kill -"$sig" $pid
+  wait $pid
+  status=$?
+  kill $feeder 2>/dev/null
+}
+stopped INT "$tmp/int.jsonl" -j 2
 check "SIGINT: exit 130" [ $status = 130 ]
-check "SIGINT: summary says so" grep -q 'interrupted (SIGINT)$' "$tmp/int.err"
+check "SIGINT: summary says so" grep -q 'interrupted (SIGINT)$' "$tmp/int.jsonl.err"
 check "SIGINT: whole records only" whole_records "$tmp/int.jsonl"
 run --resume -o "$tmp/int.jsonl" "$tmp/docs.jsonl" > /dev/null
 check "SIGINT then --resume equals one run" same "$tmp/j1.jsonl" "$tmp/int.jsonl"
-
-# SIGTERM: the same, exit 143
-( cat "$tmp/docs.jsonl"; sleep 30 ) > "$tmp/fifo" &
-feeder=$!
-"$rawi" extract --input-format jsonl -o "$tmp/term.jsonl" < "$tmp/fifo" 2> "$tmp/term.err" &
-pid=$!
-sleep 1
-kill -TERM $pid
-wait $pid
-status=$?
-kill $feeder 2>/dev/null
+stopped TERM "$tmp/term.jsonl"
 check "SIGTERM: exit 143" [ $status = 143 ]
-check "SIGTERM: summary says so" grep -q 'stopped (SIGTERM)$' "$tmp/term.err"
+check "SIGTERM: summary says so" grep -q 'stopped (SIGTERM)$' "$tmp/term.jsonl.err"
 check "SIGTERM: whole records only" whole_records "$tmp/term.jsonl"
 
 # progress: forced on, with a total known in advance (an ETA) or not
