@@ -344,6 +344,7 @@ int cmd_extract(int argc, char **argv) {
     rawi_config_free(cfg);
     return p > 0 ? 0 : 1;
   }
+  catch_signals(); /* from here on, even while the model loads */
   char packbuf[PATH_MAX + 32];
   rawi_config_set_pack_dir(cfg, cli_pack_dir(o.pack, packbuf, sizeof packbuf));
   rawi_config_set_lenient(cfg, o.lenient, print_warning, &o.lenient);
@@ -366,7 +367,6 @@ int cmd_extract(int argc, char **argv) {
     rawi_error_set(&r.err, RAWI_ERR_NOMEM, "out of memory");
     goto fail;
   }
-  catch_signals();
   int rc = run_batch(&r, src, pool, &o);
   if (batch_sink_close(r.sink, r.err.code ? NULL : &r.err))
     rc = -1;
