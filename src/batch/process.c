@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "output/conll.h"
 #include "output/output.h"
 
 void batch_counts_add(batch_counts *into, const batch_counts *c) {
@@ -71,28 +72,44 @@ void batch_record_id(const batch_options *o, const batch_record *rec,
   cJSON_Delete(obj);
 }
 
-static void error_record(rawi_strbuf *out, const rawi_strbuf *id, int code,
-                         size_t offset, const char *msg, batch_counts *c) {
+/* A document's error record, in the output format (--format conll: a
+ * comment line). */
+static void write_error(const batch_options *o, rawi_strbuf *out,
+                        const rawi_strbuf *id, const rawi_error *err) {
+  (o->conll ? output_conll_error : output_jsonl_error)(out, id->data, id->len,
+                                                      err);
+}
+
+static void error_record(const batch_options *o, rawi_strbuf *out,
+                         const rawi_strbuf *id, int code, size_t offset,
+                         const char *msg, batch_counts *c) {
   rawi_error err = {.code = code, .byte_offset = offset};
   snprintf(err.message, sizeof err.message, "%s", msg);
-  output_jsonl_error(out, id->data, id->len, &err);
+  write_error(o, out, id, &err);
   c->failed++;
 }
 
 /* Extract text and append the result (or the error) for id. */
 static void extract(rawi_session *session, const batch_options *o,
                     const rawi_strbuf *id, const char *text, size_t len,
-                    const char *meta, rawi_strbuf *out, batch_counts *c) {
+                    const char *meta, const batch_record *conll,
+                    rawi_strbuf *out, batch_counts *c) {
   rawi_doc *doc = NULL;
   rawi_error err;
   c->text_bytes += len;
   if (rawi_extract(session, text, len, o->lang, &doc, &err) == 0) {
-    output_jsonl(out, doc, id->data, id->len, o->explain, meta);
+    if (o->conll && conll)
+      output_conll(out, doc, conll->data.data, conll->data.len, o->conll,
+                   conll->docstart);
+    else if (o->conll)
+      output_conll_tokens(out, doc, o->conll);
+    else
+      output_jsonl(out, doc, id->data, id->len, o->explain, meta);
     c->entities += rawi_doc_entity_count(doc);
     c->relations += rawi_doc_relation_count(doc);
     c->warned += rawi_doc_limit_hits(doc, NULL) > 0;
   } else {
-    output_jsonl_error(out, id->data, id->len, &err);
+    write_error(o, out, id, &err);
     c->failed++;
   }
   rawi_doc_free(doc);
@@ -111,17 +128,17 @@ static void process_jsonl(rawi_session *session, const batch_options *o,
   const cJSON *text = lookup(obj, o->text_field, NULL);
   char msg[240];
   if (!obj) {
-    error_record(out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET,
+    error_record(o, out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET,
                  "line is not valid JSON", c);
   } else if (!cJSON_IsObject(obj)) {
-    error_record(out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET,
+    error_record(o, out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET,
                  "line is not a JSON object", c);
   } else if (!cJSON_IsString(text)) {
     snprintf(msg, sizeof msg,
              text ? "text field '%.180s' is not a string"
                   : "no text field '%.180s'",
              o->text_field);
-    error_record(out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET, msg, c);
+    error_record(o, out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET, msg, c);
   } else {
     char *meta = NULL;
     if (o->keep_fields) {
@@ -132,31 +149,11 @@ static void process_jsonl(rawi_session *session, const batch_options *o,
       cJSON_Delete(rest);
     }
     extract(session, o, &id, text->valuestring, strlen(text->valuestring),
-            meta, out, c);
+            meta, NULL, out, c);
     cJSON_free(meta);
   }
   cJSON_Delete(obj);
   rawi_strbuf_free(&id);
-}
-
-/* CoNLL: the first column of each line is a token; tokens are joined by
- * spaces, sentences (blank lines) by newlines. */
-static void conll_text(const rawi_strbuf *data, rawi_strbuf *text) {
-  const char *p = data->data, *end = p + data->len;
-  while (p < end) {
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    const char *eol = nl ? nl : end;
-    size_t n = 0;
-    while (p + n < eol && p[n] != ' ' && p[n] != '\t')
-      n++;
-    char last = text->len ? text->data[text->len - 1] : '\n';
-    if (n && last != '\n')
-      rawi_strbuf_addc(text, ' ');
-    else if (!n && last != '\n')
-      rawi_strbuf_addc(text, '\n');
-    rawi_strbuf_add(text, p, n);
-    p = eol + 1;
-  }
 }
 
 void batch_process(rawi_session *session, const batch_options *o,
@@ -164,19 +161,19 @@ void batch_process(rawi_session *session, const batch_options *o,
                    batch_counts *c) {
   c->docs++;
   if (rec->error[0]) {
-    error_record(out, &rec->id, rec->error_code, rec->error_offset,
+    error_record(o, out, &rec->id, rec->error_code, rec->error_offset,
                  rec->error, c);
   } else if (rec->format == BATCH_JSONL) {
     process_jsonl(session, o, rec, out, c);
   } else if (rec->format == BATCH_CONLL) {
     rawi_strbuf text;
     rawi_strbuf_init(&text, NULL);
-    conll_text(&rec->data, &text);
+    output_conll_text(rec->data.data, rec->data.len, &text);
     extract(session, o, &rec->id, text.data ? text.data : "", text.len, NULL,
-            out, c);
+            rec, out, c);
     rawi_strbuf_free(&text);
   } else {
     extract(session, o, &rec->id, rec->data.data ? rec->data.data : "",
-            rec->data.len, NULL, out, c);
+            rec->data.len, NULL, NULL, out, c);
   }
 }

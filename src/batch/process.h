@@ -19,6 +19,8 @@ typedef struct batch_options {
   const char *id_field;   /* JSONL: dotted path of the id, e.g. "meta.id" */
   int keep_fields;        /* JSONL: other fields go to the record's "meta" */
   int explain;
+  /* non-NULL: write CoNLL (output/conll.h) with this label map */
+  const struct output_label_map *conll;
 } batch_options;
 
 typedef struct batch_counts {
