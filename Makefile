@@ -2,11 +2,13 @@
 #   make demo    install missing packages, build, run rawi on the sample
 #   make check   build and run the whole test suite (dev with valgrind, then
 #                ASan+UBSan, then the threaded tests under ThreadSanitizer)
+#   make accuracy ANERCORP=train.txt CONLL04=dev.json SEED_GOLD=seed.jsonl
+#                print the accuracy tables of docs/accuracy.md
 
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE = docs/examples/sample-ar.txt
 
-.PHONY: demo check deps test-deps release dev asan tsan test test-asan test-tsan bench bench-batch install format clean
+.PHONY: accuracy demo check deps test-deps release dev asan tsan test test-asan test-tsan bench bench-batch install format clean
 
 demo: deps release
 	build/release/rawi extract $(SAMPLE)
@@ -15,6 +17,11 @@ check: test-deps test test-asan test-tsan
 
 deps:
 	@sh tools/install-deps.sh
+
+# corpus paths as make variables; a table without its path is skipped
+accuracy: release
+	sh tools/accuracy.sh build/release/rawi ANERCORP=$(ANERCORP) \
+	  CONLL04=$(CONLL04) CONLL04_TRAIN=$(CONLL04_TRAIN) SEED_GOLD=$(SEED_GOLD)
 
 test-deps:
 	@sh tools/install-deps.sh --test

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "output/conll.h"
 
 void batch_counts_add(batch_counts *into, const batch_counts *c) {
   into->docs += c->docs;
@@ -84,12 +85,18 @@ static void error_record(const batch_options *o, rawi_strbuf *out,
 /* Extract text and append the result (or the error) for id. */
 static void extract(rawi_session *session, const batch_options *o,
                     const rawi_strbuf *id, const char *text, size_t len,
-                    const char *meta, rawi_strbuf *out, batch_counts *c) {
+                    const char *meta, const batch_record *conll,
+                    rawi_strbuf *out, batch_counts *c) {
   rawi_doc *doc = NULL;
   rawi_error err;
   c->text_bytes += len;
   if (rawi_extract(session, text, len, o->lang, &doc, &err) == 0) {
-    output_doc od = {doc, id->data, id->len, meta};
+    output_doc od = {doc, id->data, id->len, meta, NULL, 0, 0};
+    if (conll) { /* CoNLL output follows the lines of a CoNLL input */
+      od.source = conll->data.data;
+      od.source_len = conll->data.len;
+      od.docstart = conll->docstart;
+    }
     o->format->record(out, &od, &o->out);
     c->entities += rawi_doc_entity_count(doc);
     c->relations += rawi_doc_relation_count(doc);
@@ -159,31 +166,11 @@ static void process_jsonl(rawi_session *session, const batch_options *o,
       cJSON_Delete(rest);
     }
     extract(session, o, &id, text->valuestring, strlen(text->valuestring),
-            meta, out, c);
+            meta, NULL, out, c);
     cJSON_free(meta);
   }
   cJSON_Delete(obj);
   rawi_strbuf_free(&id);
-}
-
-/* CoNLL: the first column of each line is a token; tokens are joined by
- * spaces, sentences (blank lines) by newlines. */
-static void conll_text(const rawi_strbuf *data, rawi_strbuf *text) {
-  const char *p = data->data, *end = p + data->len;
-  while (p < end) {
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    const char *eol = nl ? nl : end;
-    size_t n = 0;
-    while (p + n < eol && p[n] != ' ' && p[n] != '\t')
-      n++;
-    char last = text->len ? text->data[text->len - 1] : '\n';
-    if (n && last != '\n')
-      rawi_strbuf_addc(text, ' ');
-    else if (!n && last != '\n')
-      rawi_strbuf_addc(text, '\n');
-    rawi_strbuf_add(text, p, n);
-    p = eol + 1;
-  }
 }
 
 void batch_process(rawi_session *session, const batch_options *o,
@@ -198,12 +185,12 @@ void batch_process(rawi_session *session, const batch_options *o,
   } else if (rec->format == BATCH_CONLL) {
     rawi_strbuf text;
     rawi_strbuf_init(&text, NULL);
-    conll_text(&rec->data, &text);
+    output_conll_text(rec->data.data, rec->data.len, &text);
     extract(session, o, &rec->id, text.data ? text.data : "", text.len, NULL,
-            out, c);
+            rec, out, c);
     rawi_strbuf_free(&text);
   } else {
     extract(session, o, &rec->id, rec->data.data ? rec->data.data : "",
-            rec->data.len, NULL, out, c);
+            rec->data.len, NULL, NULL, out, c);
   }
 }

@@ -34,6 +34,7 @@ struct batch_source {
   batch_format format;
   rawi_strbuf name; /* for file:line ids and messages */
   unsigned long line;
+  int docstart; /* conll: the last record ended at a -DOCSTART- line */
   char *buf;
   size_t pos, len;
   int eof;
@@ -66,6 +67,7 @@ static void record_reset(batch_record *rec) {
   rec->id.len = rec->data.len = 0;
   rec->error[0] = '\0';
   rec->error_offset = RAWI_NO_OFFSET;
+  rec->docstart = 0;
 }
 
 static int has_suffix(const char *s, size_t n, const char *suffix) {
@@ -296,6 +298,7 @@ static int open_file(batch_source *s, const char *path, batch_record *rec) {
   s->name.len = 0;
   rawi_strbuf_adds(&s->name, path ? path : "stdin");
   s->line = 0;
+  s->docstart = 0;
   s->pos = s->len = 0;
   s->eof = 0;
   s->read_error[0] = '\0';
@@ -411,6 +414,8 @@ static int is_docstart(const char *p, size_t n) {
 static int next_conll(batch_source *s, batch_record *rec) {
   unsigned long first = 0;
   int cut = 0, c;
+  rec->docstart = s->docstart;
+  s->docstart = 0;
   for (;;) {
     size_t start = rec->data.len;
     if (!read_line(s, &rec->data, s->opt.max_doc_bytes, &c))
@@ -419,8 +424,11 @@ static int next_conll(batch_source *s, batch_record *rec) {
     trim_end(&rec->data, start);
     if (is_docstart(rec->data.data + start, rec->data.len - start)) {
       rec->data.len = start;
-      if (first)
+      if (first) {
+        s->docstart = 1;
         break;
+      }
+      rec->docstart = 1;
       continue;
     }
     if (!first && rec->data.len > start)

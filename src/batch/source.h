@@ -37,6 +37,7 @@ typedef struct batch_record {
   char error[256];     /* non-empty: the record could not be read */
   int error_code;      /* RAWI_ERR_IO or RAWI_ERR_TOO_BIG */
   size_t error_offset; /* byte offset for the error, or RAWI_NO_OFFSET */
+  int docstart;        /* conll: a -DOCSTART- line came before the record */
 } batch_record;
 
 typedef struct batch_source batch_source;

@@ -38,5 +38,7 @@ int cmd_tokenize(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_compile(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_gazetteer(int argc, char **argv);
 
 #endif

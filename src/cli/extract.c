@@ -14,6 +14,7 @@
 #include "batch/sink.h"
 #include "batch/source.h"
 #include "cli/cli.h"
+#include "output/conll.h"
 #include "util/error.h"
 
 static const char usage[] =
@@ -36,7 +37,12 @@ static const char usage[] =
     "  --lang ar|en|auto          document language (default auto, by script)\n"
     "\n"
     "output:\n"
-    "  --format NAME              output format: jsonl (default)\n"
+    "  --format NAME              output format: jsonl (default), conll\n"
+    "                             (token<TAB>label lines, IOB2, aligned with a\n"
+    "                             CoNLL input: docs/evaluation.md)\n"
+    "  --label-map MAP            conll labels for rawi types (default\n"
+    "                             PERSON=PERS,ORGANIZATION=ORG,COUNTRY=LOC,\n"
+    "                             LOCATION=LOC)\n"
     "  --base-iri IRI             namespace of the IRIs of RDF formats\n"
     "  -o PATH                    output file (default stdout)\n"
     "  --resume                   with -o: skip the documents already in PATH\n"
@@ -61,6 +67,7 @@ typedef struct extract_opts {
   batch_source_options in;
   const char *output, *pack;
   int lenient, threads, progress, resume;
+  output_label_map label_map; /* for --format conll */
 } extract_opts;
 
 /* With --lenient every problem is a warning and loading goes on; without,
@@ -124,7 +131,7 @@ static int parse_threads(const char *s, int *out) {
 static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
   enum { O_LANG = 256, O_IN, O_TEXT, O_ID, O_FMT, O_GAZ, O_LENIENT, O_PACK,
          O_RULES, O_EXPLAIN, O_KEEP, O_GLOB, O_MAX, O_PROGRESS, O_NOPROGRESS,
-         O_RESUME, O_NOJIT, O_BASE };
+         O_RESUME, O_NOJIT, O_BASE, O_LABELS };
   static const struct option opts[] = {
       {"lang", required_argument, 0, O_LANG},
       {"input-format", required_argument, 0, O_IN},
@@ -144,6 +151,7 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       {"lenient", no_argument, 0, O_LENIENT},
       {"pack", required_argument, 0, O_PACK},
       {"no-jit", no_argument, 0, O_NOJIT},
+      {"label-map", required_argument, 0, O_LABELS},
       {"help", no_argument, 0, 'h'},
       {0, 0, 0, 0}};
   int c, bad = 0;
@@ -188,6 +196,13 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
     case O_BASE:
       o->batch.out.base_iri = optarg;
       break;
+    case O_LABELS: {
+      char msg[200];
+      if ((bad = output_label_map_parse(&o->label_map, optarg, msg,
+                                        sizeof msg)))
+        cli_errorf("--label-map: %s", msg);
+      break;
+    }
     case O_RESUME:
       o->resume = 1;
       break;
@@ -222,6 +237,11 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
     cli_errorf("--resume needs an output file (-o FILE)");
     bad = 1;
   }
+  if (!bad && o->resume && strcmp(o->batch.format->name, "jsonl")) {
+    cli_errorf("--resume works with --format jsonl only");
+    bad = 1;
+  }
+  o->batch.out.labels = &o->label_map;
   return bad ? -1 : 0;
 }
 
@@ -334,6 +354,9 @@ int cmd_extract(int argc, char **argv) {
                     .in = {BATCH_AUTO, NULL, (size_t)128 << 20},
                     .threads = 1,
                     .progress = -1};
+  char msg[200];
+  output_label_map_parse(&o.label_map, OUTPUT_LABEL_MAP_DEFAULT, msg,
+                         sizeof msg);
   rawi_config *cfg = rawi_config_new();
   if (!cfg) {
     cli_errorf("out of memory");

@@ -14,6 +14,8 @@ static const char usage[] =
     "  check [--rules F]...    validate lists and rules, run rule examples\n"
     "  compile -o OUT TSV...   compile gazetteer lists into an image\n"
     "  tokenize [FILE]         show sentences, tokens, normalised forms, clitics\n"
+    "  eval --gold GOLD [SYS]  precision, recall and F1 against CoNLL or JSONL gold\n"
+    "  gazetteer induce CONLL  a list of names from annotated CoNLL data\n"
     "\n"
     "options:\n"
     "  -h, --help              show this help (rawi COMMAND --help for a command)\n"
@@ -39,6 +41,10 @@ int main(int argc, char **argv) {
     return cmd_extract(argc - 1, argv + 1);
   if (!strcmp(cmd, "check"))
     return cmd_check(argc - 1, argv + 1);
+  if (!strcmp(cmd, "eval"))
+    return cmd_eval(argc - 1, argv + 1);
+  if (!strcmp(cmd, "gazetteer"))
+    return cmd_gazetteer(argc - 1, argv + 1);
   if (!strcmp(cmd, "compile"))
     return cmd_compile(argc - 1, argv + 1);
   fprintf(stderr, "rawi: error: unknown command '%s'\n", cmd);

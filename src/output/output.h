@@ -15,6 +15,7 @@
 typedef struct output_options {
   int explain;          /* the candidates that lost, and why */
   const char *base_iri; /* RDF formats: the namespace of rawi's IRIs */
+  const struct output_label_map *labels; /* CoNLL: labels of rawi types */
 } output_options;
 
 /* One document to write: its id, and (JSONL) fields passed through. */
@@ -22,7 +23,10 @@ typedef struct output_doc {
   const rawi_doc *doc;
   const char *id;
   size_t id_len;
-  const char *meta; /* a JSON object's text, or NULL */
+  const char *meta;   /* a JSON object's text, or NULL */
+  const char *source; /* the CoNLL lines the document came from, or NULL */
+  size_t source_len;
+  int docstart;       /* those lines followed a -DOCSTART- line */
 } output_doc;
 
 typedef struct output_format {

@@ -235,6 +235,31 @@ static const text_token *family_token(const text_doc *d, const mention *m) {
   return NULL;
 }
 
+/* An Arabic family name in two words, "عبد الله", "ابو الغيط", "بن لادن":
+ * the last word after عبد, ابو, ابن or بن (not the first word of the name)
+ * is no name alone ("الله"); the pair is lent instead. Returns the pair's
+ * normalised length in buf, or 0 when the family name is one word. */
+static size_t compound_family(const text_doc *d, const mention *m,
+                              const text_token *last, char *buf, size_t cap) {
+  static const char *const heads[] = {"عبد", "ابو", "ابن", "بن"};
+  uint32_t k = (uint32_t)(last - d->tokens);
+  if (k < 1 || k - 1 <= m->tok_first)
+    return 0;
+  const text_token *h = &d->tokens[k - 1];
+  const char *hn = d->pool + h->norm_off;
+  for (size_t j = 0; j < sizeof heads / sizeof *heads; j++) {
+    if (strlen(heads[j]) != h->norm_len || memcmp(hn, heads[j], h->norm_len))
+      continue;
+    if (h->norm_len + 1 + last->norm_len >= cap)
+      return 0;
+    memcpy(buf, hn, h->norm_len);
+    buf[h->norm_len] = ' ';
+    memcpy(buf + h->norm_len + 1, d->pool + last->norm_off, last->norm_len);
+    return h->norm_len + 1 + last->norm_len;
+  }
+  return 0;
+}
+
 /* Names that lend themselves: a person named in two or more tokens lends
  * its last token (the family name), and a name first found by a rule lends
  * its whole form, so it is found again without the title. A rule's name
@@ -249,14 +274,17 @@ static int collect_aliases(mention_table *t, const text_doc *d, rawi_map *map) {
       continue;
     if (m->type == GZ_PERSON) {
       const text_token *last = family_token(d, m);
-      if (last)
+      char buf[512];
+      size_t pair = last ? compound_family(d, m, last, buf, sizeof buf) : 0;
+      if (pair)
+        rc = remember(t, map, buf, pair, (uint32_t)i);
+      else if (last)
         rc = remember(t, map, d->pool + last->norm_off, last->norm_len,
                       (uint32_t)i);
     }
-    if (rc == RAWI_OK && m->source == SOURCE_RULE)
-      rc = remember(t, map, t->strings.data + m->norm_off, m->norm_len,
-                    (uint32_t)i);
   }
+  /* then rules' forms: after the family names, so that a rule's "عبد الله"
+   * joins "محمد عبد الله" before its own form is remembered */
   for (size_t i = 0; i < n && rc == RAWI_OK; i++) {
     mention *m = &t->mentions[i];
     if (m->lost || m->source != SOURCE_RULE || m->kind != MENTION_NAME)
@@ -269,11 +297,11 @@ static int collect_aliases(mention_table *t, const text_doc *d, rawi_map *map) {
           full->type == m->type) {
         m->id_off = full->id_off;
         m->name_off = full->name_off;
-        continue;
+        if (m->tok_end - m->tok_first < 2)
+          continue;
       }
     }
-    if (m->tok_end - m->tok_first == 1)
-      rc = remember(t, map, norm, m->norm_len, (uint32_t)i);
+    rc = remember(t, map, norm, m->norm_len, (uint32_t)i);
   }
   return rc;
 }

@@ -54,6 +54,16 @@ static void test_family_name_alias(void **state) {
          "location/bogota=بوغوتا@gazetteer");
 }
 
+/* A family name in two words (عبد الفتاح, ابو الغيط) is lent as a pair: the
+ * pair found alone, by a rule or bare, joins the full name; its last word
+ * alone is no name. */
+static void test_compound_family_name(void **state) {
+  (void)state;
+  EXPECT("وفاز اللاعب سمير عبد الفتاح بالميدالية. وقال عبد الفتاح إنه سعيد.",
+         "person/سمير-عبد-الفتاح=سمير عبد الفتاح@rule "
+         "person/سمير-عبد-الفتاح=عبد الفتاح@rule");
+}
+
 /* Two people with one family name: a lone family name links to neither. */
 static void test_ambiguous_family_name(void **state) {
   (void)state;
@@ -123,6 +133,7 @@ static void test_family_name_skips_initials(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_family_name_alias),
+      cmocka_unit_test(test_compound_family_name),
       cmocka_unit_test(test_family_name_skips_initials),
       cmocka_unit_test(test_ambiguous_family_name),
       cmocka_unit_test(test_rule_names_repeat),
