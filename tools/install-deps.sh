@@ -1,24 +1,48 @@
 #!/bin/sh
 # Install the Debian packages rawi needs to build and test, only those that
 # are missing. As root it runs apt-get; otherwise it prints the command.
+# With --test it also installs the stores the graph tests load rawi's
+# output into: Debian's raptor2/rasqal tools and Virtuoso, and the npm
+# package kuzu (pinned by tests/graph/package-lock.json) into tests/graph.
 set -eu
 
 pkgs="gcc make libc6-dev cmake pkg-config libpcre2-dev libicu-dev libcjson-dev zlib1g-dev libcmocka-dev"
-[ "${1:-}" = "--test" ] && pkgs="$pkgs valgrind parallel"
+test_pkgs="valgrind parallel raptor2-utils rasqal-utils virtuoso-opensource nodejs npm"
+testing=
+[ "${1:-}" = "--test" ] && testing=1 && pkgs="$pkgs $test_pkgs"
+
+# npm ci only when the installed kuzu is not the locked one (it is 500 MB).
+npm_deps() {
+  dir=$(cd "$(dirname "$0")/../tests/graph" && pwd)
+  if (cd "$dir" && node -e '
+      const fs = require("fs"), read = (f) => JSON.parse(fs.readFileSync(f, "utf8"));
+      const want = read("package-lock.json").packages["node_modules/kuzu"].version;
+      process.exit(read("node_modules/kuzu/package.json").version === want ? 0 : 1)' 2> /dev/null); then
+    return 0
+  fi
+  echo "rawi: installing the npm packages of tests/graph (npm ci)" >&2
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
+}
 
 missing=""
 for p in $pkgs; do
+  # node and npm may come from elsewhere (NodeSource's nodejs bundles npm)
+  case $p in nodejs | npm) command -v "${p%js}" > /dev/null && continue ;; esac
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
     missing="$missing $p"
   fi
 done
-[ -z "$missing" ] && exit 0
 
-if [ "$(id -u)" != 0 ]; then
-  echo "rawi: missing Debian packages:$missing" >&2
-  echo "rawi: run as root: apt-get update && apt-get install -y$missing" >&2
-  exit 1
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "rawi: missing Debian packages:$missing" >&2
+    echo "rawi: run as root: apt-get update && apt-get install -y$missing" >&2
+    exit 1
+  fi
+  echo "rawi: installing$missing" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
-echo "rawi: installing$missing" >&2
-apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+if [ -n "$testing" ]; then
+  npm_deps
+fi

@@ -15,6 +15,7 @@
 #include "batch/source.h"
 #include "cli/cli.h"
 #include "output/conll.h"
+#include "output/escape.h"
 #include "util/error.h"
 
 static const char usage[] =
@@ -37,14 +38,17 @@ static const char usage[] =
     "  --lang ar|en|auto          document language (default auto, by script)\n"
     "\n"
     "output:\n"
-    "  --format NAME              output format: jsonl (default), conll\n"
-    "                             (token<TAB>label lines, IOB2, aligned with a\n"
-    "                             CoNLL input: docs/evaluation.md)\n"
+    "  --format NAME              jsonl (default), conll (token<TAB>label lines,\n"
+    "                             IOB2, aligned with a CoNLL input), ntriples,\n"
+    "                             turtle, neo4j (a directory of CSV files),\n"
+    "                             cypher, kuzu\n"
     "  --label-map MAP            conll labels for rawi types (default\n"
     "                             PERSON=PERS,ORGANIZATION=ORG,COUNTRY=LOC,\n"
     "                             LOCATION=LOC)\n"
     "  --base-iri IRI             namespace of the IRIs of RDF formats\n"
-    "  -o PATH                    output file (default stdout)\n"
+    "                             (default " OUTPUT_DEFAULT_BASE_IRI ")\n"
+    "  -o PATH                    output file, or directory for neo4j\n"
+    "                             (default stdout)\n"
     "  --resume                   with -o: skip the documents already in PATH\n"
     "  --explain                  add the candidates that lost, and why\n"
     "\n"
@@ -194,6 +198,9 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
                    optarg);
       break;
     case O_BASE:
+      if ((bad = !output_iri_usable(optarg)))
+        cli_errorf("--base-iri: expected an absolute IRI such as "
+                   "https://example.org/news/, got '%s'", optarg);
       o->batch.out.base_iri = optarg;
       break;
     case O_LABELS: {
@@ -237,8 +244,10 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
     cli_errorf("--resume needs an output file (-o FILE)");
     bad = 1;
   }
+  /* --resume compares ids with the records already written: JSON Lines */
   if (!bad && o->resume && strcmp(o->batch.format->name, "jsonl")) {
-    cli_errorf("--resume works with --format jsonl only");
+    cli_errorf("--resume: not available with --format %s",
+               o->batch.format->name);
     bad = 1;
   }
   o->batch.out.labels = &o->label_map;
@@ -261,21 +270,51 @@ static void catch_signals(void) {
   sigaction(SIGTERM, &sa, NULL);
 }
 
+/* Records go to a sink (a file or stdout), or to the format's writer. */
 typedef struct run {
   batch_sink *sink;
+  const output_writer_ops *wops;
+  output_writer *writer;
   batch_counts counts;
   batch_progress progress;
   rawi_error err;
   unsigned long long skipped;
 } run;
 
+static int emit(run *r, const rawi_strbuf *out) {
+  if (out->failed)
+    return rawi_error_set(&r->err, RAWI_ERR_NOMEM, "out of memory");
+  if (r->writer)
+    return r->wops->write(r->writer, out->data, out->len, &r->err);
+  return batch_sink_write(r->sink, out->data, out->len, &r->err);
+}
+
 static int write_record(void *ctx, const rawi_strbuf *out,
                         const batch_counts *c) {
   run *r = ctx;
   batch_counts_add(&r->counts, c);
-  if (out->failed)
-    return rawi_error_set(&r->err, RAWI_ERR_NOMEM, "out of memory");
-  return batch_sink_write(r->sink, out->data, out->len, &r->err);
+  return emit(r, out);
+}
+
+static int open_output(run *r, const extract_opts *o) {
+  r->wops = o->batch.format->writer;
+  if (r->wops)
+    r->writer = r->wops->open(o->output, &o->batch.out, &r->err);
+  else
+    r->sink = batch_sink_open(o->output, o->resume, &r->err);
+  return r->writer || r->sink ? 0 : -1;
+}
+
+/* Close the output; with err NULL (after another error) only release it. */
+static int close_output(run *r, rawi_error *err) {
+  int rc = 0;
+  if (r->writer)
+    rc = r->wops->close(r->writer, err);
+  else if (r->sink)
+    rc = batch_sink_close(r->sink, err);
+  r->writer = NULL;
+  r->sink = NULL;
+  return rc;
 }
 
 /* With --resume, a record already in the output is skipped when it is the
@@ -310,8 +349,7 @@ static int write_frame(run *r, void (*frame)(rawi_strbuf *, const output_options
   rawi_strbuf b;
   rawi_strbuf_init(&b, NULL);
   frame(&b, o);
-  int rc = b.failed ? rawi_error_set(&r->err, RAWI_ERR_NOMEM, "out of memory")
-                    : batch_sink_write(r->sink, b.data, b.len, &r->err);
+  int rc = emit(r, &b);
   rawi_strbuf_free(&b);
   return rc;
 }
@@ -321,7 +359,8 @@ static int run_batch(run *r, batch_source *src, batch_pool *pool,
                      const extract_opts *o) {
   int resuming = o->resume, rc = 0;
   const output_format *f = o->batch.format;
-  if (batch_sink_kept(r->sink) == 0 && write_frame(r, f->header, &o->batch.out))
+  if ((!r->sink || batch_sink_kept(r->sink) == 0) &&
+      write_frame(r, f->header, &o->batch.out))
     return -1;
   batch_record *rec;
   while (!stop_signal && (rec = batch_pool_slot(pool))) {
@@ -381,7 +420,7 @@ int cmd_extract(int argc, char **argv) {
   int status = 1;
   if (!model)
     goto fail;
-  if (!(r.sink = batch_sink_open(o.output, o.resume, &r.err)))
+  if (open_output(&r, &o))
     goto fail;
   if (!(pool = batch_pool_new(model, &o.batch, o.threads, write_record, &r,
                               &r.err)))
@@ -391,9 +430,8 @@ int cmd_extract(int argc, char **argv) {
     goto fail;
   }
   int rc = run_batch(&r, src, pool, &o);
-  if (batch_sink_close(r.sink, r.err.code ? NULL : &r.err))
+  if (close_output(&r, r.err.code ? NULL : &r.err))
     rc = -1;
-  r.sink = NULL;
   if (r.err.code)
     cli_error(NULL, &r.err);
   status = rc                ? 1
@@ -410,7 +448,7 @@ fail:
 done:
   batch_source_free(src);
   batch_pool_free(pool);
-  batch_sink_close(r.sink, NULL);
+  close_output(&r, NULL);
   rawi_model_free(model);
   return status;
 }

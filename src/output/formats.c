@@ -32,8 +32,17 @@ static void conll_error(rawi_strbuf *b, const char *id, size_t id_len,
 }
 
 static const output_format formats[] = {
-    {"jsonl", jsonl_record, jsonl_error, NULL, NULL},
-    {"conll", conll_record, conll_error, NULL, NULL},
+    /* name, record, error, header, footer, writer */
+    {"jsonl", jsonl_record, jsonl_error, NULL, NULL, NULL},
+    {"conll", conll_record, conll_error, NULL, NULL, NULL},
+    {"ntriples", output_ntriples, output_rdf_error, NULL, NULL, NULL},
+    {"turtle", output_turtle, output_turtle_error, output_turtle_header, NULL,
+     NULL},
+    {"neo4j", output_neo4j, output_neo4j_error, NULL, NULL,
+     &output_neo4j_writer},
+    {"cypher", output_cypher, output_cypher_error, output_cypher_header, NULL,
+     NULL},
+    {"kuzu", output_kuzu, output_kuzu_error, output_kuzu_header, NULL, NULL},
 };
 
 const output_format *output_format_find(const char *name) {
@@ -43,4 +52,6 @@ const output_format *output_format_find(const char *name) {
   return NULL;
 }
 
-const char *output_format_names(void) { return "jsonl, conll"; }
+const char *output_format_names(void) {
+  return "jsonl|conll|ntriples|turtle|neo4j|cypher|kuzu";
+}

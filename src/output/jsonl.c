@@ -92,14 +92,13 @@ static void relations_json(rawi_strbuf *b, const rawi_doc *doc, int explain) {
     str_field(b, "predicate", r.predicate, strlen(r.predicate));
     rawi_strbuf_addc(b, ',');
     str_field(b, "object", o.id, strlen(o.id));
-    char conf[16];
-    int n = snprintf(conf, sizeof conf, "%.2f", r.confidence);
+    char conf[32], rule[512];
+    output_confidence(conf, sizeof conf, r.confidence);
     rawi_strbuf_adds(b, ",\"confidence\":");
-    rawi_strbuf_add(b, conf, (size_t)n);
-    char rule[512];
-    n = snprintf(rule, sizeof rule, "%s:%s", r.rule_file, r.rule);
+    rawi_strbuf_adds(b, conf);
+    output_rule_name(rule, sizeof rule, &r);
     rawi_strbuf_addc(b, ',');
-    str_field(b, "rule", rule, n < (int)sizeof rule ? (size_t)n : sizeof rule - 1);
+    str_field(b, "rule", rule, strlen(rule));
     rawi_strbuf_adds(b, ",\"evidence\":{");
     num_field(b, "start", r.evidence.start);
     rawi_strbuf_addc(b, ',');
@@ -201,7 +200,7 @@ void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
   rawi_strbuf_adds(b, "}\n");
 }
 
-static const char *error_code_name(int code) {
+const char *output_error_code(int code) {
   switch (code) {
   case RAWI_ERR_UTF8:
     return "invalid_utf8";
@@ -222,7 +221,7 @@ static const char *error_code_name(int code) {
 
 void output_jsonl_error(rawi_strbuf *b, const char *id, size_t id_len,
                         const rawi_error *err) {
-  const char *code = error_code_name(err->code);
+  const char *code = output_error_code(err->code);
   rawi_strbuf_addc(b, '{');
   str_field(b, "id", id, id_len);
   rawi_strbuf_adds(b, ",\"error\":{");

@@ -29,6 +29,27 @@ typedef struct output_doc {
   int docstart;       /* those lines followed a -DOCSTART- line */
 } output_doc;
 
+/*
+ * A format whose output is not one stream of records (neo4j: a directory
+ * of CSV files, each entity written once however many documents name it)
+ * has a writer. The writer runs on the writing thread only: it owns the
+ * -o path, receives every record in input order (the record callbacks
+ * still run on the workers), and so may keep state across documents.
+ * Without a writer, records go to the -o file or stdout.
+ */
+typedef struct output_writer output_writer;
+typedef struct output_writer_ops {
+  /* Open path; NULL with err set. */
+  output_writer *(*open)(const char *path, const output_options *o,
+                         rawi_error *err);
+  /* Take one record (header and footer too); -1 with err set. */
+  int (*write)(output_writer *w, const char *data, size_t len,
+               rawi_error *err);
+  /* Flush and free; -1 with err set when flushing failed (err NULL: free
+   * only, after an error elsewhere). */
+  int (*close)(output_writer *w, rawi_error *err);
+} output_writer_ops;
+
 typedef struct output_format {
   const char *name;
   /* Append the record of a document, or of a document that failed. */
@@ -39,6 +60,7 @@ typedef struct output_format {
    * written again when --resume appends to an existing file. */
   void (*header)(rawi_strbuf *b, const output_options *o);
   void (*footer)(rawi_strbuf *b, const output_options *o);
+  const output_writer_ops *writer; /* NULL: a stream to -o or stdout */
 } output_format;
 
 /* The format called name, or NULL. */
@@ -56,5 +78,50 @@ void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
 /* The error record of a document that failed. */
 void output_jsonl_error(rawi_strbuf *b, const char *id, size_t id_len,
                         const rawi_error *err);
+
+/* The error code every format writes for a rawi_status ("invalid_utf8"). */
+const char *output_error_code(int code);
+
+/* The graph formats' callbacks (rdf.c, cypher.c, neo4j.c), for the
+ * table of formats.c. */
+void output_ntriples(rawi_strbuf *b, const output_doc *d,
+                     const output_options *o);
+void output_turtle(rawi_strbuf *b, const output_doc *d,
+                   const output_options *o);
+void output_rdf_error(rawi_strbuf *b, const char *id, size_t id_len,
+                      const rawi_error *err, const output_options *o);
+void output_turtle_error(rawi_strbuf *b, const char *id, size_t id_len,
+                         const rawi_error *err, const output_options *o);
+void output_turtle_header(rawi_strbuf *b, const output_options *o);
+void output_cypher(rawi_strbuf *b, const output_doc *d,
+                   const output_options *o);
+void output_kuzu(rawi_strbuf *b, const output_doc *d,
+                 const output_options *o);
+void output_cypher_error(rawi_strbuf *b, const char *id, size_t id_len,
+                         const rawi_error *err, const output_options *o);
+void output_kuzu_error(rawi_strbuf *b, const char *id, size_t id_len,
+                       const rawi_error *err, const output_options *o);
+void output_cypher_header(rawi_strbuf *b, const output_options *o);
+void output_kuzu_header(rawi_strbuf *b, const output_options *o);
+void output_neo4j(rawi_strbuf *b, const output_doc *d,
+                  const output_options *o);
+void output_neo4j_error(rawi_strbuf *b, const char *id, size_t id_len,
+                        const rawi_error *err, const output_options *o);
+extern const output_writer_ops output_neo4j_writer;
+
+/* The default of --base-iri: the namespace of rawi's IRIs. */
+#define OUTPUT_DEFAULT_BASE_IRI "https://example.org/rawi/"
+
+/* A type as a graph label: "PERSON" -> "Person" (into b). */
+void output_type_label(rawi_strbuf *b, const char *type);
+
+/* A predicate as a relationship type: "met_with" -> "MET_WITH"; any
+ * character but letters, digits and '_' becomes '_'. */
+void output_rel_type(rawi_strbuf *b, const char *predicate);
+
+/* A relation's rule as "FILE:NAME" and its confidence as "0.90" (the
+ * forms JSONL writes), NUL-terminated in the given buffers. */
+void output_rule_name(char *buf, size_t size, const rawi_relation *r);
+void output_confidence(char *buf, size_t size, double confidence);
 
 #endif

@@ -1,0 +1,41 @@
+/*
+ * Escapers for the graph formats, one per target syntax. Each appends s[0..n)
+ * to b in a form the target reads back as exactly the same text; bytes that
+ * are not UTF-8 (ids from file names) become U+FFFD in literals and
+ * percent-encoded bytes in IRIs, so no input can break the syntax around it.
+ */
+#ifndef RAWI_OUTPUT_ESCAPE_H
+#define RAWI_OUTPUT_ESCAPE_H
+
+#include <stddef.h>
+
+#include "util/strbuf.h"
+
+/* Part of an IRI path (RFC 3987 ipath, RFC 3986 percent-encoding): ASCII
+ * unreserved characters, '/', ':' and '@' are kept, and so are the
+ * non-ASCII letters RFC 3987 allows (Arabic stays Arabic); every other
+ * byte is %XX, including bidi formatting characters (RFC 3987 section 4.1
+ * forbids them) and private-use and non-characters. */
+void output_iri_part(rawi_strbuf *b, const char *s, size_t n);
+
+/* 1 when s can stand as the start of an absolute IRI in N-Triples and
+ * Turtle: a scheme, ':', and none of the characters IRIREF excludes
+ * (controls, space, <>"{}|^`\). */
+int output_iri_usable(const char *s);
+
+/* An RDF literal's lexical form in double quotes, as N-Triples and Turtle
+ * both read it: \" \\ \n \r \t, other controls and bidi controls as \uXXXX. */
+void output_rdf_string(rawi_strbuf *b, const char *s, size_t n);
+
+/* An RFC 4180 field: always in double quotes, quotes doubled. NUL, which
+ * no CSV reader keeps, becomes U+FFFD. */
+void output_csv_field(rawi_strbuf *b, const char *s, size_t n);
+
+/* A Cypher string literal in single quotes. Neo4j (kuzu == 0): \\ \' \n
+ * \r \t, other controls and bidi controls as \uXXXX, so a statement stays
+ * on one line and reads in logical order. Kùzu reads only \\ \' \" (it
+ * drops the backslash of every other escape), so there (kuzu != 0) the
+ * rest is written as is: still quoted safely, but not one line. */
+void output_cypher_string(rawi_strbuf *b, const char *s, size_t n, int kuzu);
+
+#endif
