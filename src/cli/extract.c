@@ -36,7 +36,7 @@ static const char usage[] =
     "  --lang ar|en|auto          document language (default auto, by script)\n"
     "\n"
     "output:\n"
-    "  --format NAME              output format: jsonl (default)\n"
+    "  --format NAME              output format: jsonl (default) or html\n"
     "  --base-iri IRI             namespace of the IRIs of RDF formats\n"
     "  -o PATH                    output file (default stdout)\n"
     "  --resume                   with -o: skip the documents already in PATH\n"

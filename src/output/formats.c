@@ -16,6 +16,8 @@ static void jsonl_error(rawi_strbuf *b, const char *id, size_t id_len,
 
 static const output_format formats[] = {
     {"jsonl", jsonl_record, jsonl_error, NULL, NULL},
+    {"html", output_html, output_html_error, output_html_header,
+     output_html_footer},
 };
 
 const output_format *output_format_find(const char *name) {
@@ -25,4 +27,4 @@ const output_format *output_format_find(const char *name) {
   return NULL;
 }
 
-const char *output_format_names(void) { return "jsonl"; }
+const char *output_format_names(void) { return "jsonl|html"; }

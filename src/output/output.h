@@ -53,4 +53,21 @@ void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
 void output_jsonl_error(rawi_strbuf *b, const char *id, size_t id_len,
                         const rawi_error *err);
 
+/* Helpers shared by formats. */
+
+/* What produced a mention, as every format writes it: gazetteer:FILE:LINE,
+ * rule:FILE:NAME, or alias: and the full name's source. Written into
+ * buf[cap] (NUL-terminated, cut to fit); returns its length. */
+size_t output_source(char *buf, size_t cap, const rawi_mention *m);
+
+/* The error code name of a rawi_status ("invalid_utf8", "io", ...). */
+const char *output_error_code(int code);
+
+/* The HTML page (html.c). */
+void output_html_header(rawi_strbuf *b, const output_options *o);
+void output_html_footer(rawi_strbuf *b, const output_options *o);
+void output_html(rawi_strbuf *b, const output_doc *d, const output_options *o);
+void output_html_error(rawi_strbuf *b, const char *id, size_t id_len,
+                       const rawi_error *err, const output_options *o);
+
 #endif
