@@ -1,15 +1,23 @@
 #!/bin/sh
 # Install the Debian packages rawi needs to build and test, only those that
 # are missing. As root it runs apt-get; otherwise it prints the command.
-# With --test it also installs the stores the graph tests load rawi's
-# output into: Debian's raptor2/rasqal tools and Virtuoso, and the npm
-# package kuzu (pinned by tests/graph/package-lock.json) into tests/graph.
+# With --test it also installs what the tests load rawi's output into: the
+# graph stores (Debian's raptor2/rasqal tools and Virtuoso, and the npm
+# package kuzu, pinned by tests/graph/package-lock.json, into tests/graph),
+# and the browser the HTML report is rendered in, with an Arabic font. When
+# the browser cannot be installed its test is skipped (and says so) rather
+# than the whole suite failing.
 set -eu
 
 pkgs="gcc make libc6-dev cmake pkg-config libpcre2-dev libicu-dev libcjson-dev zlib1g-dev libcmocka-dev"
 test_pkgs="valgrind parallel raptor2-utils rasqal-utils virtuoso-opensource nodejs npm"
+browser=""
 testing=
-[ "${1:-}" = "--test" ] && testing=1 && pkgs="$pkgs $test_pkgs"
+if [ "${1:-}" = "--test" ]; then
+  testing=1
+  pkgs="$pkgs $test_pkgs"
+  browser="chromium fonts-noto-core"
+fi
 
 # npm ci only when the installed kuzu is not the locked one (it is 500 MB).
 npm_deps() {
@@ -24,24 +32,34 @@ npm_deps() {
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
 }
 
-missing=""
-for p in $pkgs; do
-  # node and npm may come from elsewhere (NodeSource's nodejs bundles npm)
-  case $p in nodejs | npm) command -v "${p%js}" > /dev/null && continue ;; esac
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-    missing="$missing $p"
-  fi
-done
+missing_of() {
+  for p in "$@"; do
+    # node and npm may come from elsewhere (NodeSource's nodejs bundles npm)
+    case $p in nodejs | npm) command -v "${p%js}" > /dev/null && continue ;; esac
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+      printf ' %s' "$p"
+    fi
+  done
+}
+missing=$(missing_of $pkgs)
+optional=$(missing_of $browser)
 
-if [ -n "$missing" ]; then
+if [ -n "$missing$optional" ]; then
   if [ "$(id -u)" != 0 ]; then
-    echo "rawi: missing Debian packages:$missing" >&2
-    echo "rawi: run as root: apt-get update && apt-get install -y$missing" >&2
-    exit 1
+    echo "rawi: missing Debian packages:$missing$optional" >&2
+    echo "rawi: run as root: apt-get update && apt-get install -y$missing$optional" >&2
+    [ -n "$missing" ] && exit 1
+  else
+    echo "rawi: installing$missing$optional" >&2
+    apt-get update -qq
+    install() {
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+    }
+    [ -z "$missing" ] || install $missing
+    if [ -n "$optional" ] && ! install $optional; then
+      echo "rawi: warning: could not install$optional; the HTML browser test will be skipped" >&2
+    fi
   fi
-  echo "rawi: installing$missing" >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 if [ -n "$testing" ]; then
   npm_deps

@@ -41,7 +41,7 @@ static const char usage[] =
     "  --format NAME              jsonl (default), conll (token<TAB>label lines,\n"
     "                             IOB2, aligned with a CoNLL input), ntriples,\n"
     "                             turtle, neo4j (a directory of CSV files),\n"
-    "                             cypher, kuzu\n"
+    "                             cypher, kuzu, html (a page to read)\n"
     "  --label-map MAP            conll labels for rawi types (default\n"
     "                             PERSON=PERS,ORGANIZATION=ORG,COUNTRY=LOC,\n"
     "                             LOCATION=LOC)\n"

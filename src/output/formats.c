@@ -43,6 +43,8 @@ static const output_format formats[] = {
     {"cypher", output_cypher, output_cypher_error, output_cypher_header, NULL,
      NULL},
     {"kuzu", output_kuzu, output_kuzu_error, output_kuzu_header, NULL, NULL},
+    {"html", output_html, output_html_error, output_html_header,
+     output_html_footer, NULL},
 };
 
 const output_format *output_format_find(const char *name) {
@@ -53,5 +55,5 @@ const output_format *output_format_find(const char *name) {
 }
 
 const char *output_format_names(void) {
-  return "jsonl|conll|ntriples|turtle|neo4j|cypher|kuzu";
+  return "jsonl|conll|ntriples|turtle|neo4j|cypher|kuzu|html";
 }

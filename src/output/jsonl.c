@@ -24,16 +24,19 @@ static void num_field(rawi_strbuf *b, const char *k, unsigned long long v) {
   rawi_strbuf_addu(b, v);
 }
 
-/* gazetteer:FILE:LINE, rule:FILE:NAME, alias:<the full name's source> */
-static void source_field(rawi_strbuf *b, const rawi_mention *m) {
-  char src[512];
+size_t output_source(char *buf, size_t cap, const rawi_mention *m) {
   int alias = !strcmp(m->source, "alias");
-  int n = m->rule ? snprintf(src, sizeof src, "%srule:%s:%s",
-                             alias ? "alias:" : "", m->source_file, m->rule)
-                  : snprintf(src, sizeof src, "%sgazetteer:%s:%lu",
+  int n = m->rule ? snprintf(buf, cap, "%srule:%s:%s", alias ? "alias:" : "",
+                             m->source_file, m->rule)
+                  : snprintf(buf, cap, "%sgazetteer:%s:%lu",
                              alias ? "alias:" : "", m->source_file,
                              m->source_line);
-  str_field(b, "source", src, n < (int)sizeof src ? (size_t)n : sizeof src - 1);
+  return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}
+
+static void source_field(rawi_strbuf *b, const rawi_mention *m) {
+  char src[512];
+  str_field(b, "source", src, output_source(src, sizeof src, m));
 }
 
 static void mention_json(rawi_strbuf *b, const rawi_mention *m) {

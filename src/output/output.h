@@ -124,4 +124,16 @@ void output_rel_type(rawi_strbuf *b, const char *predicate);
 void output_rule_name(char *buf, size_t size, const rawi_relation *r);
 void output_confidence(char *buf, size_t size, double confidence);
 
+/* What produced a mention, as every format writes it: gazetteer:FILE:LINE,
+ * rule:FILE:NAME, or alias: and the full name's source. Written into
+ * buf[cap] (NUL-terminated, cut to fit); returns its length. */
+size_t output_source(char *buf, size_t cap, const rawi_mention *m);
+
+/* The HTML page (html.c). */
+void output_html_header(rawi_strbuf *b, const output_options *o);
+void output_html_footer(rawi_strbuf *b, const output_options *o);
+void output_html(rawi_strbuf *b, const output_doc *d, const output_options *o);
+void output_html_error(rawi_strbuf *b, const char *id, size_t id_len,
+                       const rawi_error *err, const output_options *o);
+
 #endif

@@ -1,5 +1,7 @@
 #include "util/strbuf.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "util/mem.h"
@@ -49,29 +51,45 @@ void rawi_strbuf_addu(rawi_strbuf *b, unsigned long long v) {
   rawi_strbuf_add(b, tmp + i, sizeof tmp - i);
 }
 
-/* JSON for bytes that are not valid UTF-8 (an id from a file name, a
- * JSONL field): each bad sequence becomes U+FFFD, so the line stays JSON. */
-static void json_repaired(rawi_strbuf *b, const char *s, size_t n) {
+void rawi_strbuf_addf(rawi_strbuf *b, const char *fmt, ...) {
+  char tmp[128];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  if (n < 0)
+    return;
+  if ((size_t)n < sizeof tmp) {
+    rawi_strbuf_add(b, tmp, (size_t)n);
+    return;
+  }
+  if (!reserve(b, (size_t)n))
+    return;
+  va_start(ap, fmt);
+  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+/* Bytes that are not valid UTF-8 (an id from a file name, a JSONL field):
+ * each bad sequence becomes U+FFFD, so the output stays well-formed. */
+void rawi_strbuf_utf8(rawi_strbuf *b, const char *s, size_t n,
+                      void (*emit)(rawi_strbuf *, const char *, size_t)) {
   size_t at = 0, bad;
   const char *why;
   while (at < n && !rawi_utf8_valid(s + at, n - at, &bad, &why)) {
-    rawi_strbuf_json_valid(b, s + at, bad);
+    emit(b, s + at, bad);
     rawi_strbuf_add(b, "\xef\xbf\xbd", 3);
     at += bad + 1;
     while (at < n && ((unsigned char)s[at] & 0xC0) == 0x80)
       at++;
   }
-  rawi_strbuf_json_valid(b, s + at, n - at);
+  emit(b, s + at, n - at);
 }
 
 void rawi_strbuf_json(rawi_strbuf *b, const char *s, size_t n) {
-  size_t bad;
-  const char *why;
   rawi_strbuf_addc(b, '"');
-  if (rawi_utf8_valid(s, n, &bad, &why))
-    rawi_strbuf_json_valid(b, s, n);
-  else
-    json_repaired(b, s, n);
+  rawi_strbuf_utf8(b, s, n, rawi_strbuf_json_valid);
   rawi_strbuf_addc(b, '"');
 }
 

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The batch paths of rawi extract under valgrind memcheck: worker threads,
-# gzip, CoNLL, error records, --resume. Patterns are interpreted (--no-jit):
+# gzip, CoNLL, error records, --resume, the HTML page. Patterns are interpreted (--no-jit):
 # valgrind cannot follow the code PCRE2's JIT generates.
 set -u
 valgrind=$1 rawi=$2
@@ -20,6 +20,8 @@ printf -- '-DOCSTART- O\n\nالتقى O\nبايدن B-PERS\nشولتس B-PERS\n'
 printf '%s\n' 'not json' '{"id":"x"}' > "$tmp/bad.jsonl"
 memcheck "threads, gzip, CoNLL, errors" "$rawi" extract --no-jit -j 3 \
   "$tmp/docs.jsonl.gz" "$tmp/a.conll" "$tmp/bad.jsonl" "$tmp/missing.txt"
+memcheck "html" "$rawi" extract --no-jit -j 2 --format html \
+  "$tmp/docs.jsonl" "$tmp/bad.jsonl"
 "$rawi" extract "$tmp/docs.jsonl" 2> /dev/null | head -c 3000 > "$tmp/part.jsonl"
 memcheck "--resume" "$rawi" extract --no-jit --resume -o "$tmp/part.jsonl" "$tmp/docs.jsonl"
 finish
