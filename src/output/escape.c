@@ -39,6 +39,13 @@ static int is_bidi(long cp) {
          (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* The bidi controls that open an embedding, override or isolate: left
+ * unbalanced, they reorder everything after them on the line. (The marks
+ * ALM, LRM and RLM do not, and Arabic text uses them.) */
+static int is_bidi_embedding(long cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /* Controls, including the Unicode line breaks NEL, LS and PS. */
 static int is_control(long cp) {
   return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 ||
@@ -218,4 +225,28 @@ void output_cypher_string(rawi_strbuf *b, const char *s, size_t n, int kuzu) {
   rawi_strbuf_addc(b, '\'');
   escape_with(b, s, n, kuzu ? kuzu_esc : neo4j_esc);
   rawi_strbuf_addc(b, '\'');
+}
+
+/* --- HTML ------------------------------------------------------------------
+ */
+
+static int html_esc(rawi_strbuf *b, long cp, const char *raw, int len) {
+  (void)raw, (void)len;
+  const char *rep = cp == '&'    ? "&amp;"
+                    : cp == '<'  ? "&lt;"
+                    : cp == '>'  ? "&gt;"
+                    : cp == '"'  ? "&quot;"
+                    : cp == '\'' ? "&#39;"
+                                 : NULL;
+  int drop = cp < 0 || is_bidi_embedding(cp) ||
+             (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r');
+  if (!rep && !drop)
+    return 0;
+  if (b)
+    rawi_strbuf_adds(b, rep ? rep : replacement);
+  return 1;
+}
+
+void output_html_text(rawi_strbuf *b, const char *s, size_t n) {
+  escape_with(b, s, n, html_esc);
 }

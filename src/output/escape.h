@@ -1,5 +1,5 @@
 /*
- * Escapers for the graph formats, one per target syntax. Each appends s[0..n)
+ * Escapers for the output formats, one per target syntax. Each appends s[0..n)
  * to b in a form the target reads back as exactly the same text; bytes that
  * are not UTF-8 (ids from file names) become U+FFFD in literals and
  * percent-encoded bytes in IRIs, so no input can break the syntax around it.
@@ -37,5 +37,11 @@ void output_csv_field(rawi_strbuf *b, const char *s, size_t n);
  * drops the backslash of every other escape), so there (kuzu != 0) the
  * rest is written as is: still quoted safely, but not one line. */
 void output_cypher_string(rawi_strbuf *b, const char *s, size_t n, int kuzu);
+
+/* HTML text or attribute value (either quote): & < > " ' as references;
+ * NUL and other C0 controls but tab and line breaks, and the bidi controls
+ * that open an embedding, override or isolate, become U+FFFD, so a name
+ * can neither close an element nor reorder the page around it. */
+void output_html_text(rawi_strbuf *b, const char *s, size_t n);
 
 #endif

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "output/escape.h"
 #include "output/output.h"
 #include "util/mem.h"
 
@@ -30,58 +31,9 @@
 /* Escaping                                                          */
 /* ---------------------------------------------------------------- */
 
-/* U+202A-U+202E (E2 80 AA-AE) and U+2066-U+2069 (E2 81 A6-A9): unbalanced,
- * they reorder everything after them on the line. s[0] is 0xE2 of valid
- * UTF-8, so two more bytes follow. */
-static int bidi_control(const unsigned char *s) {
-  return (s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE) ||
-         (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9);
-}
-
-/* The replacement of byte s[0], or NULL to copy it; *len the bytes it
- * replaces. Safe in text and in double- or single-quoted attributes. */
-static const char *replacement(const unsigned char *s, size_t *len) {
-  *len = 1;
-  switch (s[0]) {
-  case '&':
-    return "&amp;";
-  case '<':
-    return "&lt;";
-  case '>':
-    return "&gt;";
-  case '"':
-    return "&quot;";
-  case '\'':
-    return "&#39;";
-  case '\t':
-  case '\n':
-  case '\r':
-    return NULL;
-  case 0xE2:
-    *len = 3;
-    return bidi_control(s) ? "\xEF\xBF\xBD" : NULL;
-  default: /* NUL and other C0 controls are not allowed in HTML text */
-    return s[0] < 0x20 ? "\xEF\xBF\xBD" : NULL;
-  }
-}
-
-static void escape_valid(rawi_strbuf *b, const char *s, size_t n) {
-  size_t run = 0, i = 0, len;
-  while (i < n) {
-    const char *rep = replacement((const unsigned char *)s + i, &len);
-    if (rep) {
-      rawi_strbuf_add(b, s + run, i - run);
-      rawi_strbuf_adds(b, rep);
-      run = i + len;
-    }
-    i += len;
-  }
-  rawi_strbuf_add(b, s + run, n - run);
-}
-
 /* The one escaper: text content and attribute values alike. */
 static void html_escape(rawi_strbuf *b, const char *s, size_t n) {
-  rawi_strbuf_utf8(b, s, n, escape_valid);
+  output_html_text(b, s, n);
 }
 
 static void html_escapes(rawi_strbuf *b, const char *s) {

@@ -1,4 +1,4 @@
-/* The escapers of the graph formats: what each syntax must never see raw. */
+/* The escapers of the output formats: what each syntax must never see raw. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -76,6 +76,20 @@ static void csv(void **state) {
   CHECK(output_csv_field, "", "\"\"");
 }
 
+static void html(void **state) {
+  (void)state;
+  CHECK(output_html_text, "<script>alert('x')</script> & \"",
+        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;");
+  /* a right-to-left override and an isolate cannot reorder the page; the
+   * marks Arabic text uses (RLM, ALM) stay */
+  CHECK(output_html_text, "بلينكن\u202Eتقرير\u2067x",
+        "بلينكن\uFFFDتقرير\uFFFDx");
+  CHECK(output_html_text, "سوريا\u200F\u061C", "سوريا\u200F\u061C");
+  /* NUL and other C0 controls go, line breaks and tabs stay; bad UTF-8
+   * becomes U+FFFD */
+  CHECK(output_html_text, "a\0b\x01" "c\td\ne\xff", "a\uFFFDb\uFFFDc\td\ne\uFFFD");
+}
+
 static void cypher(void **state) {
   (void)state;
   CHECK(neo4j, "O'Neil \\ \"x\"", "'O\\'Neil \\\\ \"x\"'");
@@ -93,7 +107,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(iri),    cmocka_unit_test(iri_usable),
       cmocka_unit_test(rdf),    cmocka_unit_test(csv),
-      cmocka_unit_test(cypher),
+      cmocka_unit_test(cypher), cmocka_unit_test(html),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
