@@ -24,34 +24,44 @@ static void num_field(rawi_strbuf *b, const char *k, unsigned long long v) {
   rawi_strbuf_addu(b, v);
 }
 
-/* gazetteer:FILE:LINE, rule:FILE:NAME, alias:<the full name's source> */
+/* gazetteer:FILE:LINE, rule:FILE:NAME, alias:<the full name's source>.
+ * File and rule names are checked (a file name need not be UTF-8). */
 static void source_field(rawi_strbuf *b, const rawi_mention *m) {
-  char src[512];
-  int alias = !strcmp(m->source, "alias");
-  int n = m->rule ? snprintf(src, sizeof src, "%srule:%s:%s",
-                             alias ? "alias:" : "", m->source_file, m->rule)
-                  : snprintf(src, sizeof src, "%sgazetteer:%s:%lu",
-                             alias ? "alias:" : "", m->source_file,
-                             m->source_line);
-  str_field(b, "source", src, n < (int)sizeof src ? (size_t)n : sizeof src - 1);
+  RAWI_STRBUF_LIT(b, "\"source\":\"");
+  if (!strcmp(m->source, "alias"))
+    RAWI_STRBUF_LIT(b, "alias:");
+  if (m->rule)
+    RAWI_STRBUF_LIT(b, "rule:");
+  else
+    RAWI_STRBUF_LIT(b, "gazetteer:");
+  rawi_strbuf_json_inner(b, m->source_file, strlen(m->source_file));
+  rawi_strbuf_addc(b, ':');
+  if (m->rule)
+    rawi_strbuf_json_inner(b, m->rule, strlen(m->rule));
+  else
+    rawi_strbuf_addu(b, m->source_line);
+  rawi_strbuf_addc(b, '"');
 }
 
+/* Text and norm come from the document, which was checked to be UTF-8,
+ * so they skip the check; the run of fields is written as literals: a
+ * mention is the most frequent record. */
 static void mention_json(rawi_strbuf *b, const rawi_mention *m) {
-  rawi_strbuf_addc(b, '{');
-  str_field(b, "text", m->text, m->text_len);
-  rawi_strbuf_addc(b, ',');
-  str_field(b, "norm", m->norm, strlen(m->norm));
-  rawi_strbuf_addc(b, ',');
-  str_field(b, "kind", m->kind == RAWI_MENTION_DEMONYM ? "demonym" : "name",
-            m->kind == RAWI_MENTION_DEMONYM ? 7 : 4);
-  rawi_strbuf_addc(b, ',');
-  num_field(b, "start", m->span.start);
-  rawi_strbuf_addc(b, ',');
-  num_field(b, "end", m->span.end);
-  rawi_strbuf_addc(b, ',');
-  num_field(b, "byte_start", m->span.byte_start);
-  rawi_strbuf_addc(b, ',');
-  num_field(b, "byte_end", m->span.byte_end);
+  RAWI_STRBUF_LIT(b, "{\"text\":\"");
+  rawi_strbuf_json_valid(b, m->text, m->text_len);
+  RAWI_STRBUF_LIT(b, "\",\"norm\":\"");
+  rawi_strbuf_json_valid(b, m->norm, strlen(m->norm));
+  if (m->kind == RAWI_MENTION_DEMONYM)
+    RAWI_STRBUF_LIT(b, "\",\"kind\":\"demonym\",\"start\":");
+  else
+    RAWI_STRBUF_LIT(b, "\",\"kind\":\"name\",\"start\":");
+  rawi_strbuf_addu(b, m->span.start);
+  RAWI_STRBUF_LIT(b, ",\"end\":");
+  rawi_strbuf_addu(b, m->span.end);
+  RAWI_STRBUF_LIT(b, ",\"byte_start\":");
+  rawi_strbuf_addu(b, m->span.byte_start);
+  RAWI_STRBUF_LIT(b, ",\"byte_end\":");
+  rawi_strbuf_addu(b, m->span.byte_end);
   rawi_strbuf_addc(b, ',');
   source_field(b, m);
   rawi_strbuf_addc(b, '}');

@@ -108,6 +108,12 @@ typedef struct rules_scratch {
   size_t cap_starts;
   uint8_t *fired;      /* per rule: triggered in this sentence */
   size_t cap_fired;
+  uint32_t *mark_start; /* per token of the sentence: its first mark */
+  size_t cap_mark_start;
+  uint32_t *mark_types; /* per token: bit per type of the marks there */
+  size_t cap_mark_types;
+  uint32_t *tok_of;     /* per view byte: the token it belongs to */
+  size_t cap_tok_of;
   size_t limit_hits;   /* rules skipped on a sentence by a PCRE2 limit */
   const char *limit_rule; /* the last rule that hit one */
 } rules_scratch;

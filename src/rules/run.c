@@ -29,6 +29,9 @@ typedef struct sentence_ctx {
   size_t mark_first, mark_end; /* marks of this sentence */
   uint32_t first, count;       /* tokens of this sentence */
   const uint32_t *starts;      /* view offset of each token; [count] = end */
+  const uint32_t *mark_start;  /* marks of token t: [mark_start[t], [t + 1]) */
+  const uint32_t *mark_types;  /* bit per type marked at token t */
+  const uint32_t *tok_of;      /* token of each view offset, [len] too */
 } sentence_ctx;
 
 void rules_scratch_init(rules_scratch *s, const rawi_allocator *alloc) {
@@ -41,22 +44,20 @@ void rules_scratch_free(rules_scratch *s) {
   rawi_mem_free(s->alloc, s->view);
   rawi_mem_free(s->alloc, s->starts);
   rawi_mem_free(s->alloc, s->fired);
+  rawi_mem_free(s->alloc, s->mark_start);
+  rawi_mem_free(s->alloc, s->mark_types);
+  rawi_mem_free(s->alloc, s->tok_of);
   *s = (rules_scratch){.alloc = s->alloc};
 }
 
 /* Token (relative to the sentence) starting at or containing view offset
- * off; *inside gets the offset within the token's norm. */
+ * off (the space after a token counts as the token's); *inside gets the
+ * offset within the token's norm. Callouts ask this for every span a
+ * pattern tries, so it is a table look-up. */
 static uint32_t token_at(const sentence_ctx *c, size_t off, size_t *inside) {
-  uint32_t lo = 0, hi = c->count;
-  while (hi - lo > 1) {
-    uint32_t mid = (lo + hi) / 2;
-    if (c->starts[mid] <= off)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  *inside = off - c->starts[lo];
-  return lo;
+  uint32_t t = c->tok_of[off];
+  *inside = off - c->starts[t];
+  return t;
 }
 
 /* Token (relative) whose norm ends exactly at view offset off, or -1. */
@@ -104,11 +105,11 @@ static int marked(const sentence_ctx *c, uint16_t ref, size_t s, size_t e) {
         return 0;
     return inside == 0;
   }
-  for (size_t i = c->mark_first; i < c->mark_end; i++) {
+  if (!(c->mark_types[t0] >> (ref & 31) & 1))
+    return 0;
+  for (size_t i = c->mark_start[t0]; i < c->mark_start[t0 + 1]; i++) {
     const gz_mark *m = &c->marks->v[i];
-    if (m->tok_first > first)
-      break;
-    if (m->tok_first != first || m->tok_end != end || m->type != ref)
+    if (m->tok_end != end || m->type != ref)
       continue;
     if (inside == 0)
       return 1;
@@ -124,12 +125,9 @@ static int marked(const sentence_ctx *c, uint16_t ref, size_t s, size_t e) {
  * that one, so the proclitic stays out of the span; else the token. */
 static uint32_t marked_reading(const sentence_ctx *c, uint32_t t) {
   uint32_t best = 0;
-  for (size_t i = c->mark_first; i < c->mark_end; i++) {
+  for (size_t i = c->mark_start[t - c->first];
+       i < c->mark_start[t - c->first + 1]; i++) {
     const gz_mark *m = &c->marks->v[i];
-    if (m->tok_first > t)
-      break;
-    if (m->tok_first != t)
-      continue;
     if (m->split == 0)
       return 0;
     if (!best || m->split < best)
@@ -195,6 +193,14 @@ static int build_view(rules_scratch *s, const text_doc *d, uint32_t first,
   s->starts[count] = (uint32_t)n + 1;
   s->view[n] = '\0';
   *len = n;
+  if (rawi_mem_grow(s->alloc, (void **)&s->tok_of, &s->cap_tok_of, n + 1,
+                    sizeof(uint32_t)))
+    return RAWI_ERR_NOMEM;
+  s->tok_of[n] = 0; /* an empty sentence: token 0, as the search gave */
+  for (uint32_t i = 0, off = 0; i < count; i++)
+    for (uint32_t to = i + 1 < count ? s->starts[i + 1] : (uint32_t)n + 1;
+         off < to; off++)
+      s->tok_of[off] = i;
   return RAWI_OK;
 }
 
@@ -221,6 +227,28 @@ int rules_words_allow(const rule *ru, const text_doc *d, uint32_t first,
     return 0;
   return !ru->n_trigger_words ||
          rules_any_word(ru->trigger_words, ru->n_trigger_words, d, first, count);
+}
+
+/* Where each token's marks start (marks are in token order), so that a
+ * callout looks at the marks of one token, not of the whole sentence: a
+ * large list marks nearly every token. */
+static int index_marks(rules_scratch *s, sentence_ctx *c) {
+  if (rawi_mem_grow(s->alloc, (void **)&s->mark_start, &s->cap_mark_start,
+                    c->count + 2, sizeof(uint32_t)) ||
+      rawi_mem_grow(s->alloc, (void **)&s->mark_types, &s->cap_mark_types,
+                    c->count + 1, sizeof(uint32_t)))
+    return RAWI_ERR_NOMEM;
+  size_t m = c->mark_first;
+  for (uint32_t t = 0; t <= c->count; t++) {
+    s->mark_start[t] = (uint32_t)m;
+    s->mark_types[t] = 0;
+    for (; m < c->mark_end && c->marks->v[m].tok_first == c->first + t; m++)
+      s->mark_types[t] |= 1u << (c->marks->v[m].type & 31);
+  }
+  s->mark_start[c->count + 1] = (uint32_t)c->mark_end;
+  c->mark_start = s->mark_start;
+  c->mark_types = s->mark_types;
+  return RAWI_OK;
 }
 
 /* Which rules does this sentence trigger? */
@@ -356,9 +384,11 @@ int rules_run(const ruleset *rs, uint32_t order, rules_scratch *s,
     if (!triggered(rs, s, d, &c))
       continue;
     size_t len;
-    if ((rc = build_view(s, d, sen->first, sen->count, &len)))
+    if ((rc = build_view(s, d, sen->first, sen->count, &len)) ||
+        (rc = index_marks(s, &c)))
       break;
     c.starts = s->starts;
+    c.tok_of = s->tok_of;
     for (size_t r = 0; r < rs->n_rules && rc == RAWI_OK; r++)
       if (s->fired[r])
         rc = run_rule(&rs->rules[r], order + (uint32_t)r, s, &c, len, out);
