@@ -16,8 +16,9 @@
  *   section NAME BYTES PERCENT      image layout from the gz_header fields
  *
  * The strings section is split by what points into it (each string is
- * counted once, for the first of: words, entity ids, entity names,
- * entry attributes, entry surfaces, sources).
+ * counted once, for the first of: words, entity ids,
+ * entity names (those not spelled by their trie path), entry attributes,
+ * case=exact surfaces (stored after the attributes), sources).
  *
  * Built by tools/bench_gazetteer.sh:
  *   cc -O2 -Iinclude -Isrc tools/bench_gz_load.c build/release/librawi.a \
@@ -73,17 +74,18 @@ static void sections(const gz_image *g) {
            s_src = 0;
   for (uint32_t i = 0; i < h->n_word_slots; i++)
     if (g->words[i].str)
-      s_words += claim(g, seen, g->words[i].str - 1);
+      s_words += claim(g, seen, (g->words[i].str & ~GZ_WORD_STARTS) - 1);
   for (uint32_t i = 0; i < h->n_entities; i++)
     s_ids += claim(g, seen, g->entities[i].id);
   for (uint32_t i = 0; i < h->n_entities; i++)
-    s_names += claim(g, seen, g->entities[i].name);
+    if (!(g->entities[i].name & GZ_NAME_PATH))
+      s_names += claim(g, seen, g->entities[i].name);
   for (uint32_t i = 0; i < h->n_entries; i++)
     s_attrs += claim(g, seen, g->entries[i].attrs);
   for (uint32_t i = 0; i < h->n_entries; i++)
-    s_surf += claim(g, seen, g->entries[i].surface);
-  for (uint32_t i = 0; i < h->n_sources; i++)
-    s_src += claim(g, seen, g->sources[i]);
+    if (g->entries[i].flags & GZ_ENTRY_CASE_EXACT)
+      s_surf += claim(g, seen, (uint32_t)(gz_entry_surface(g, &g->entries[i]) -
+                                          g->strings));
   free(seen);
 
   struct {
@@ -113,7 +115,7 @@ static void sections(const gz_image *g) {
     printf("section %s %llu %.1f\n", sec[i].name,
            (unsigned long long)sec[i].bytes, 100.0 * sec[i].bytes / h->size);
   uint64_t sum = 0;
-  for (size_t i = 0; i < 7; i++)
+  for (size_t i = 0; i < 7; i++) /* header .. strings */
     sum += sec[i].bytes;
   printf("section padding %llu %.1f\n", (unsigned long long)(h->size - sum),
          100.0 * (h->size - sum) / h->size);

@@ -148,6 +148,7 @@ rawi_session *rawi_session_new(const rawi_model *m, rawi_error *err) {
   s->model = m;
   text_scratch_init(&s->text, &m->alloc);
   rules_scratch_init(&s->rules, &m->alloc);
+  gz_name_cache_init(&s->names, &m->alloc);
   s->norm_doc.alloc = &m->alloc;
   return s;
 }
@@ -159,5 +160,6 @@ void rawi_session_free(rawi_session *s) {
   text_scratch_free(&s->text);
   text_doc_free(&s->norm_doc);
   rules_scratch_free(&s->rules);
+  gz_name_cache_free(&s->names);
   rawi_mem_free(a, s);
 }

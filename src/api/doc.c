@@ -174,6 +174,16 @@ static rawi_lang detect_lang(const char *text, size_t len) {
   return arabic > latin ? RAWI_LANG_AR : RAWI_LANG_EN;
 }
 
+/* Image k of the lists a document in lang is matched against (the
+ * pack's, then the user's in order; gz_mark.img counts in it), or NULL. */
+#define MAX_IMAGES 64
+static const gz_image *doc_image(const rawi_model *m, rawi_lang lang,
+                                 size_t k) {
+  if (m->packs[lang].base && k-- == 0)
+    return &m->packs[lang];
+  return k < m->n_user ? &m->user[k] : NULL;
+}
+
 int rawi_extract(rawi_session *s, const char *text, size_t len,
                  rawi_lang lang, rawi_doc **out, rawi_error *err) {
   int rc = rawi_analyze(s, text, len, out, err);
@@ -182,12 +192,10 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
   rawi_doc *d = *out;
   const rawi_model *m = s->model;
   d->lang = lang == RAWI_LANG_AUTO ? detect_lang(d->text, len) : lang;
-  const gz_image *imgs[64];
+  const gz_image *imgs[MAX_IMAGES];
   size_t n = 0;
-  if (m->packs[d->lang].base)
-    imgs[n++] = &m->packs[d->lang];
-  for (size_t i = 0; i < m->n_user && n < 64; i++)
-    imgs[n++] = &m->user[i];
+  while (n < MAX_IMAGES && (imgs[n] = doc_image(m, d->lang, n)))
+    n++;
   gz_marks marks = {.alloc = d->t.alloc};
   rc = gz_find(imgs, n, &d->t, &marks);
   if (rc == RAWI_OK)
@@ -200,6 +208,8 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
   }
   if (rc == RAWI_OK)
     rc = resolve_conflicts(&d->m, &d->t);
+  if (rc == RAWI_OK)
+    rc = gz_names(imgs, n, &s->names, &d->m);
   if (rc == RAWI_OK)
     rc = resolve_aliases(&d->m, &d->t);
   if (rc == RAWI_OK)
@@ -277,7 +287,12 @@ int rawi_doc_candidate(const rawi_doc *d, size_t i, rawi_candidate *out) {
     return RAWI_ERR_INVALID;
   const mention *m = &d->m.mentions[i];
   fill_mention(d, m, &out->mention);
-  out->id = d->m.strings.data + m->id_off;
+  if (m->id_off == MENTION_LATER) { /* a list candidate that lost */
+    const gz_image *g = doc_image(d->model, d->lang, m->gz_img);
+    out->id = gz_str(g, g->entities[m->gz_entity].id);
+  } else {
+    out->id = d->m.strings.data + m->id_off;
+  }
   out->type = gz_type_name(m->type);
   out->priority = m->priority;
   out->lost = m->lost;

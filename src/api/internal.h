@@ -3,6 +3,7 @@
 #define RAWI_API_INTERNAL_H
 
 #include "gazetteer/gazetteer.h"
+#include "gazetteer/match.h"
 #include "rawi/rawi.h"
 #include "relate/relate.h"
 #include "resolve/resolve.h"
@@ -39,6 +40,7 @@ struct rawi_session {
   text_scratch text;
   text_doc norm_doc; /* buffers behind rawi_normalize */
   rules_scratch rules;
+  gz_name_cache names; /* list ids and names read for earlier documents */
 };
 
 struct rawi_doc {

@@ -18,9 +18,13 @@
 #include "util/utf8.h"
 
 typedef struct bentry {
-  uint32_t node, entity, attrs, source, line, surface;
+  uint32_t node, entity, attrs, source, line;
   uint16_t type, flags;
 } bentry;
+
+/* An entity while compiling: id offset; name offset, or GZ_NAME_PATH |
+ * the node (builder numbering) whose path spells it. */
+typedef gz_entity bentity;
 
 struct gz_builder {
   const rawi_allocator *alloc;
@@ -32,8 +36,9 @@ struct gz_builder {
   void *warn_ctx;
   rawi_strbuf strings;  /* the image's string pool, offset 0 is "" */
   rawi_map str_index;   /* hash of a string -> offset, for sharing */
-  uint32_t *word_str;   /* dense word id -> string offset */
-  uint32_t *word_hash;
+  rawi_strbuf tmp;      /* a string being packed or joined */
+  uint32_t *word_str;   /* dense word id -> packed string offset */
+  uint64_t *word_hash;  /* of the word as written (UTF-8) */
   size_t n_words, cap_words;
   rawi_map word_index;  /* hash -> dense word id */
   uint32_t *node_parent, *node_word; /* dense node -> parent, word */
@@ -41,7 +46,7 @@ struct gz_builder {
   rawi_map edge_index;  /* parent << 32 | word -> child */
   bentry *entries;
   size_t n_entries, cap_entries;
-  gz_entity *entities;
+  bentity *entities;
   size_t n_entities, cap_entities;
   rawi_map entity_index; /* hash of id -> entity */
   uint32_t *sources;
@@ -62,6 +67,7 @@ gz_builder *gz_builder_new(const rawi_allocator *alloc, const text_model *tm,
   rawi_strbuf_init(&b->strings, alloc);
   rawi_strbuf_add(&b->strings, "", 1);
   rawi_map_init(&b->str_index, alloc);
+  rawi_strbuf_init(&b->tmp, alloc);
   rawi_map_init(&b->word_index, alloc);
   rawi_map_init(&b->edge_index, alloc);
   rawi_map_init(&b->entity_index, alloc);
@@ -86,6 +92,7 @@ void gz_builder_free(gz_builder *b) {
   text_doc_free(&b->doc);
   rawi_strbuf_free(&b->strings);
   rawi_map_free(&b->str_index);
+  rawi_strbuf_free(&b->tmp);
   rawi_map_free(&b->word_index);
   rawi_map_free(&b->edge_index);
   rawi_map_free(&b->entity_index);
@@ -110,7 +117,19 @@ uint64_t gz_source_hash(uint64_t h, const char *name, const char *text,
   return (h ^ rawi_hash_bytes(text, len)) * 0x9E3779B97F4A7C15ull;
 }
 
-/* Offset of a string in the pool, sharing equal strings. */
+/* Offset of a new string at the end of the pool. Words and ids are unique
+ * already, names nearly so: only attributes and file names, which repeat
+ * over many lines, are worth a look-up (intern). */
+static int append(gz_builder *b, const char *s, size_t len, uint32_t *off) {
+  *off = (uint32_t)b->strings.len;
+  rawi_strbuf_add(&b->strings, s, len);
+  rawi_strbuf_addc(&b->strings, '\0');
+  return b->strings.failed || b->strings.len > UINT32_MAX ? RAWI_ERR_NOMEM
+                                                          : RAWI_OK;
+}
+
+/* Offset of a string in the pool, sharing equal strings. s may hold a NUL
+ * (attributes, then a case=exact surface). */
 static int intern(gz_builder *b, const char *s, size_t len, uint32_t *off) {
   uint64_t key = rawi_hash_bytes(s, len);
   for (;; key++) { /* a 64-bit collision moves on to the next key */
@@ -127,11 +146,21 @@ static int intern(gz_builder *b, const char *s, size_t len, uint32_t *off) {
       return RAWI_OK;
     }
     const char *have = b->strings.data + *slot;
-    if (!strncmp(have, s, len) && have[len] == '\0') {
+    if (*slot + len < b->strings.len && !memcmp(have, s, len) &&
+        have[len] == '\0') {
       *off = *slot;
       return RAWI_OK;
     }
   }
+}
+
+/* Offset of the packed form of s[0..len), appended to the pool. */
+static int append_packed(gz_builder *b, const char *s, size_t len,
+                         uint32_t *off) {
+  b->tmp.len = 0;
+  gz_pack(&b->tmp, s, len);
+  return b->tmp.failed ? RAWI_ERR_NOMEM
+                       : append(b, b->tmp.data ? b->tmp.data : "", b->tmp.len, off);
 }
 
 static int word_id(gz_builder *b, const char *s, size_t len, uint32_t *id) {
@@ -142,8 +171,7 @@ static int word_id(gz_builder *b, const char *s, size_t len, uint32_t *id) {
     if (rc < 0)
       return rc;
     if (rc == 0) {
-      const char *have = b->strings.data + b->word_str[*slot];
-      if (strncmp(have, s, len) || have[len])
+      if (!gz_packed_eq(b->strings.data + b->word_str[*slot], s, len))
         continue;
       *id = *slot;
       return RAWI_OK;
@@ -154,16 +182,16 @@ static int word_id(gz_builder *b, const char *s, size_t len, uint32_t *id) {
                     b->n_words + 1, sizeof(uint32_t)))
     return RAWI_ERR_NOMEM;
   size_t cap = b->cap_words;
-  void *nh = rawi_mem_realloc(b->alloc, b->word_hash, cap * sizeof(uint32_t));
+  void *nh = rawi_mem_realloc(b->alloc, b->word_hash, cap * sizeof(uint64_t));
   if (!nh)
     return RAWI_ERR_NOMEM;
   b->word_hash = nh;
   uint32_t off;
-  int rc = intern(b, s, len, &off);
+  int rc = append_packed(b, s, len, &off);
   if (rc)
     return rc;
   b->word_str[b->n_words] = off;
-  b->word_hash[b->n_words] = (uint32_t)h;
+  b->word_hash[b->n_words] = h;
   *id = (uint32_t)b->n_words++;
   return RAWI_OK;
 }
@@ -259,9 +287,28 @@ static size_t bad_attrs(const field *f, unsigned *flags) {
   return 0;
 }
 
-/* Normalise the surface and walk or extend the trie; *node gets its end. */
+/* Is the surface exactly its token norms, one space apart? Then the
+ * image need not store it: the trie path spells it. */
+static int spelled_by_path(const text_doc *d, const field *f) {
+  size_t at = 0;
+  for (size_t i = 0; i < d->n_tokens; i++) {
+    const text_token *t = &d->tokens[i];
+    if (!t->norm_len)
+      continue;
+    if (at && (at == f->len || f->s[at++] != ' '))
+      return 0;
+    if (f->len - at < t->norm_len ||
+        memcmp(f->s + at, d->pool + t->norm_off, t->norm_len))
+      return 0;
+    at += t->norm_len;
+  }
+  return at == f->len;
+}
+
+/* Normalise the surface and walk or extend the trie; *node gets its end,
+ * *spelled whether the path spells the surface. */
 static int surface_path(gz_builder *b, const field *f, uint32_t *node,
-                        rawi_error *err) {
+                        int *spelled, rawi_error *err) {
   text_doc *d = &b->doc;
   d->n_tokens = d->n_splits = d->n_sentences = d->n_pool = 0;
   d->text = f->s;
@@ -269,7 +316,7 @@ static int surface_path(gz_builder *b, const field *f, uint32_t *node,
   int rc = text_analyze(b->tm, &b->scratch, d, err);
   if (rc)
     return rc;
-  size_t named = 0;
+  size_t named = 0, depth = 0;
   for (size_t i = 0; i < d->n_tokens; i++)
     named += d->tokens[i].kind != RAWI_TOKEN_PUNCT;
   if (!named)
@@ -280,16 +327,20 @@ static int surface_path(gz_builder *b, const field *f, uint32_t *node,
     uint32_t w;
     if (!t->norm_len)
       continue;
+    depth++;
     if ((rc = word_id(b, d->pool + t->norm_off, t->norm_len, &w)) ||
         (rc = child(b, at, w, &at)) < 0)
       return rc;
   }
   *node = at;
+  *spelled = at && depth <= GZ_PATH_MAX && spelled_by_path(d, f);
   return RAWI_OK;
 }
 
+/* The entity of an id, made on the id's first line: its surface is the
+ * canonical name (kept as the path to node when that spells it). */
 static int entity_of(gz_builder *b, const field *id, const field *surface,
-                     uint32_t *entity) {
+                     uint32_t node, int spelled, uint32_t *entity) {
   uint64_t key = rawi_hash_bytes(id->s, id->len);
   for (;; key++) {
     uint32_t *slot;
@@ -306,15 +357,33 @@ static int entity_of(gz_builder *b, const field *id, const field *surface,
     break;
   }
   if (rawi_mem_grow(b->alloc, (void **)&b->entities, &b->cap_entities,
-                    b->n_entities + 1, sizeof(gz_entity)))
+                    b->n_entities + 1, sizeof(bentity)))
     return RAWI_ERR_NOMEM;
-  gz_entity *e = &b->entities[b->n_entities];
-  int rc;
-  if ((rc = intern(b, id->s, id->len, &e->id)) ||
-      (rc = intern(b, surface->s, surface->len, &e->name)))
+  bentity *e = &b->entities[b->n_entities];
+  e->name = GZ_NAME_PATH | node;
+  int rc = append(b, id->s, id->len, &e->id);
+  if (rc == RAWI_OK && !spelled)
+    rc = append_packed(b, surface->s, surface->len, &e->name);
+  if (rc)
     return rc;
   *entity = (uint32_t)b->n_entities++;
   return RAWI_OK;
+}
+
+/* Attributes, and after them the surface of a case=exact line, which
+ * match.c compares with the text as written. */
+static int entry_strings(gz_builder *b, const field *f, size_t n,
+                         unsigned flags, uint32_t *off) {
+  rawi_strbuf *tmp = &b->tmp;
+  tmp->len = 0;
+  if (n == 4)
+    rawi_strbuf_add(tmp, f[3].s, f[3].len);
+  if (flags & GZ_ENTRY_CASE_EXACT) {
+    rawi_strbuf_addc(tmp, '\0');
+    rawi_strbuf_add(tmp, f[0].s, f[0].len);
+  }
+  return tmp->failed ? RAWI_ERR_NOMEM
+                     : intern(b, tmp->data ? tmp->data : "", tmp->len, off);
 }
 
 static int add_line(gz_builder *b, const line_ctx *c, const char *s,
@@ -355,18 +424,16 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s,
                       "invalid attribute: expected key=value pairs separated "
                       "by ';'%s", "");
   uint32_t node;
-  int rc = surface_path(b, &f[0], &node, err);
+  int spelled;
+  int rc = surface_path(b, &f[0], &node, &spelled, err);
   if (rc == RAWI_ERR_FORMAT)
     return line_error(c, 1, err, "surface form has no letters or digits%s", "");
   if (rc)
     return rc;
   bentry e = {.node = node, .source = source, .line = (uint32_t)c->line,
               .type = (uint16_t)type, .flags = (uint16_t)flags};
-  if ((flags & GZ_ENTRY_CASE_EXACT) &&
-      (rc = intern(b, f[0].s, f[0].len, &e.surface)))
-    return rc;
-  if ((rc = entity_of(b, &f[2], &f[0], &e.entity)) ||
-      (rc = intern(b, n == 4 ? f[3].s : "", n == 4 ? f[3].len : 0, &e.attrs)))
+  if ((rc = entity_of(b, &f[2], &f[0], node, spelled, &e.entity)) ||
+      (rc = entry_strings(b, f, n, flags, &e.attrs)))
     return rc;
   if (rawi_mem_grow(b->alloc, (void **)&b->entries, &b->cap_entries,
                     b->n_entries + 1, sizeof(bentry)))
@@ -386,6 +453,10 @@ int gz_builder_add_tsv(gz_builder *b, const char *name, const char *text,
                        size_t len, rawi_error *err) {
   rawi_error_clear(err);
   uint32_t source;
+  if (b->n_sources > UINT16_MAX) /* gz_entry.source is 16 bits */
+    return rawi_error_set(err, RAWI_ERR_LIMIT,
+                          "too many list files in one gazetteer (at most %u)",
+                          UINT16_MAX + 1u);
   if (rawi_mem_grow(b->alloc, (void **)&b->sources, &b->cap_sources,
                     b->n_sources + 1, sizeof(uint32_t)) ||
       intern(b, name, strlen(name), &source))
@@ -442,35 +513,64 @@ static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
 static void place_words(const gz_builder *b, gz_word_slot *slots, uint32_t n,
                         uint32_t *final_word) {
   for (size_t w = 0; w < b->n_words; w++) {
-    const char *s = b->strings.data + b->word_str[w];
-    uint64_t h = rawi_hash_bytes(s, strlen(s));
+    uint64_t h = b->word_hash[w];
     uint32_t i = rawi_hash_range((uint32_t)(h >> 32), n);
     while (slots[i].str)
       i = i + 1 == n ? 0 : i + 1;
-    slots[i] = (gz_word_slot){(uint32_t)h, b->word_str[w] + 1};
+    slots[i] = (gz_word_slot){(uint32_t)h, b->word_str[w] + 1, GZ_NONE};
     final_word[w] = i;
   }
 }
 
-/* Final edge slots, parents before children (nodes are numbered in
+/* Final nodes: a one-word path is its word's slot (flagged), a longer one
+ * an edge slot, placed parents before children (nodes are numbered in
  * creation order, so a parent always has a smaller number). */
-static void place_edges(const gz_builder *b, gz_edge_slot *slots, uint32_t n,
+static void place_edges(const gz_builder *b, gz_word_slot *words,
+                        uint32_t n_words, gz_edge_slot *slots, uint32_t n,
                         const uint32_t *final_word, uint32_t *final_node) {
   final_node[0] = 0;
   for (size_t d = 1; d < b->n_nodes; d++) {
     uint32_t parent = final_node[b->node_parent[d]];
     uint32_t word = final_word[b->node_word[d]];
+    if (!parent) {
+      words[word].str |= GZ_WORD_STARTS;
+      final_node[d] = word + 1;
+      continue;
+    }
     uint32_t i = rawi_hash_range(rawi_hash_pair(parent, word), n);
     while (slots[i].parent)
       i = i + 1 == n ? 0 : i + 1;
     slots[i] = (gz_edge_slot){parent + 1, word, GZ_NONE};
-    final_node[d] = i + 1;
+    final_node[d] = n_words + i + 1;
   }
 }
 
+/* Nodes other than the root and the one-word paths: edges. */
+static size_t count_edges(const gz_builder *b) {
+  size_t n = 0;
+  for (size_t d = 1; d < b->n_nodes; d++)
+    n += b->node_parent[d] != 0;
+  return n;
+}
+
+/* The tables of a block, placed by gz_builder_finish. */
+typedef struct layout {
+  gz_header h;
+  gz_word_slot *words;
+  gz_edge_slot *edges;
+  gz_entry *entries;
+  gz_entity *entities;
+} layout;
+
+/* Where final node `node` keeps its first entry. */
+static uint32_t *entry_field(layout *l, uint32_t node) {
+  uint32_t nw = l->h.n_word_slots;
+  return node <= nw ? &l->words[node - 1].entry : &l->edges[node - nw - 1].entry;
+}
+
 /* Entries grouped by node (stable: file order within a node). */
-static int place_entries(const gz_builder *b, gz_entry *out,
-                         gz_edge_slot *edges, const uint32_t *final_node) {
+static int place_entries(const gz_builder *b, layout *l,
+                         const uint32_t *final_node) {
   uint32_t *start = rawi_mem_calloc(b->alloc, b->n_nodes + 1, sizeof *start);
   if (!start)
     return RAWI_ERR_NOMEM;
@@ -480,76 +580,114 @@ static int place_entries(const gz_builder *b, gz_entry *out,
     start[d + 1] += start[d];
   for (size_t i = 0; i < b->n_entries; i++) {
     const bentry *e = &b->entries[i];
-    uint32_t at = start[e->node]++;
-    out[at] = (gz_entry){e->entity, e->attrs,  e->source, e->line,
-                         e->surface, e->type, e->flags};
+    l->entries[start[e->node]++] =
+        (gz_entry){e->entity, e->line, e->attrs, (uint16_t)e->source,
+                   (uint8_t)e->type, (uint8_t)e->flags};
   }
   /* start[d] now ends node d's run */
   for (size_t d = 1; d < b->n_nodes; d++) {
-    uint32_t first = d ? start[d - 1] : 0;
-    if (start[d] == first)
+    if (start[d] == start[d - 1])
       continue;
-    out[start[d] - 1].flags |= GZ_ENTRY_LAST;
-    edges[final_node[d] - 1].entry = first;
+    l->entries[start[d] - 1].flags |= GZ_ENTRY_LAST;
+    *entry_field(l, final_node[d]) = start[d - 1];
   }
   rawi_mem_free(b->alloc, start);
   return RAWI_OK;
 }
 
-int gz_builder_finish(gz_builder *b, gz_image *out, rawi_error *err) {
-  rawi_error_clear(err);
-  gz_header h = {.magic = RAWI_GZ_MAGIC, .version = RAWI_GZ_VERSION,
-                 .header_size = sizeof(gz_header)};
-  h.n_word_slots = table_size(b->n_words);
-  h.n_edge_slots = table_size(b->n_nodes - 1);
-  h.n_entries = (uint32_t)b->n_entries;
-  h.n_entities = (uint32_t)b->n_entities;
-  h.n_sources = (uint32_t)b->n_sources;
-  h.n_words = (uint32_t)b->n_words;
-  h.n_nodes = (uint32_t)b->n_nodes;
-  h.strings_size = (uint32_t)b->strings.len;
-  size_t at = align8(sizeof h);
-  h.off_words = (uint32_t)at;
-  at = align8(at + (size_t)h.n_word_slots * sizeof(gz_word_slot));
-  h.off_edges = (uint32_t)at;
-  at = align8(at + (size_t)h.n_edge_slots * sizeof(gz_edge_slot));
-  h.off_entries = (uint32_t)at;
-  at = align8(at + b->n_entries * sizeof(gz_entry));
-  h.off_entities = (uint32_t)at;
-  at = align8(at + b->n_entities * sizeof(gz_entity));
-  h.off_sources = (uint32_t)at;
-  at = align8(at + b->n_sources * sizeof(uint32_t));
-  h.off_strings = (uint32_t)at;
-  at = align8(at + b->strings.len);
-  if (at > UINT32_MAX)
-    return rawi_error_set(err, RAWI_ERR_LIMIT,
-                          "gazetteer image would exceed 4 GiB");
-  h.size = at;
-  h.source_hash = b->source_hash;
-  unsigned char *block = rawi_mem_calloc(b->alloc, 1, at);
-  uint32_t *final_word = rawi_mem_alloc(b->alloc, (b->n_words + 1) * 4);
-  uint32_t *final_node = rawi_mem_alloc(b->alloc, b->n_nodes * 4);
-  int rc = block && final_word && final_node ? RAWI_OK : RAWI_ERR_NOMEM;
-  if (rc == RAWI_OK) {
-    gz_edge_slot *edges = (gz_edge_slot *)(block + h.off_edges);
-    place_words(b, (gz_word_slot *)(block + h.off_words), h.n_word_slots,
-                final_word);
-    place_edges(b, edges, h.n_edge_slots, final_word, final_node);
-    rc = place_entries(b, (gz_entry *)(block + h.off_entries), edges,
-                       final_node);
+/* The entity table, with path names on final node numbers. */
+static void place_entities(const gz_builder *b, gz_entity *ents,
+                           const uint32_t *final_node) {
+  for (size_t e = 0; e < b->n_entities; e++) {
+    uint32_t name = b->entities[e].name;
+    ents[e].id = b->entities[e].id;
+    ents[e].name = name & GZ_NAME_PATH
+                       ? GZ_NAME_PATH | final_node[name & ~GZ_NAME_PATH]
+                       : name;
   }
+}
+
+static size_t place(size_t *at, size_t bytes) {
+  size_t off = *at;
+  *at = align8(off + bytes);
+  return off;
+}
+
+/* Offsets of every table; 0 when the image would pass 2 GiB (offsets and
+ * node numbers keep their top bit free). */
+static size_t plan(const gz_builder *b, gz_header *h) {
+  h->n_word_slots = table_size(b->n_words);
+  h->n_edge_slots = table_size(count_edges(b));
+  h->n_entries = (uint32_t)b->n_entries;
+  h->n_entities = (uint32_t)b->n_entities;
+  h->n_sources = (uint32_t)b->n_sources;
+  h->n_words = (uint32_t)b->n_words;
+  h->n_nodes = (uint32_t)b->n_nodes;
+  size_t at = align8(sizeof *h);
+  h->off_words = (uint32_t)place(&at, (size_t)h->n_word_slots * sizeof(gz_word_slot));
+  h->off_edges = (uint32_t)place(&at, (size_t)h->n_edge_slots * sizeof(gz_edge_slot));
+  h->off_entries = (uint32_t)place(&at, b->n_entries * sizeof(gz_entry));
+  h->off_entities = (uint32_t)place(&at, b->n_entities * sizeof(gz_entity));
+  h->off_sources = (uint32_t)place(&at, b->n_sources * sizeof(uint32_t));
+  h->strings_size = (uint32_t)b->strings.len;
+  h->off_strings = (uint32_t)place(&at, b->strings.len);
+  return at >= GZ_NAME_PATH ? 0 : at;
+}
+
+static void attach_layout(layout *l, unsigned char *block) {
+  const gz_header *h = &l->h;
+  l->words = (gz_word_slot *)(block + h->off_words);
+  l->edges = (gz_edge_slot *)(block + h->off_edges);
+  l->entries = (gz_entry *)(block + h->off_entries);
+  l->entities = (gz_entity *)(block + h->off_entities);
+}
+
+/* Fill the tables of block. */
+static int fill(const gz_builder *b, layout *l) {
+  size_t nw = b->n_words + 1, nn = b->n_nodes;
+  uint32_t *final_word = rawi_mem_alloc(b->alloc, nw * 4);
+  uint32_t *final_node = rawi_mem_alloc(b->alloc, nn * 4);
+  int rc = final_word && final_node ? RAWI_OK : RAWI_ERR_NOMEM;
+  if (rc == RAWI_OK) {
+    place_words(b, l->words, l->h.n_word_slots, final_word);
+    place_edges(b, l->words, l->h.n_word_slots, l->edges, l->h.n_edge_slots,
+                final_word, final_node);
+    rc = place_entries(b, l, final_node);
+  }
+  if (rc == RAWI_OK)
+    place_entities(b, l->entities, final_node);
   rawi_mem_free(b->alloc, final_word);
   rawi_mem_free(b->alloc, final_node);
+  return rc;
+}
+
+int gz_builder_finish(gz_builder *b, gz_image *out, rawi_error *err) {
+  rawi_error_clear(err);
+  layout l = {.h = {.magic = RAWI_GZ_MAGIC, .version = RAWI_GZ_VERSION,
+                    .header_size = sizeof(gz_header),
+                    .source_hash = b->source_hash}};
+  size_t size = plan(b, &l.h);
+  int rc = size ? RAWI_OK : RAWI_ERR_LIMIT;
+  unsigned char *block = rc ? NULL : rawi_mem_calloc(b->alloc, 1, size);
+  if (rc == RAWI_OK && !block)
+    rc = RAWI_ERR_NOMEM;
+  if (rc == RAWI_OK) {
+    attach_layout(&l, block);
+    rc = fill(b, &l);
+  }
   if (rc) {
     rawi_mem_free(b->alloc, block);
-    return rawi_error_set(err, rc, "out of memory");
+    return rc == RAWI_ERR_LIMIT
+               ? rawi_error_set(err, rc, "gazetteer image would exceed 2 GiB")
+               : rawi_error_set(err, rc, "out of memory");
   }
-  memcpy(block + h.off_entities, b->entities, b->n_entities * sizeof(gz_entity));
-  memcpy(block + h.off_sources, b->sources, b->n_sources * sizeof(uint32_t));
-  memcpy(block + h.off_strings, b->strings.data, b->strings.len);
-  h.checksum = rawi_checksum(block + sizeof h, at - sizeof h);
-  memcpy(block, &h, sizeof h);
-  return gz_image_adopt(out, b->alloc, block, at, "<compiled>", err);
+  gz_header *h = &l.h;
+  h->size = size;
+  memcpy(block + h->off_sources, b->sources, b->n_sources * sizeof(uint32_t));
+  memcpy(block + h->off_strings, b->strings.data, b->strings.len);
+  h->checksum = rawi_checksum(block + sizeof *h, size - sizeof *h);
+  memcpy(block, h, sizeof *h);
+  return gz_image_adopt(out, b->alloc, block, size, "<compiled>", err);
 }
 
 int gz_image_write(const gz_image *img, const char *path, rawi_error *err) {

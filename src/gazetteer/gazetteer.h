@@ -13,19 +13,26 @@
  *
  *   header   magic, format version, sizes, checksum of everything after it,
  *            hash of the sources it was compiled from
- *   words    open-addressing table; slot = {hash32, string offset + 1};
- *            a word's id is its slot index
- *   edges    open-addressing table keyed by (parent node, word id);
- *            slot = {parent + 1, word, first entry or NONE}; the child
- *            node's id is the slot index + 1 (node 0 is the root), so no
- *            separate node table is needed
+ *   words    open-addressing table; slot = {hash32, string offset + 1,
+ *            first entry of the one-word path}; a word's id is its slot
+ *            index. The one-word path of word w is node w + 1, so the
+ *            first step of a match costs nothing beyond finding the word
+ *   edges    open-addressing table keyed by (parent node, word id) for the
+ *            longer paths; slot = {parent + 1, word, first entry}; the
+ *            child node's id is n_word_slots + slot index + 1, so no
+ *            separate node table is needed, and a node's path can be
+ *            walked back to the root (node 0)
  *   entries  the list lines ending at each node, contiguous per node, the
- *            last of a run flagged; each names its entity, type, kind
- *            (name or demonym), attributes and source file:line, and for
- *            case=exact entries the surface as written
- *   entities id, canonical name (the surface of the id's first line)
+ *            last of a run flagged; 16 bytes: entity, line, attributes
+ *            (for case=exact entries followed by the surface as written),
+ *            source file, type and flags
+ *   entities id and canonical name (the surface of the id's first line).
+ *            A name that is exactly its line's normalised tokens (most
+ *            names in a normalised list) is not stored: the trie path
+ *            from its node spells it
  *   sources  the file names entries came from
- *   strings  NUL-terminated strings addressed by offset
+ *   strings  NUL-terminated strings addressed by offset; words and names
+ *            packed (packed.c: an Arabic letter in one byte)
  *
  * Tables are sized at 4/3 of their counts and indexed with a
  * multiply-shift reduction, so sizes need not be powers of two.
@@ -35,12 +42,14 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "rawi/rawi.h"
 #include "text/text.h"
+#include "util/strbuf.h"
 
 #define RAWI_GZ_MAGIC "RAWIGAZ"
-#define RAWI_GZ_VERSION 2u
+#define RAWI_GZ_VERSION 3u
 #define GZ_NONE 0xFFFFFFFFu
 
 /* --- types ----------------------------------------------------------- */
@@ -71,6 +80,12 @@ static inline int gz_is_entity_type(int t) { return t < GZ_N_ENTITY_TYPES; }
  * as the surface is, letter case included (US, WHO, AP are not us, who). */
 enum { GZ_ENTRY_LAST = 1, GZ_ENTRY_DEMONYM = 2, GZ_ENTRY_CASE_EXACT = 4 };
 
+/* gz_entity.name with this bit: the name is the path to node (the rest).
+ * Offsets and node numbers stay below it (images are under 2 GiB). */
+#define GZ_NAME_PATH 0x80000000u
+/* Longest path read back as a name (a bound for damaged images). */
+#define GZ_PATH_MAX 64
+
 typedef struct gz_header {
   char magic[8];
   uint32_t version, header_size;
@@ -81,15 +96,19 @@ typedef struct gz_header {
   uint32_t n_words, n_nodes;
   uint32_t off_words, off_edges, off_entries, off_entities, off_sources;
   uint32_t off_strings, strings_size;
-  uint32_t reserved[5];
+  uint32_t reserved[8];
 } gz_header;
 
-typedef struct gz_word_slot { uint32_t hash, str; } gz_word_slot;
+/* gz_word_slot.str with this bit: the word starts a list entry. */
+#define GZ_WORD_STARTS 0x80000000u
+
+typedef struct gz_word_slot { uint32_t hash, str, entry; } gz_word_slot;
 typedef struct gz_edge_slot { uint32_t parent, word, entry; } gz_edge_slot;
 typedef struct gz_entry {
-  uint32_t entity, attrs, source, line;
-  uint32_t surface; /* the surface as written, for CASE_EXACT; else 0 */
-  uint16_t type, flags;
+  uint32_t entity, line;
+  uint32_t attrs;  /* "k=v;..."; for CASE_EXACT then the surface */
+  uint16_t source;
+  uint8_t type, flags;
 } gz_entry;
 typedef struct gz_entity { uint32_t id, name; } gz_entity;
 
@@ -123,12 +142,34 @@ static inline const char *gz_str(const gz_image *g, uint32_t off) {
   return g->strings + off;
 }
 
+/* The surface of a CASE_EXACT entry, stored after its attributes. */
+static inline const char *gz_entry_surface(const gz_image *g,
+                                           const gz_entry *e) {
+  const char *a = gz_str(g, e->attrs);
+  return a + strlen(a) + 1;
+}
+
+/* Packed strings (packed.c). gz_pack appends the packed form of s[0..n)
+ * (never a NUL), gz_unpack the UTF-8 of a NUL-terminated packed string;
+ * gz_packed_eq compares one with UTF-8 bytes without unpacking. */
+void gz_pack(rawi_strbuf *out, const char *s, size_t n);
+void gz_unpack(rawi_strbuf *out, const char *packed);
+int gz_packed_eq(const char *packed, const char *s, size_t n);
+
 /* Word id of a normalised token, or GZ_NONE. */
 uint32_t gz_word(const gz_image *g, const char *s, size_t len);
+/* The same with the token's rawi_hash_bytes already known (a document's
+ * tokens are hashed once for all its lists). */
+uint32_t gz_word_hashed(const gz_image *g, uint64_t hash, const char *s,
+                        size_t len);
+
 /* Child of node through word, or 0 (the root is never a child). *entry
  * receives the child's first entry or GZ_NONE. */
 uint32_t gz_step(const gz_image *g, uint32_t node, uint32_t word,
                  uint32_t *entry);
+
+/* Append entity e's canonical name to out (no NUL). */
+void gz_entity_name(const gz_image *g, uint32_t e, rawi_strbuf *out);
 
 /* --- compiling -------------------------------------------------------- */
 

@@ -38,12 +38,80 @@ static int check_header(const gz_header *h, size_t size, const char *name,
       !fits(h, h->off_entries, h->n_entries, sizeof(gz_entry)) ||
       !fits(h, h->off_entities, h->n_entities, sizeof(gz_entity)) ||
       !fits(h, h->off_sources, h->n_sources, sizeof(uint32_t)) ||
-      !fits(h, h->off_strings, h->strings_size, 1) || h->strings_size == 0)
+      !fits(h, h->off_strings, h->strings_size, 1) || h->strings_size == 0 ||
+      h->strings_size >= GZ_WORD_STARTS ||
+      (uint64_t)h->n_word_slots + h->n_edge_slots >= GZ_NAME_PATH)
     return corrupt(err, name, "table out of bounds");
   if (rawi_checksum((const unsigned char *)h + h->header_size,
                     size - h->header_size) != h->checksum)
     return corrupt(err, name, "checksum mismatch");
   return RAWI_OK;
+}
+
+static int entry_ok(const gz_header *h, uint32_t entry) {
+  return entry == GZ_NONE || entry < h->n_entries;
+}
+
+/* Probing stops at an empty slot: each table needs one. */
+static int check_words(const gz_image *g) {
+  const gz_header *h = g->h;
+  uint32_t empty = 0;
+  for (uint32_t i = 0; i < h->n_word_slots; i++) {
+    const gz_word_slot *w = &g->words[i];
+    if ((w->str & ~GZ_WORD_STARTS) > h->strings_size || !entry_ok(h, w->entry))
+      return 0;
+    empty += !w->str;
+  }
+  return !h->n_word_slots || empty;
+}
+
+/* A parent is a node other than the root: a word's or an edge's. */
+static int check_edges(const gz_image *g) {
+  const gz_header *h = g->h;
+  uint32_t empty = 0, nodes = h->n_word_slots + h->n_edge_slots;
+  for (uint32_t i = 0; i < h->n_edge_slots; i++) {
+    const gz_edge_slot *e = &g->edges[i];
+    empty += !e->parent;
+    if (e->parent && (e->parent < 2 || e->parent > nodes + 1 ||
+                      e->word >= h->n_word_slots || !entry_ok(h, e->entry)))
+      return 0;
+  }
+  return !h->n_edge_slots || empty;
+}
+
+static int check_entries(const gz_image *g) {
+  const gz_header *h = g->h;
+  for (uint32_t i = 0; i < h->n_entries; i++) {
+    const gz_entry *e = &g->entries[i];
+    if (e->entity >= h->n_entities || e->source >= h->n_sources ||
+        e->attrs >= h->strings_size || e->type >= GZ_N_TYPES)
+      return 0;
+    /* the surface after the attributes must be inside the pool too */
+    if ((e->flags & GZ_ENTRY_CASE_EXACT) &&
+        e->attrs + strlen(gz_str(g, e->attrs)) + 1 >= h->strings_size)
+      return 0;
+  }
+  return !h->n_entries || (g->entries[h->n_entries - 1].flags & GZ_ENTRY_LAST);
+}
+
+/* A path name's node is in range (not the root); an empty slot there only
+ * spells an empty name (gz_entity_name), so it is not looked at here:
+ * that would be a random read per entity at load. */
+static int is_node(const gz_header *h, uint32_t node) {
+  return node && node <= h->n_word_slots + h->n_edge_slots;
+}
+
+static int check_entities(const gz_image *g) {
+  const gz_header *h = g->h;
+  for (uint32_t i = 0; i < h->n_entities; i++) {
+    const gz_entity *e = &g->entities[i];
+    if (e->id >= h->strings_size)
+      return 0;
+    if (!(e->name & GZ_NAME_PATH) ? e->name >= h->strings_size
+                                  : !is_node(h, e->name & ~GZ_NAME_PATH))
+      return 0;
+  }
+  return 1;
 }
 
 /* Every offset inside the image points where it may, so that a crafted
@@ -52,39 +120,14 @@ static int check_tables(const gz_image *g, const char *name, rawi_error *err) {
   const gz_header *h = g->h;
   if (g->strings[h->strings_size - 1] != '\0')
     return corrupt(err, name, "unterminated strings");
-  /* probing stops at an empty slot: each table needs one */
-  uint32_t empty = 0;
-  for (uint32_t i = 0; i < h->n_word_slots; i++) {
-    if (g->words[i].str > h->strings_size)
-      return corrupt(err, name, "word out of bounds");
-    empty += !g->words[i].str;
-  }
-  if (h->n_word_slots && !empty)
-    return corrupt(err, name, "full word table");
-  empty = 0;
-  for (uint32_t i = 0; i < h->n_edge_slots; i++) {
-    const gz_edge_slot *e = &g->edges[i];
-    empty += !e->parent;
-    if (e->parent && (e->parent > h->n_edge_slots + 1 ||
-                      e->word >= h->n_word_slots ||
-                      (e->entry != GZ_NONE && e->entry >= h->n_entries)))
-      return corrupt(err, name, "edge out of bounds");
-  }
-  if (h->n_edge_slots && !empty)
-    return corrupt(err, name, "full edge table");
-  for (uint32_t i = 0; i < h->n_entries; i++) {
-    const gz_entry *e = &g->entries[i];
-    if (e->entity >= h->n_entities || e->source >= h->n_sources ||
-        e->attrs >= h->strings_size || e->surface >= h->strings_size ||
-        e->type >= GZ_N_TYPES)
-      return corrupt(err, name, "entry out of bounds");
-  }
-  if (h->n_entries && !(g->entries[h->n_entries - 1].flags & GZ_ENTRY_LAST))
-    return corrupt(err, name, "unterminated entry run");
-  for (uint32_t i = 0; i < h->n_entities; i++)
-    if (g->entities[i].id >= h->strings_size ||
-        g->entities[i].name >= h->strings_size)
-      return corrupt(err, name, "entity out of bounds");
+  if (!check_words(g))
+    return corrupt(err, name, "bad word table");
+  if (!check_edges(g))
+    return corrupt(err, name, "bad edge table");
+  if (!check_entries(g))
+    return corrupt(err, name, "entry out of bounds");
+  if (!check_entities(g))
+    return corrupt(err, name, "entity out of bounds");
   for (uint32_t i = 0; i < h->n_sources; i++)
     if (g->sources[i] >= h->strings_size)
       return corrupt(err, name, "source out of bounds");
@@ -162,21 +205,23 @@ int gz_file_is_image(const char *path) {
 }
 
 uint32_t gz_word(const gz_image *g, const char *s, size_t len) {
+  return gz_word_hashed(g, rawi_hash_bytes(s, len), s, len);
+}
+
+uint32_t gz_word_hashed(const gz_image *g, uint64_t h, const char *s,
+                        size_t len) {
   uint32_t n = g->h->n_word_slots;
   if (!n)
     return GZ_NONE;
-  uint64_t h = rawi_hash_bytes(s, len);
   uint32_t want = (uint32_t)h;
   for (uint32_t i = rawi_hash_range((uint32_t)(h >> 32), n);;) {
     const gz_word_slot *w = &g->words[i];
     if (!w->str)
       return GZ_NONE;
-    if (w->hash == want) {
-      const char *ws = g->strings + w->str - 1;
-      /* the pool ends with NUL, so strncmp cannot run past it */
-      if (!strncmp(ws, s, len) && ws[len] == '\0')
-        return i;
-    }
+    /* the pool ends with NUL, so the comparison cannot run past it */
+    if (w->hash == want &&
+        gz_packed_eq(g->strings + (w->str & ~GZ_WORD_STARTS) - 1, s, len))
+      return i;
     if (++i == n)
       i = 0;
   }
@@ -184,6 +229,11 @@ uint32_t gz_word(const gz_image *g, const char *s, size_t len) {
 
 uint32_t gz_step(const gz_image *g, uint32_t node, uint32_t word,
                  uint32_t *entry) {
+  if (node == 0) { /* the one-word path lives in the word's slot */
+    const gz_word_slot *w = &g->words[word];
+    *entry = w->entry;
+    return w->str & GZ_WORD_STARTS ? word + 1 : 0;
+  }
   uint32_t n = g->h->n_edge_slots;
   if (!n)
     return 0;
@@ -193,9 +243,38 @@ uint32_t gz_step(const gz_image *g, uint32_t node, uint32_t word,
       return 0;
     if (e->parent == node + 1 && e->word == word) {
       *entry = e->entry;
-      return i + 1;
+      return g->h->n_word_slots + i + 1;
     }
     if (++i == n)
       i = 0;
+  }
+}
+
+/* A path name is the node's words from the root, one space apart. */
+void gz_entity_name(const gz_image *g, uint32_t e, rawi_strbuf *out) {
+  uint32_t name = g->entities[e].name;
+  if (!(name & GZ_NAME_PATH)) {
+    gz_unpack(out, gz_str(g, name));
+    return;
+  }
+  uint32_t words[GZ_PATH_MAX], n = 0, nw = g->h->n_word_slots;
+  /* nodes were checked to be in range; GZ_PATH_MAX ends a cycle */
+  for (uint32_t node = name & ~GZ_NAME_PATH; node && n < GZ_PATH_MAX;) {
+    if (node <= nw) { /* a one-word path */
+      words[n++] = node - 1;
+      break;
+    }
+    const gz_edge_slot *s = &g->edges[node - nw - 1];
+    if (!s->parent)
+      break;
+    words[n++] = s->word;
+    node = s->parent - 1;
+  }
+  while (n--) {
+    uint32_t str = g->words[words[n]].str & ~GZ_WORD_STARTS;
+    if (str)
+      gz_unpack(out, gz_str(g, str - 1));
+    if (n)
+      rawi_strbuf_addc(out, ' ');
   }
 }

@@ -10,9 +10,11 @@
  * winners among them and the rules' candidates; class marks (TITLE, ...)
  * are what rules refer to.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "gazetteer/match.h"
+#include "util/hash.h"
 #include "util/mem.h"
 
 static int is_space(unsigned char c) {
@@ -39,19 +41,38 @@ static int same_as_written(const char *text, size_t len, const char *surface) {
   return i == len;
 }
 
+/* The string of look-up item x: token x, then stored reading
+ * x - n_tokens. Readings that strip the article (ال+مالية) are not looked
+ * up (*len = SIZE_MAX): a list writes the article where news does
+ * (البيرو), and المالية is not Malé. */
+static const char *item(const text_doc *d, size_t x, size_t *len) {
+  if (x < d->n_tokens) {
+    *len = d->tokens[x].norm_len;
+    return d->pool + d->tokens[x].norm_off;
+  }
+  const text_split *sp = &d->splits[x - d->n_tokens];
+  *len = (sp->prefix & 1) ? SIZE_MAX : sp->norm_len;
+  return d->pool + sp->norm_off;
+}
+
+/* Hashes of every item, shared by all images. */
+static void item_hashes(const text_doc *d, uint64_t *hashes) {
+  for (size_t x = 0; x < d->n_tokens + d->n_splits; x++) {
+    size_t len;
+    const char *s = item(d, x, &len);
+    hashes[x] = len == SIZE_MAX ? 0 : rawi_hash_bytes(s, len);
+  }
+}
+
 /* Word ids for one image: ids[i] for the unsplit token i, then
  * ids[n_tokens + s] for stored reading s. */
-static void word_ids(const gz_image *g, const text_doc *d, uint32_t *ids) {
-  for (size_t i = 0; i < d->n_tokens; i++) {
-    const text_token *t = &d->tokens[i];
-    ids[i] = gz_word(g, d->pool + t->norm_off, t->norm_len);
-  }
-  /* readings that strip the article (ال+مالية) are not looked up: a list
-   * writes the article where news does (البيرو), and المالية is not Malé */
-  for (size_t s = 0; s < d->n_splits; s++) {
-    const text_split *sp = &d->splits[s];
-    ids[d->n_tokens + s] = (sp->prefix & 1) ? GZ_NONE
-                           : gz_word(g, d->pool + sp->norm_off, sp->norm_len);
+static void word_ids(const gz_image *g, const text_doc *d,
+                     const uint64_t *hashes, uint32_t *ids) {
+  size_t n = d->n_tokens + d->n_splits;
+  for (size_t x = 0; x < n; x++) {
+    size_t len;
+    const char *s = item(d, x, &len);
+    ids[x] = len == SIZE_MAX ? GZ_NONE : gz_word_hashed(g, hashes[x], s, len);
   }
 }
 
@@ -83,7 +104,7 @@ static int node_marks(const gz_image *g, uint32_t img, const text_doc *d,
     uint32_t bit = gz_is_entity_type(en->type) ? 1u : 2u << type;
     if (!(seen & bit) &&
         (!(en->flags & GZ_ENTRY_CASE_EXACT) ||
-         same_as_written(d->text + b0, b1 - b0, gz_str(g, en->surface)))) {
+         same_as_written(d->text + b0, b1 - b0, gz_entry_surface(g, en)))) {
       seen |= bit;
       gz_mark m = {i, j + 1, k, img, (uint16_t)type, e};
       if (add_mark(out, &m))
@@ -122,11 +143,13 @@ int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
     return RAWI_OK;
   size_t per = d->n_tokens + d->n_splits;
   uint32_t *ids = rawi_mem_alloc(out->alloc, per * n_imgs * sizeof(uint32_t));
-  if (!ids)
-    return RAWI_ERR_NOMEM;
-  for (size_t g = 0; g < n_imgs; g++)
-    word_ids(imgs[g], d, ids + g * per);
-  int rc = RAWI_OK;
+  uint64_t *hashes = rawi_mem_alloc(out->alloc, per * sizeof(uint64_t));
+  int rc = ids && hashes ? RAWI_OK : RAWI_ERR_NOMEM;
+  if (rc == RAWI_OK) {
+    item_hashes(d, hashes);
+    for (size_t g = 0; g < n_imgs; g++)
+      word_ids(imgs[g], d, hashes, ids + g * per);
+  }
   for (size_t s = 0; s < d->n_sentences && rc == RAWI_OK; s++) {
     uint32_t first = d->sentences[s].first;
     uint32_t end = first + d->sentences[s].count;
@@ -135,6 +158,7 @@ int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
         rc = marks_at(imgs[g], (uint32_t)g, d, ids + g * per, i, end, out);
   }
   rawi_mem_free(out->alloc, ids);
+  rawi_mem_free(out->alloc, hashes);
   return rc;
 }
 
@@ -157,8 +181,98 @@ static int common_word_split(const gz_marks *marks, size_t i) {
   return 0;
 }
 
+void gz_name_cache_init(gz_name_cache *c, const rawi_allocator *alloc) {
+  *c = (gz_name_cache){0};
+  rawi_map_init(&c->map, alloc);
+  rawi_strbuf_init(&c->strings, alloc);
+}
+
+void gz_name_cache_free(gz_name_cache *c) {
+  rawi_map_free(&c->map);
+  rawi_strbuf_free(&c->strings);
+}
+
+/* Past this the cache starts again: it holds what recent news named. */
+#define NAME_CACHE_BYTES (4u << 20)
+
+static void cache_reset(gz_name_cache *c, const gz_image *const *imgs,
+                        size_t n_imgs) {
+  rawi_map_free(&c->map);
+  c->strings.len = 0;
+  c->strings.failed = 0;
+  c->first = n_imgs ? imgs[0] : NULL;
+  c->n_imgs = n_imgs;
+}
+
+/* Offset in the cache of entity e of image img: "id\0name\0", read from
+ * the image the first time; NONE when out of memory. */
+static uint32_t cached_entity(gz_name_cache *c, const gz_image *g, uint32_t img,
+                              uint32_t e) {
+  uint32_t *slot;
+  int rc = rawi_map_put(&c->map, (uint64_t)img << 32 | e,
+                        (uint32_t)c->strings.len, &slot);
+  if (rc < 0)
+    return GZ_NONE;
+  if (rc == 0)
+    return *slot;
+  rawi_strbuf_adds(&c->strings, gz_str(g, g->entities[e].id));
+  rawi_strbuf_addc(&c->strings, '\0');
+  gz_entity_name(g, e, &c->strings);
+  rawi_strbuf_addc(&c->strings, '\0');
+  if (!c->strings.failed)
+    return *slot;
+  /* the new slot names a partial string: start again */
+  rawi_map_free(&c->map);
+  c->strings.len = 0;
+  c->strings.failed = 0;
+  return GZ_NONE;
+}
+
+/* "id\0name" from the cache, for mention_cached. */
+typedef struct cached_ref {
+  const char *s;
+} cached_ref;
+
+static void write_entity(const void *ctx, rawi_strbuf *out) {
+  const char *id = ((const cached_ref *)ctx)->s;
+  size_t n = strlen(id);
+  rawi_strbuf_add(out, id, n + 1 + strlen(id + n + 1));
+}
+
+static int name_winner(const gz_image *const *imgs, gz_name_cache *c,
+                       mention_table *t, mention *m) {
+  if (m->name_off != MENTION_LATER || m->lost) {
+    m->name_off = m->name_off == MENTION_LATER ? 0 : m->name_off;
+    return RAWI_OK;
+  }
+  uint32_t at = cached_entity(c, imgs[m->gz_img], m->gz_img, m->gz_entity);
+  if (at == GZ_NONE)
+    return RAWI_ERR_NOMEM;
+  cached_ref r = {c->strings.data + at};
+  uint64_t key = 1ull << 63 | (uint64_t)m->gz_img << 32 | m->gz_entity;
+  uint32_t off = mention_cached(t, key, write_entity, &r);
+  if (t->strings.failed)
+    return RAWI_ERR_NOMEM;
+  m->id_off = off;
+  m->name_off = off + (uint32_t)strlen(t->strings.data + off) + 1;
+  return RAWI_OK;
+}
+
+int gz_names(const gz_image *const *imgs, size_t n_imgs, gz_name_cache *cache,
+             mention_table *t) {
+  if (cache->strings.len > NAME_CACHE_BYTES || cache->n_imgs != n_imgs ||
+      (n_imgs && cache->first != imgs[0]))
+    cache_reset(cache, imgs, n_imgs);
+  for (size_t i = 0; i < t->n_mentions; i++)
+    if (name_winner(imgs, cache, t, &t->mentions[i]))
+      return RAWI_ERR_NOMEM;
+  return RAWI_OK;
+}
+
 int gz_candidates(const gz_image *const *imgs, const gz_marks *marks,
                   const text_doc *d, mention_table *out) {
+  const char *last_src = NULL;
+  uint32_t src_off = 0;
   for (size_t i = 0; i < marks->n; i++) {
     const gz_mark *mk = &marks->v[i];
     if (mk->type >= GZ_N_ENTITY_TYPES && mk->type != GZ_DEMONYM)
@@ -167,16 +281,22 @@ int gz_candidates(const gz_image *const *imgs, const gz_marks *marks,
       continue;
     const gz_image *g = imgs[mk->img];
     const gz_entry *e = &g->entries[mk->entry];
-    const gz_entity *ent = &g->entities[e->entity];
     mention m = {.tok_first = mk->tok_first, .tok_end = mk->tok_end,
                  .split = mk->split, .src_line = e->line, .type = e->type,
                  .kind = mk->type == GZ_DEMONYM ? MENTION_DEMONYM : MENTION_NAME,
                  .source = SOURCE_GAZETTEER,
                  .priority = mk->tok_end - mk->tok_first > 1 ? GZ_PRIORITY_MULTI
                                                               : GZ_PRIORITY,
-                 .order = 255u - mk->img}; /* later lists win ties */
-    int rc = mention_add(out, d, &m, gz_str(g, ent->id), gz_str(g, ent->name),
-                         gz_str(g, g->sources[e->source]), 1);
+                 .order = 255u - mk->img, /* later lists win ties */
+                 .gz_entity = e->entity, .gz_img = mk->img,
+                 .id_off = MENTION_LATER, .name_off = MENTION_LATER};
+    const char *src = gz_str(g, g->sources[e->source]);
+    if (src != last_src) /* one list file gives most candidates in a row */
+      src_off = mention_stable(out, last_src = src);
+    m.src_file_off = src_off;
+    if (out->strings.failed)
+      return RAWI_ERR_NOMEM;
+    int rc = mention_add_pooled(out, d, &m);
     if (rc)
       return rc;
   }

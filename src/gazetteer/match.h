@@ -32,8 +32,30 @@ typedef struct gz_marks {
 int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
             gz_marks *out);
 
-/* Append a mention candidate for each entity or demonym mark. */
+/* Append a mention candidate for each entity or demonym mark. Their
+ * names are left for gz_names. */
 int gz_candidates(const gz_image *const *imgs, const gz_marks *marks,
                   const text_doc *d, mention_table *out);
+
+/* Ids and names of list entities already read for earlier documents of
+ * a session: news names the same entities again and again, and reading
+ * one from a large image is several cache misses (entity, id, name's
+ * words). Per thread; emptied when it grows past a bound or the images
+ * change. */
+typedef struct gz_name_cache {
+  const gz_image *first; /* the image list it was filled from: */
+  size_t n_imgs;         /* its first image and length */
+  rawi_map map;          /* (image, entity) -> offset of "id\0name" */
+  rawi_strbuf strings;
+} gz_name_cache;
+
+void gz_name_cache_init(gz_name_cache *c, const rawi_allocator *alloc);
+void gz_name_cache_free(gz_name_cache *c);
+
+/* After resolve_conflicts: the ids and canonical names of the winning
+ * list mentions (spelled from the trie or unpacked: work not worth doing
+ * for the many candidates that lose). */
+int gz_names(const gz_image *const *imgs, size_t n_imgs, gz_name_cache *cache,
+             mention_table *t);
 
 #endif

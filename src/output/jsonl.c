@@ -34,27 +34,44 @@ size_t output_source(char *buf, size_t cap, const rawi_mention *m) {
   return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
 }
 
+/* gazetteer:FILE:LINE, rule:FILE:NAME, alias:<the full name's source>.
+ * File and rule names are checked (a file name need not be UTF-8). */
 static void source_field(rawi_strbuf *b, const rawi_mention *m) {
-  char src[512];
-  str_field(b, "source", src, output_source(src, sizeof src, m));
+  RAWI_STRBUF_LIT(b, "\"source\":\"");
+  if (!strcmp(m->source, "alias"))
+    RAWI_STRBUF_LIT(b, "alias:");
+  if (m->rule)
+    RAWI_STRBUF_LIT(b, "rule:");
+  else
+    RAWI_STRBUF_LIT(b, "gazetteer:");
+  rawi_strbuf_json_inner(b, m->source_file, strlen(m->source_file));
+  rawi_strbuf_addc(b, ':');
+  if (m->rule)
+    rawi_strbuf_json_inner(b, m->rule, strlen(m->rule));
+  else
+    rawi_strbuf_addu(b, m->source_line);
+  rawi_strbuf_addc(b, '"');
 }
 
+/* Text and norm come from the document, which was checked to be UTF-8,
+ * so they skip the check; the run of fields is written as literals: a
+ * mention is the most frequent record. */
 static void mention_json(rawi_strbuf *b, const rawi_mention *m) {
-  rawi_strbuf_addc(b, '{');
-  str_field(b, "text", m->text, m->text_len);
-  rawi_strbuf_addc(b, ',');
-  str_field(b, "norm", m->norm, strlen(m->norm));
-  rawi_strbuf_addc(b, ',');
-  str_field(b, "kind", m->kind == RAWI_MENTION_DEMONYM ? "demonym" : "name",
-            m->kind == RAWI_MENTION_DEMONYM ? 7 : 4);
-  rawi_strbuf_addc(b, ',');
-  num_field(b, "start", m->span.start);
-  rawi_strbuf_addc(b, ',');
-  num_field(b, "end", m->span.end);
-  rawi_strbuf_addc(b, ',');
-  num_field(b, "byte_start", m->span.byte_start);
-  rawi_strbuf_addc(b, ',');
-  num_field(b, "byte_end", m->span.byte_end);
+  RAWI_STRBUF_LIT(b, "{\"text\":\"");
+  rawi_strbuf_json_valid(b, m->text, m->text_len);
+  RAWI_STRBUF_LIT(b, "\",\"norm\":\"");
+  rawi_strbuf_json_valid(b, m->norm, strlen(m->norm));
+  if (m->kind == RAWI_MENTION_DEMONYM)
+    RAWI_STRBUF_LIT(b, "\",\"kind\":\"demonym\",\"start\":");
+  else
+    RAWI_STRBUF_LIT(b, "\",\"kind\":\"name\",\"start\":");
+  rawi_strbuf_addu(b, m->span.start);
+  RAWI_STRBUF_LIT(b, ",\"end\":");
+  rawi_strbuf_addu(b, m->span.end);
+  RAWI_STRBUF_LIT(b, ",\"byte_start\":");
+  rawi_strbuf_addu(b, m->span.byte_start);
+  RAWI_STRBUF_LIT(b, ",\"byte_end\":");
+  rawi_strbuf_addu(b, m->span.byte_end);
   rawi_strbuf_addc(b, ',');
   source_field(b, m);
   rawi_strbuf_addc(b, '}');

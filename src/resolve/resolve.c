@@ -34,6 +34,12 @@ void mention_table_free(mention_table *t) {
   rawi_map_free(&t->copied);
 }
 
+/* Offset 0 of the pool is the empty string. */
+static void init_pool(mention_table *t) {
+  if (!t->strings.len)
+    rawi_strbuf_add(&t->strings, "", 1);
+}
+
 static uint32_t add_string(mention_table *t, const char *s, size_t n) {
   uint32_t off = (uint32_t)t->strings.len;
   rawi_strbuf_add(&t->strings, s, n);
@@ -61,8 +67,7 @@ static uint32_t add_norm(mention_table *t, const text_doc *d,
   return off;
 }
 
-/* Copy a string that outlives the document once, keyed by its address. */
-static uint32_t add_stable(mention_table *t, const char *s) {
+uint32_t mention_stable(mention_table *t, const char *s) {
   uint32_t *slot;
   int rc = rawi_map_put(&t->copied, (uint64_t)(uintptr_t)s, 0, &slot);
   if (rc < 0) {
@@ -74,14 +79,28 @@ static uint32_t add_stable(mention_table *t, const char *s) {
   return *slot;
 }
 
-int mention_add(mention_table *t, const text_doc *d, const mention *m,
-                const char *id, const char *name, const char *src_file,
-                int stable) {
+uint32_t mention_cached(mention_table *t, uint64_t key, mention_writer fn,
+                        const void *ctx) {
+  uint32_t *slot;
+  int rc = rawi_map_put(&t->copied, key, 0, &slot);
+  if (rc < 0) {
+    t->strings.failed = 1;
+    return 0;
+  }
+  if (rc == 1) {
+    init_pool(t);
+    *slot = (uint32_t)t->strings.len;
+    fn(ctx, &t->strings);
+    rawi_strbuf_addc(&t->strings, '\0');
+  }
+  return *slot;
+}
+
+int mention_add_pooled(mention_table *t, const text_doc *d, const mention *m) {
   if (rawi_mem_grow(t->alloc, (void **)&t->mentions, &t->cap_mentions,
                     t->n_mentions + 1, sizeof(mention)))
     return RAWI_ERR_NOMEM;
-  if (!t->strings.len) /* offset 0 is the empty string */
-    rawi_strbuf_add(&t->strings, "", 1);
+  init_pool(t);
   mention *out = &t->mentions[t->n_mentions];
   *out = *m;
   const text_token *first = &d->tokens[m->tok_first];
@@ -92,19 +111,27 @@ int mention_add(mention_table *t, const text_doc *d, const mention *m,
   out->byte_end = last->byte_end;
   out->cp_end = last->cp_end;
   out->norm_off = add_norm(t, d, m, &out->norm_len);
-  if (stable) {
-    out->id_off = add_stable(t, id);
-    out->name_off = add_stable(t, name);
-    out->src_file_off = add_stable(t, src_file);
-  } else {
-    out->id_off = add_string(t, id, strlen(id));
-    out->name_off = add_string(t, name, strlen(name));
-    out->src_file_off = add_string(t, src_file, strlen(src_file));
-  }
   if (t->strings.failed)
     return RAWI_ERR_NOMEM;
   t->n_mentions++;
   return RAWI_OK;
+}
+
+int mention_add(mention_table *t, const text_doc *d, const mention *m,
+                const char *id, const char *name, const char *src_file,
+                int stable) {
+  mention full = *m;
+  init_pool(t);
+  if (stable) {
+    full.id_off = mention_stable(t, id);
+    full.name_off = mention_stable(t, name);
+    full.src_file_off = mention_stable(t, src_file);
+  } else {
+    full.id_off = add_string(t, id, strlen(id));
+    full.name_off = add_string(t, name, strlen(name));
+    full.src_file_off = add_string(t, src_file, strlen(src_file));
+  }
+  return t->strings.failed ? RAWI_ERR_NOMEM : mention_add_pooled(t, d, &full);
 }
 
 int mention_set_rule(mention_table *t, size_t i, const char *rule) {
@@ -117,25 +144,60 @@ int mention_set_rule(mention_table *t, size_t i, const char *rule) {
 
 /* --- conflicts -------------------------------------------------------- */
 
-/* The ordering keys of a candidate, copied so qsort needs no context. */
+/* The ordering key of a candidate, compared as (hi, lo, split, index):
+ * packed so that a comparison is a few integer compares, and sorted by
+ * sort_ranks below rather than qsort, whose call per comparison cost as
+ * much as the rest of resolution with a large list. */
 typedef struct rank {
-  int32_t priority;
-  uint32_t len, first, order, split, index;
+  uint64_t hi, lo;
+  uint32_t split, index;
 } rank;
 
-static int before(const void *x, const void *y) {
-  const rank *a = x, *b = y;
-  if (a->priority != b->priority)
-    return a->priority > b->priority ? -1 : 1;
-  if (a->len != b->len)
-    return a->len > b->len ? -1 : 1;
-  if (a->first != b->first)
-    return a->first < b->first ? -1 : 1;
-  if (a->order != b->order)
-    return a->order < b->order ? -1 : 1;
+static inline int before(const rank *a, const rank *b) {
+  if (a->hi != b->hi)
+    return a->hi < b->hi;
+  if (a->lo != b->lo)
+    return a->lo < b->lo;
   if (a->split != b->split)
-    return a->split < b->split ? -1 : 1;
-  return a->index < b->index ? -1 : 1;
+    return a->split < b->split;
+  return a->index < b->index;
+}
+
+/* Higher priority, then more tokens, then the earlier start, then the
+ * earlier source, then the shorter proclitic. */
+static rank conflict_rank(const mention *m, uint32_t i) {
+  uint64_t prio = (uint64_t)(0x7FFF - m->priority); /* 0 for the highest */
+  uint64_t len = UINT32_MAX - (m->tok_end - m->tok_first);
+  return (rank){prio << 32 | len, (uint64_t)m->tok_first << 32 | m->order,
+                m->split, i};
+}
+
+/* Merge sort (keys are unique: the index breaks ties), insertion-sorted
+ * runs of 16 first. tmp holds n ranks. */
+static void sort_ranks(rank *v, size_t n, rank *tmp) {
+  for (size_t lo = 0; lo < n; lo += 16) {
+    size_t hi = lo + 16 < n ? lo + 16 : n;
+    for (size_t i = lo + 1; i < hi; i++) {
+      rank x = v[i];
+      size_t j = i;
+      for (; j > lo && before(&x, &v[j - 1]); j--)
+        v[j] = v[j - 1];
+      v[j] = x;
+    }
+  }
+  for (size_t w = 16; w < n; w *= 2) {
+    for (size_t lo = 0; lo < n; lo += 2 * w) {
+      size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+      size_t a = lo, b = mid, k = lo;
+      while (a < mid && b < hi)
+        tmp[k++] = before(&v[b], &v[a]) ? v[b++] : v[a++];
+      while (a < mid)
+        tmp[k++] = v[a++];
+      while (b < hi)
+        tmp[k++] = v[b++];
+    }
+    memcpy(v, tmp, n * sizeof *v);
+  }
 }
 
 /* A winning rule mention that covers exactly what a list knows under the
@@ -151,8 +213,10 @@ static void adopt_list_id(mention_table *t, mention *win, const mention *lost) {
   int exact = lost->tok_first == win->tok_first && lost->tok_end == win->tok_end;
   if (!exact && win->adopted == ADOPT_EXACT)
     return;
-  win->id_off = lost->id_off;
+  win->id_off = lost->id_off; /* MENTION_LATER: gz_names copies them */
   win->name_off = lost->name_off;
+  win->gz_entity = lost->gz_entity;
+  win->gz_img = lost->gz_img;
   win->adopted = exact ? ADOPT_EXACT : ADOPT_INSIDE;
   (void)t;
 }
@@ -161,20 +225,17 @@ int resolve_conflicts(mention_table *t, const text_doc *d) {
   size_t n = t->n_mentions;
   if (!n)
     return RAWI_OK;
-  rank *idx = rawi_mem_alloc(t->alloc, n * sizeof *idx);
+  rank *idx = rawi_mem_alloc(t->alloc, 2 * n * sizeof *idx);
   uint32_t *owner = rawi_mem_alloc(t->alloc, (d->n_tokens + 1) * sizeof *owner);
   if (!idx || !owner) {
     rawi_mem_free(t->alloc, idx);
     rawi_mem_free(t->alloc, owner);
     return RAWI_ERR_NOMEM;
   }
-  for (size_t i = 0; i < n; i++) {
-    const mention *m = &t->mentions[i];
-    idx[i] = (rank){m->priority, m->tok_end - m->tok_first, m->tok_first,
-                    m->order, m->split, (uint32_t)i};
-  }
+  for (size_t i = 0; i < n; i++)
+    idx[i] = conflict_rank(&t->mentions[i], (uint32_t)i);
   memset(owner, 0xFF, (d->n_tokens + 1) * sizeof *owner);
-  qsort(idx, n, sizeof *idx, before);
+  sort_ranks(idx, n, idx + n);
   for (size_t r = 0; r < n; r++) {
     mention *m = &t->mentions[idx[r].index];
     uint32_t taken = NONE;
@@ -402,14 +463,6 @@ int resolve_aliases(mention_table *t, const text_doc *d) {
 
 /* --- entities ------------------------------------------------------------ */
 
-/* Winners in text order. */
-static int by_position(const void *x, const void *y) {
-  const rank *a = x, *b = y;
-  if (a->first != b->first)
-    return a->first < b->first ? -1 : 1;
-  return a->index < b->index ? -1 : 1;
-}
-
 /* An entity no list knows is named by its longest mention. */
 static void name_entities(mention_table *t) {
   for (size_t e = 0; e < t->n_entities; e++) {
@@ -435,7 +488,7 @@ int resolve_entities(mention_table *t, const text_doc *d) {
   rawi_map_init(&by_id, t->alloc);
   int rc = RAWI_OK;
   size_t n = 0;
-  rank *pos = rawi_mem_alloc(t->alloc, (t->n_mentions + 1) * sizeof *pos);
+  rank *pos = rawi_mem_alloc(t->alloc, 2 * (t->n_mentions + 1) * sizeof *pos);
   t->order = rawi_mem_alloc(t->alloc, (t->n_mentions + 1) * sizeof(uint32_t));
   if (!t->order || !pos) {
     rawi_mem_free(t->alloc, pos);
@@ -443,8 +496,8 @@ int resolve_entities(mention_table *t, const text_doc *d) {
   }
   for (size_t i = 0; i < t->n_mentions; i++)
     if (!t->mentions[i].lost)
-      pos[n++] = (rank){0, 0, t->mentions[i].tok_first, 0, 0, (uint32_t)i};
-  qsort(pos, n, sizeof *pos, by_position);
+      pos[n++] = (rank){t->mentions[i].tok_first, 0, 0, (uint32_t)i};
+  sort_ranks(pos, n, pos + n); /* winners in text order */
   for (size_t r = 0; r < n && rc == RAWI_OK; r++) {
     size_t i = pos[r].index;
     mention *m = &t->mentions[i];

@@ -19,6 +19,12 @@
 enum mention_kind { MENTION_NAME, MENTION_DEMONYM };
 enum mention_source { SOURCE_GAZETTEER, SOURCE_RULE, SOURCE_ALIAS };
 
+/* id_off and name_off of a list candidate until resolution has picked
+ * the winners: only theirs are copied from the list (gz_names). A loser
+ * keeps this id_off (its id is read from the list when asked for: see
+ * rawi_doc_candidate) and gets the name "". */
+#define MENTION_LATER 0xFFFFFFFFu
+
 typedef struct mention {
   uint32_t tok_first, tok_end;  /* tokens [first, end) */
   uint32_t split;               /* reading of the first token (index) */
@@ -31,6 +37,8 @@ typedef struct mention {
   uint32_t order;               /* source order: list or rule number */
   uint32_t rule_off;            /* rule name for rule mentions, same pool */
   uint32_t lost_to;             /* the winner that beat it, when lost */
+  uint32_t gz_entity;           /* list mentions: the entity in image */
+  uint8_t gz_img;               /* gz_img, for id_off and name_off */
   int16_t priority;
   uint16_t type;                /* gz_type */
   uint8_t kind, source;
@@ -66,6 +74,22 @@ void mention_table_free(mention_table *t);
 int mention_add(mention_table *t, const text_doc *d, const mention *m,
                 const char *id, const char *name, const char *src_file,
                 int stable);
+
+/* Append a mention whose id_off, name_off and src_file_off already point
+ * into t->strings (from mention_stable or mention_cached). */
+int mention_add_pooled(mention_table *t, const text_doc *d, const mention *m);
+
+/* Offset in t->strings of a copy of s, a string that lives as long as the
+ * model: copied once per document, keyed by its address. On failure
+ * t->strings.failed is set. */
+uint32_t mention_stable(mention_table *t, const char *s);
+
+/* Offset in t->strings of what fn(ctx, &t->strings) appends, written once
+ * per document for each key. Keys have the top bit set, so they never
+ * meet mention_stable's addresses. On failure t->strings.failed is set. */
+typedef void (*mention_writer)(const void *ctx, rawi_strbuf *out);
+uint32_t mention_cached(mention_table *t, uint64_t key, mention_writer fn,
+                        const void *ctx);
 
 /* Record the name of the rule that produced mention i. */
 int mention_set_rule(mention_table *t, size_t i, const char *rule);

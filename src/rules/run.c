@@ -174,7 +174,7 @@ static int marked_from(const sentence_ctx *c, uint16_t ref, size_t s) {
  * it says nothing about where a name starts. */
 static uint32_t marked_reading(const sentence_ctx *c, uint32_t t) {
   uint32_t best = 0;
-  for (size_t i = c->mark_first; i < c->mark_end; i++) {
+  for (size_t i = c->mark_at[t - c->first]; i < c->mark_end; i++) {
     const gz_mark *m = &c->marks->v[i];
     if (m->tok_first > t)
       break;

@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "util/mem.h"
@@ -27,7 +28,7 @@ static int reserve(rawi_strbuf *b, size_t n) {
   return 1;
 }
 
-void rawi_strbuf_add(rawi_strbuf *b, const char *s, size_t n) {
+void rawi_strbuf_add_slow(rawi_strbuf *b, const char *s, size_t n) {
   if (!reserve(b, n))
     return;
   memcpy(b->data + b->len, s, n);
@@ -38,8 +39,6 @@ void rawi_strbuf_add(rawi_strbuf *b, const char *s, size_t n) {
 void rawi_strbuf_adds(rawi_strbuf *b, const char *s) {
   rawi_strbuf_add(b, s, strlen(s));
 }
-
-void rawi_strbuf_addc(rawi_strbuf *b, char c) { rawi_strbuf_add(b, &c, 1); }
 
 void rawi_strbuf_addu(rawi_strbuf *b, unsigned long long v) {
   char tmp[24];
@@ -71,26 +70,43 @@ void rawi_strbuf_addf(rawi_strbuf *b, const char *fmt, ...) {
   b->len += (size_t)n;
 }
 
-/* Bytes that are not valid UTF-8 (an id from a file name, a JSONL field):
- * each bad sequence becomes U+FFFD, so the output stays well-formed. */
-void rawi_strbuf_utf8(rawi_strbuf *b, const char *s, size_t n,
-                      void (*emit)(rawi_strbuf *, const char *, size_t)) {
+/* JSON for bytes that are not valid UTF-8 (an id from a file name, a
+ * JSONL field): each bad sequence becomes U+FFFD, so the line stays JSON. */
+static void json_repaired(rawi_strbuf *b, const char *s, size_t n) {
   size_t at = 0, bad;
   const char *why;
   while (at < n && !rawi_utf8_valid(s + at, n - at, &bad, &why)) {
-    emit(b, s + at, bad);
+    rawi_strbuf_json_valid(b, s + at, bad);
     rawi_strbuf_add(b, "\xef\xbf\xbd", 3);
     at += bad + 1;
     while (at < n && ((unsigned char)s[at] & 0xC0) == 0x80)
       at++;
   }
-  emit(b, s + at, n - at);
+  rawi_strbuf_json_valid(b, s + at, n - at);
+}
+
+void rawi_strbuf_json_inner(rawi_strbuf *b, const char *s, size_t n) {
+  size_t bad;
+  const char *why;
+  if (rawi_utf8_valid(s, n, &bad, &why))
+    rawi_strbuf_json_valid(b, s, n);
+  else
+    json_repaired(b, s, n);
 }
 
 void rawi_strbuf_json(rawi_strbuf *b, const char *s, size_t n) {
   rawi_strbuf_addc(b, '"');
-  rawi_strbuf_utf8(b, s, n, rawi_strbuf_json_valid);
+  rawi_strbuf_json_inner(b, s, n);
   rawi_strbuf_addc(b, '"');
+}
+
+/* Does one of the eight bytes of w need escaping (a control, '"' or
+ * '\\')? Exact, so whole words of plain text are skipped at once. */
+static int needs_escape(uint64_t w) {
+  const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+  uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+  return ((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) &
+          highs) != 0;
 }
 
 void rawi_strbuf_json_valid(rawi_strbuf *b, const char *s, size_t n) {
@@ -99,6 +115,11 @@ void rawi_strbuf_json_valid(rawi_strbuf *b, const char *s, size_t n) {
     return;
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
+    uint64_t w;
+    while (i + 8 <= n && (memcpy(&w, s + i, 8), !needs_escape(w)))
+      i += 8;
+    if (i == n)
+      break;
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x20 && c != '"' && c != '\\')
       continue;
