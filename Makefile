@@ -2,11 +2,12 @@
 #   make demo    install missing packages, build, run rawi on the sample
 #   make check   build and run the whole test suite (dev with valgrind, then
 #                ASan+UBSan, then the threaded tests under ThreadSanitizer)
+#   make fuzz    build the libFuzzer targets (clang; docs/errors.md)
 
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE = docs/examples/sample-ar.txt
 
-.PHONY: demo check deps test-deps release dev asan tsan test test-asan test-tsan bench bench-batch install format clean
+.PHONY: demo check deps test-deps release dev asan tsan fuzz test test-asan test-tsan bench bench-batch install format clean
 
 demo: deps release
 	build/release/rawi extract $(SAMPLE)
@@ -34,6 +35,11 @@ asan:
 tsan:
 	cmake --preset tsan >/dev/null
 	cmake --build --preset tsan -j $(JOBS)
+
+fuzz:
+	@sh tools/install-deps.sh --fuzz
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
 
 test: dev
 	ctest --preset dev -j $(JOBS)

@@ -5,6 +5,8 @@ set -eu
 
 pkgs="gcc make libc6-dev cmake pkg-config libpcre2-dev libicu-dev libcjson-dev zlib1g-dev libcmocka-dev"
 [ "${1:-}" = "--test" ] && pkgs="$pkgs valgrind parallel"
+# the fuzz preset: clang with libFuzzer (tests/fuzz, docs/errors.md)
+[ "${1:-}" = "--fuzz" ] && pkgs="$pkgs clang libclang-rt-14-dev" # libFuzzer is only recommended
 
 missing=""
 for p in $pkgs; do

@@ -98,12 +98,39 @@ static void extract(rawi_session *session, const batch_options *o,
   rawi_doc_free(doc);
 }
 
+/* cJSON's strings end at a NUL, so a text holding the escape \u0000 would
+ * lose everything after it without a word. The escape becomes \u0020
+ * instead: a space, like NUL one byte and one code point, and like NUL a
+ * token separator, so offsets and tokens stay what they would have been.
+ * Returns a copy of line in buf when it had such escapes, else NULL. */
+static char *nul_escapes_to_spaces(const char *line, size_t len,
+                                   rawi_strbuf *buf) {
+  char *copy = NULL;
+  for (size_t i = 0; i + 5 < len; i++) {
+    if (line[i] != '\\')
+      continue;
+    if (!memcmp(line + i + 1, "u0000", 5)) {
+      if (!copy) {
+        rawi_strbuf_add(buf, line, len);
+        if (buf->failed)
+          return NULL;
+        copy = buf->data;
+      }
+      memcpy(copy + i + 1, "u0020", 5);
+    }
+    i++; /* the escaped character never starts an escape */
+  }
+  return copy;
+}
+
 static void process_jsonl(rawi_session *session, const batch_options *o,
                           const batch_record *rec, rawi_strbuf *out,
                           batch_counts *c) {
-  rawi_strbuf id;
+  rawi_strbuf id, fixed;
   rawi_strbuf_init(&id, NULL);
-  cJSON *obj = cJSON_ParseWithLength(rec->data.data, rec->data.len);
+  rawi_strbuf_init(&fixed, NULL);
+  const char *line = nul_escapes_to_spaces(rec->data.data, rec->data.len, &fixed);
+  cJSON *obj = cJSON_ParseWithLength(line ? line : rec->data.data, rec->data.len);
   if (obj)
     json_id(o, obj, rec, &id);
   else
@@ -136,6 +163,7 @@ static void process_jsonl(rawi_session *session, const batch_options *o,
     cJSON_free(meta);
   }
   cJSON_Delete(obj);
+  rawi_strbuf_free(&fixed);
   rawi_strbuf_free(&id);
 }
 

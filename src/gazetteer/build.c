@@ -544,7 +544,8 @@ int gz_builder_finish(gz_builder *b, gz_image *out, rawi_error *err) {
     rawi_mem_free(b->alloc, block);
     return rawi_error_set(err, rc, "out of memory");
   }
-  memcpy(block + h.off_entities, b->entities, b->n_entities * sizeof(gz_entity));
+  if (b->n_entities) /* an empty list has no array to copy from */
+    memcpy(block + h.off_entities, b->entities, b->n_entities * sizeof(gz_entity));
   memcpy(block + h.off_sources, b->sources, b->n_sources * sizeof(uint32_t));
   memcpy(block + h.off_strings, b->strings.data, b->strings.len);
   h.checksum = rawi_checksum(block + sizeof h, at - sizeof h);

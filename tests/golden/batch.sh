@@ -155,7 +155,20 @@ mkfifo "$tmp/fifo"
 feeder=$!
 "$rawi" extract --input-format jsonl -j 2 -o "$tmp/int.jsonl" < "$tmp/fifo" 2> "$tmp/int.err" &
 pid=$!
-sleep 1.5
+# signal once rawi catches SIGINT (bit 2 of SigCgt): it does when its packs
+# are loaded, which takes seconds under ASan on a busy machine, and until
+# then a background job of sh ignores the signal
+catches_sigint() {
+  cgt=$(awk '/^SigCgt:/ { print $2 }' /proc/$pid/status 2> /dev/null)
+  [ -n "$cgt" ] && [ $(( 0x$cgt & 2 )) != 0 ]
+}
+if [ -r /proc/$pid/status ]; then
+  for i in $(seq 600); do
+    catches_sigint && break
+    sleep 0.1
+  done
+fi
+sleep 1
 kill -INT $pid
 wait $pid
 status=$?
