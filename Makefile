@@ -4,11 +4,12 @@
 #                ASan+UBSan, then the threaded tests under ThreadSanitizer)
 #   make accuracy ANERCORP=train.txt CONLL04=dev.json SEED_GOLD=seed.jsonl
 #                print the accuracy tables of docs/accuracy.md
+#   make fuzz    build the libFuzzer targets (clang; docs/errors.md)
 
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE = docs/examples/sample-ar.txt
 
-.PHONY: accuracy demo check deps test-deps release dev asan tsan test test-asan test-tsan bench bench-batch install format clean
+.PHONY: accuracy demo check deps test-deps release dev asan tsan fuzz test test-asan test-tsan bench bench-batch install format clean
 
 demo: deps release
 	build/release/rawi extract $(SAMPLE)
@@ -41,6 +42,11 @@ asan:
 tsan:
 	cmake --preset tsan >/dev/null
 	cmake --build --preset tsan -j $(JOBS)
+
+fuzz:
+	@sh tools/install-deps.sh --fuzz
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
 
 test: dev
 	ctest --preset dev -j $(JOBS)

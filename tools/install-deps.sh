@@ -18,6 +18,8 @@ if [ "${1:-}" = "--test" ]; then
   pkgs="$pkgs $test_pkgs"
   browser="chromium fonts-noto-core"
 fi
+# the fuzz preset: clang with libFuzzer (tests/fuzz, docs/errors.md)
+[ "${1:-}" = "--fuzz" ] && pkgs="$pkgs clang libclang-rt-14-dev" # libFuzzer is only recommended
 
 # npm ci only when the installed kuzu is not the locked one (it is 500 MB).
 npm_deps() {

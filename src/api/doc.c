@@ -202,10 +202,6 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
     rc = gz_candidates(imgs, &marks, &d->t, &d->m);
   if (rc == RAWI_OK)
     rc = rules_run(&m->rules[d->lang], 1000, &s->rules, &d->t, &marks, &d->m);
-  if (rc == RAWI_OK && s->rules.limit_hits) {
-    d->limit_hits = s->rules.limit_hits;
-    snprintf(d->limit_rule, sizeof d->limit_rule, "%s", s->rules.limit_rule);
-  }
   if (rc == RAWI_OK)
     rc = resolve_conflicts(&d->m, &d->t);
   if (rc == RAWI_OK)
@@ -216,6 +212,11 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
     rc = resolve_entities(&d->m, &d->t);
   if (rc == RAWI_OK)
     rc = relate_run(&m->rules[d->lang], &s->rules, &d->t, &d->m, &d->rel);
+  /* after relations too: a relation rule stopped by a limit is reported */
+  if (rc == RAWI_OK && s->rules.limit_hits) {
+    d->limit_hits = s->rules.limit_hits;
+    snprintf(d->limit_rule, sizeof d->limit_rule, "%s", s->rules.limit_rule);
+  }
   rawi_mem_free(d->t.alloc, marks.v);
   if (rc) {
     rawi_doc_free(d);

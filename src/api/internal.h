@@ -57,5 +57,8 @@ struct rawi_doc {
 /* pack.c: load the packs and user lists named by cfg into m. */
 int pack_load(rawi_model *m, const rawi_config *cfg, rawi_error *err);
 void pack_free(rawi_model *m);
+/* The normaliser rule files are loaded with (trigger words, examples), for
+ * callers that load rule text themselves (the fuzz targets). */
+rules_norm pack_rules_norm(rawi_model *m);
 
 #endif

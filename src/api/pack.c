@@ -56,7 +56,7 @@ static int read_file(const rawi_allocator *a, const char *path, char **data,
 
 static int add_file(gz_builder *b, const rawi_allocator *a, const char *path,
                     const char *name, rawi_error *err) {
-  char *data;
+  char *data = NULL; /* read_file leaves it unset when it fails */
   size_t len;
   int rc = read_file(a, path, &data, &len, err);
   if (rc == RAWI_OK)
@@ -218,6 +218,8 @@ static int norm_cb(void *ctx, const char *s, size_t len, char *out, size_t cap) 
   return rc ? -1 : (int)n;
 }
 
+rules_norm pack_rules_norm(rawi_model *m) { return (rules_norm){norm_cb, m}; }
+
 static int load_rule_file(rawi_model *m, int lang, const char *path,
                           const char *name, rule_load *l, rawi_error *err) {
   char *data;
@@ -225,7 +227,7 @@ static int load_rule_file(rawi_model *m, int lang, const char *path,
   int rc = read_file(&m->alloc, path, &data, &len, err);
   if (rc)
     return rc;
-  rules_norm norm = {norm_cb, m};
+  rules_norm norm = pack_rules_norm(m);
   rc = ruleset_add_file(&m->rules[lang], name, data, len, &norm, on_rule_error, l);
   rawi_mem_free(&m->alloc, data);
   return rc < 0 ? rawi_error_set(err, rc, "out of memory") : RAWI_OK;

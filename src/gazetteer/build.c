@@ -683,8 +683,11 @@ int gz_builder_finish(gz_builder *b, gz_image *out, rawi_error *err) {
   }
   gz_header *h = &l.h;
   h->size = size;
-  memcpy(block + h->off_sources, b->sources, b->n_sources * sizeof(uint32_t));
-  memcpy(block + h->off_strings, b->strings.data, b->strings.len);
+  /* an empty list has no arrays to copy from */
+  if (b->n_sources)
+    memcpy(block + h->off_sources, b->sources, b->n_sources * sizeof(uint32_t));
+  if (b->strings.len)
+    memcpy(block + h->off_strings, b->strings.data, b->strings.len);
   h->checksum = rawi_checksum(block + sizeof *h, size - sizeof *h);
   memcpy(block, h, sizeof *h);
   return gz_image_adopt(out, b->alloc, block, size, "<compiled>", err);

@@ -173,11 +173,8 @@ static int run_rule(const rule *r, rules_scratch *s, const view *v,
                          (pcre2_match_context *)s->match_context);
     if (rc == PCRE2_ERROR_NOMATCH)
       break;
-    if (rc < 0) {
-      s->limit_hits++;
-      s->limit_rule = r->name;
-      break;
-    }
+    if (rc < 0) /* a limit skips this rule here; the rest goes on */
+      return rules_match_failed(s, r, rc);
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     uint32_t gs = r->subject, go = r->object;
     if (ov[2 * go] == PCRE2_UNSET && r->object2) /* the second alternative */

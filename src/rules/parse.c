@@ -81,6 +81,27 @@ static void free_rule(const rawi_allocator *a, rule *r) {
   memset(r, 0, sizeof *r);
 }
 
+static void *pcre_alloc(PCRE2_SIZE n, void *ctx) {
+  return rawi_mem_alloc(ctx, n);
+}
+
+static void pcre_free(void *p, void *ctx) { rawi_mem_free(ctx, p); }
+
+void *rules_pcre_general(const rawi_allocator *alloc) {
+  return pcre2_general_context_create(pcre_alloc, pcre_free, (void *)alloc);
+}
+
+/* The PCRE2 contexts are made with the first file: ruleset_init cannot
+ * fail. */
+static int pcre_contexts(ruleset *rs) {
+  if (!rs->pcre_general && !(rs->pcre_general = rules_pcre_general(rs->alloc)))
+    return RAWI_ERR_NOMEM;
+  if (!rs->pcre_compile &&
+      !(rs->pcre_compile = pcre2_compile_context_create(rs->pcre_general)))
+    return RAWI_ERR_NOMEM;
+  return RAWI_OK;
+}
+
 void ruleset_init(ruleset *rs, const rawi_allocator *alloc) {
   *rs = (ruleset){.alloc = alloc, .ovector_pairs = 1};
 }
@@ -95,6 +116,8 @@ void ruleset_free(ruleset *rs) {
   }
   rawi_mem_free(rs->alloc, rs->macro_names);
   rawi_mem_free(rs->alloc, rs->macro_bodies);
+  pcre2_compile_context_free(rs->pcre_compile);
+  pcre2_general_context_free(rs->pcre_general);
   *rs = (ruleset){.alloc = rs->alloc};
 }
 
@@ -358,7 +381,9 @@ static int compile_rule(parser *p, rule *r, const expansion *x,
   PCRE2_SIZE off;
   pcre2_code *code = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
                                    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK,
-                                   &ec, &off, NULL);
+                                   &ec, &off, p->rs->pcre_compile);
+  if (!code && ec == PCRE2_ERROR_HEAP_FAILED)
+    return RAWI_ERR_NOMEM;
   if (!code) {
     char msg[200];
     pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
@@ -366,9 +391,11 @@ static int compile_rule(parser *p, rule *r, const expansion *x,
     report(p, line, col, "invalid pattern: %s%s", msg, "");
     return RAWI_ERR_FORMAT;
   }
-  if (!p->rs->no_jit) /* falls back to the interpreter where JIT is absent */
-    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
   r->code = code;
+  /* falls back to the interpreter where JIT is absent, not when memory is */
+  if (!p->rs->no_jit &&
+      pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == PCRE2_ERROR_NOMEMORY)
+    return RAWI_ERR_NOMEM;
   for (size_t k = 0; k < r->n_calls; k++)
     if (!r->calls[k].starts && callout_group(code, k, &r->calls[k].group))
       return RAWI_ERR_FORMAT;
@@ -544,10 +571,13 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
     const char *e = v;
     while (e < end && *e != ' ' && *e != '\t')
       e++;
-    if (e == v || e != end)
+    if (e == v || e != end) {
       report(p, ln, vcol, "id must be one word without spaces%s%s", "", "");
-    else if (!(b->r.id = dup_n(p->rs->alloc, v, (size_t)(e - v))))
-      return RAWI_ERR_NOMEM;
+    } else {
+      rawi_mem_free(p->rs->alloc, b->r.id); /* a repeated id: the last counts */
+      if (!(b->r.id = dup_n(p->rs->alloc, v, (size_t)(e - v))))
+        return RAWI_ERR_NOMEM;
+    }
   } else if (KEY("priority")) {
     if (parse_priority(v, end, &b->r.priority))
       report(p, ln, vcol, "priority must be a whole number from -1000 to 1000%s%s",
@@ -697,8 +727,10 @@ static int start_block(parser *p, block *b, const char *line, const char *s,
   }
   b->r.name = dup_n(p->rs->alloc, s, (size_t)(e - s));
   b->r.file = dup_n(p->rs->alloc, p->file, strlen(p->file));
-  if (!b->r.name || !b->r.file)
+  if (!b->r.name || !b->r.file) { /* no block is open: free what there is */
+    free_rule(p->rs->alloc, &b->r);
     return RAWI_ERR_NOMEM;
+  }
   for (size_t i = 0; i < p->rs->n_rules; i++)
     if (!strcmp(p->rs->rules[i].name, b->r.name) &&
         !strcmp(p->rs->rules[i].file, p->file)) {
@@ -716,6 +748,8 @@ int ruleset_add_file(ruleset *rs, const char *name, const char *text,
   parser p = {rs, name, norm, on_error, ctx, 0};
   size_t bad;
   const char *why;
+  if (pcre_contexts(rs))
+    return RAWI_ERR_NOMEM;
   if (!rawi_utf8_valid(text, len, &bad, &why)) {
     unsigned long ln = 1;
     size_t ls = 0;

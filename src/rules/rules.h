@@ -77,6 +77,8 @@ typedef struct ruleset {
   size_t n_macros, cap_macros;
   uint32_t ovector_pairs;             /* largest capture count + 1 */
   int no_jit;                         /* interpret patterns (valgrind) */
+  void *pcre_compile;                 /* pcre2_compile_context_8 over alloc */
+  void *pcre_general;                 /* pcre2_general_context_8 over alloc */
 } ruleset;
 
 /* Problems found while loading; each is reported, loading goes on. */
@@ -103,6 +105,7 @@ int ruleset_add_file(ruleset *rs, const char *name, const char *text,
 /* Per-thread scratch for running rules. */
 typedef struct rules_scratch {
   const rawi_allocator *alloc;
+  void *pcre_general;  /* pcre2_general_context_8 over alloc */
   void *match_data;    /* pcre2_match_data_8 */
   uint32_t match_pairs; /* the capture pairs it holds */
   void *match_context; /* pcre2_match_context_8, limits and callout */
@@ -123,6 +126,17 @@ typedef struct rules_scratch {
   size_t limit_hits;   /* rules skipped on a sentence by a PCRE2 limit */
   const char *limit_rule; /* the last rule that hit one */
 } rules_scratch;
+
+/* A pcre2_general_context_8 whose memory comes from alloc, so that PCRE2's
+ * allocations (compiled patterns, match data, the interpreter's frames) are
+ * the caller's like all others, and fail as RAWI_ERR_NOMEM. NULL when out
+ * of memory; free with pcre2_general_context_free. */
+void *rules_pcre_general(const rawi_allocator *alloc);
+
+/* What a negative pcre2_match result means for the rule at hand: out of
+ * memory is an error; anything else (a match, depth or heap limit) skips
+ * the rule on this sentence and is counted in s. */
+int rules_match_failed(rules_scratch *s, const rule *r, int rc);
 
 void rules_scratch_init(rules_scratch *s, const rawi_allocator *alloc);
 void rules_scratch_free(rules_scratch *s);

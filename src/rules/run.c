@@ -42,6 +42,7 @@ void rules_scratch_init(rules_scratch *s, const rawi_allocator *alloc) {
 void rules_scratch_free(rules_scratch *s) {
   pcre2_match_data_free((pcre2_match_data *)s->match_data);
   pcre2_match_context_free((pcre2_match_context *)s->match_context);
+  pcre2_general_context_free((pcre2_general_context *)s->pcre_general);
   rawi_mem_free(s->alloc, s->view);
   rawi_mem_free(s->alloc, s->starts);
   rawi_mem_free(s->alloc, s->tok_of);
@@ -206,9 +207,19 @@ static int on_callout(pcre2_callout_block *cb, void *data) {
   return marked(c, call->ref, s, e) == !call->negate ? 0 : 1;
 }
 
+int rules_match_failed(rules_scratch *s, const rule *r, int rc) {
+  if (rc == PCRE2_ERROR_NOMEMORY)
+    return RAWI_ERR_NOMEM;
+  s->limit_hits++;
+  s->limit_rule = r->name;
+  return RAWI_OK;
+}
+
 static int ensure_scratch(rules_scratch *s, const ruleset *rs) {
+  if (!s->pcre_general && !(s->pcre_general = rules_pcre_general(s->alloc)))
+    return RAWI_ERR_NOMEM;
   if (!s->match_context) {
-    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    pcre2_match_context *mc = pcre2_match_context_create(s->pcre_general);
     if (!mc)
       return RAWI_ERR_NOMEM;
     pcre2_set_match_limit(mc, MATCH_LIMIT);
@@ -223,7 +234,8 @@ static int ensure_scratch(rules_scratch *s, const ruleset *rs) {
     s->match_data = NULL;
   }
   if (!s->match_data) {
-    s->match_data = pcre2_match_data_create(rs->ovector_pairs + 1, NULL);
+    s->match_data = pcre2_match_data_create(rs->ovector_pairs + 1,
+                                            s->pcre_general);
     if (!s->match_data)
       return RAWI_ERR_NOMEM;
     s->match_pairs = rs->ovector_pairs + 1;
@@ -284,6 +296,17 @@ static int build_view(rules_scratch *s, const text_doc *d, uint32_t first,
   return RAWI_OK;
 }
 
+/* Does slot i of the word index hold the word of reading sp (hash h)? */
+static int same_word(const rules_scratch *s, const text_doc *d, size_t i,
+                     uint64_t h, const text_split *sp) {
+  if (s->word_hash[i] != h)
+    return 0;
+  text_split o = text_reading(d, &d->tokens[s->word_at[i] >> 8],
+                              (uint32_t)(s->word_at[i] & 0xFF));
+  return o.norm_len == sp->norm_len &&
+         !memcmp(d->pool + o.norm_off, d->pool + sp->norm_off, sp->norm_len);
+}
+
 int rules_words_index(rules_scratch *s, const text_doc *d, uint32_t first,
                       uint32_t count) {
   size_t readings = 0, cap = 16;
@@ -304,7 +327,9 @@ int rules_words_index(rules_scratch *s, const text_doc *d, uint32_t first,
       text_split sp = text_reading(d, tk, k);
       uint64_t h = rawi_hash_bytes(d->pool + sp.norm_off, sp.norm_len) | 1;
       size_t i = h & (cap - 1);
-      while (s->word_hash[i])
+      /* a word is indexed once: a sentence repeating one word a million
+       * times must not probe a million-slot run for each */
+      while (s->word_hash[i] && !same_word(s, d, i, h, &sp))
         i = (i + 1) & (cap - 1);
       s->word_hash[i] = h;
       s->word_at[i] = (uint64_t)t << 8 | k;
@@ -443,11 +468,8 @@ static int run_rule(const rule *r, uint32_t order, rules_scratch *s,
                          at, PCRE2_NO_UTF_CHECK, md, mc);
     if (rc == PCRE2_ERROR_NOMATCH)
       break;
-    if (rc < 0) { /* a limit: skip this rule here, go on */
-      s->limit_hits++;
-      s->limit_rule = r->name;
-      break;
-    }
+    if (rc < 0) /* a limit skips this rule here; the rest goes on */
+      return rules_match_failed(s, r, rc);
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     PCRE2_SIZE cs = ov[2 * r->group], ce = ov[2 * r->group + 1];
     if (cs == PCRE2_UNSET && r->group2)
@@ -467,12 +489,12 @@ static int run_rule(const rule *r, uint32_t order, rules_scratch *s,
 
 int rules_run(const ruleset *rs, uint32_t order, rules_scratch *s,
               const text_doc *d, const gz_marks *marks, mention_table *out) {
+  s->limit_hits = 0; /* even when nothing runs: no count from the last doc */
+  s->limit_rule = NULL;
   if (!rs->n_rules || !d->n_tokens)
     return RAWI_OK;
   int rc = ensure_scratch(s, rs);
   size_t mk = 0;
-  s->limit_hits = 0;
-  s->limit_rule = NULL;
   for (size_t si = 0; si < d->n_sentences && rc == RAWI_OK; si++) {
     const text_sentence *sen = &d->sentences[si];
     sentence_ctx c = {.d = d, .marks = marks, .first = sen->first,

@@ -174,7 +174,15 @@ stopped() {
   feeder=$!
   "$rawi" extract --input-format jsonl -o "$out" "$@" < "$tmp/fifo" 2> "$out.err" &
   pid=$!
-  sleep 1.5
+  # a background job of sh ignores SIGINT until rawi catches it (bit 2 of
+  # SigCgt), which it does from its first steps; wait for that, then for a
+  # few documents
+  for i in $(seq 100); do
+    cgt=$(awk '/^SigCgt:/ { print $2 }' /proc/$pid/status 2> /dev/null)
+    [ -n "$cgt" ] && [ $(( 0x$cgt & 2 )) != 0 ] && break
+    sleep 0.1
+  done
+  sleep 1
   kill -"$sig" $pid
   wait $pid
   status=$?

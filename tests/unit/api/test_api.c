@@ -77,36 +77,124 @@ static void failing_free(void *ctx, void *p) {
   free(p);
 }
 
-/* Every allocation failure gives RAWI_ERR_NOMEM and leaks nothing. */
-static void test_allocation_failures(void **state) {
-  (void)state;
-  const char *text = "وقال وزير الخارجية للصحافيين «سنعود» ﻻ U.S. Straße.";
+/* Build a model (from pack, or with none), a session, and analyse text
+ * (no pack) or extract it (a pack), everything from allocator a; returns
+ * the status of the first failure, and on success *relations gets the
+ * number of edges found. */
+static int run_once(const rawi_allocator *a, const char *pack, const char *text,
+                    size_t *relations, rawi_error *err) {
+  rawi_config *cfg = test_config();
+  rawi_config_set_allocator(cfg, a);
+  rawi_config_set_pack_dir(cfg, pack);
+  rawi_model *m = rawi_model_new(cfg, err);
+  rawi_config_free(cfg);
+  rawi_session *s = m ? rawi_session_new(m, err) : NULL;
+  rawi_doc *doc = NULL;
+  int rc = !s     ? err->code
+           : pack ? rawi_extract(s, text, strlen(text), RAWI_LANG_AR, &doc, err)
+                  : rawi_analyze(s, text, strlen(text), &doc, err);
+  *relations = rawi_doc_relation_count(doc);
+  rawi_doc_free(doc);
+  rawi_session_free(s);
+  rawi_model_free(m);
+  return rc;
+}
+
+/* Fail each allocation of run_once in turn: every failure gives
+ * RAWI_ERR_NOMEM and leaks nothing; returns how many there were. */
+static int fail_each(const char *pack, const char *text, size_t relations) {
   int failures = 0;
   for (long k = 1;; k++) {
     failing f = {0, k, 0};
     rawi_allocator a = {failing_realloc, failing_free, &f};
-    rawi_config *cfg = rawi_config_new();
-    rawi_config_set_allocator(cfg, &a);
     rawi_error err;
-    rawi_model *m = rawi_model_new(cfg, &err);
-    rawi_config_free(cfg);
-    rawi_session *s = m ? rawi_session_new(m, &err) : NULL;
-    rawi_doc *doc = NULL;
-    int rc = s ? rawi_analyze(s, text, strlen(text), &doc, &err) : err.code;
-    rawi_doc_free(doc);
-    rawi_session_free(s);
-    rawi_model_free(m);
+    size_t found;
+    int rc = run_once(&a, pack, text, &found, &err);
     if (f.live != 0)
       fail_msg("allocation %ld failing left %ld blocks live", k, f.live);
     if (f.calls < k) { /* nothing left to fail */
       assert_int_equal(rc, RAWI_OK);
-      break;
+      assert_int_equal(found, relations);
+      return failures;
     }
-    assert_int_equal(rc, RAWI_ERR_NOMEM);
-    assert_int_equal(err.code, RAWI_ERR_NOMEM);
+    if (rc != RAWI_ERR_NOMEM || err.code != RAWI_ERR_NOMEM)
+      fail_msg("allocation %ld failing gave %d: %s", k, rc, err.message);
     failures++;
   }
-  assert_true(failures >= 5);
+}
+
+/* The text stage alone. */
+static void test_allocation_failures(void **state) {
+  (void)state;
+  const char *text = "وقال وزير الخارجية للصحافيين «سنعود» ﻻ U.S. Straße.";
+  assert_true(fail_each(NULL, text, 0) >= 5);
+}
+
+/* A whole extraction with a small pack (a list, an entity rule with a
+ * macro and a class, two relation rules): loading the pack, PCRE2's
+ * compiling and matching, resolution and relations fail in turn. */
+static void test_allocation_failures_pack(void **state) {
+  (void)state;
+  const char *text = "جو بايدن التقى كير ستارمر في لندن. "
+                     "ووصل الرئيس أحمد سالم إلى بريطانيا.";
+  assert_true(fail_each(RAWI_TEST_DATA "/minipack", text, 2) >= 100);
+}
+
+/* Extraction with the shipped packs, every rule of both languages: the
+ * model is built once with nothing failing (failing it at each of its
+ * allocations would take hours), then each allocation of a session and of
+ * extracting an Arabic and an English document fails in turn. */
+static int extract_both(const rawi_model *m, size_t *relations,
+                        rawi_error *err) {
+  static const char *const texts[] = {
+      "والتقى الرئيس الفرنسي إيمانويل ماكرون المستشار الألماني أولاف شولتس "
+      "في برلين، ثم وصل إلى روما.",
+      "President Joe Biden met Prime Minister Keir Starmer in London. "
+      "Starmer lives in London."};
+  rawi_session *s = rawi_session_new(m, err);
+  int rc = s ? RAWI_OK : err->code;
+  *relations = 0;
+  for (int i = 0; i < 2 && rc == RAWI_OK; i++) {
+    rawi_doc *doc = NULL;
+    rc = rawi_extract(s, texts[i], strlen(texts[i]), RAWI_LANG_AUTO, &doc, err);
+    *relations += rawi_doc_relation_count(doc);
+    rawi_doc_free(doc);
+  }
+  rawi_session_free(s);
+  return rc;
+}
+
+static void test_allocation_failures_shipped(void **state) {
+  (void)state;
+  failing f = {0, 0, 0}; /* fail_at 0: never */
+  rawi_allocator a = {failing_realloc, failing_free, &f};
+  rawi_config *cfg = test_config();
+  rawi_config_set_allocator(cfg, &a);
+  rawi_config_set_pack_dir(cfg, RAWI_PACK_DIR);
+  rawi_model *m = rawi_model_new(cfg, NULL);
+  rawi_config_free(cfg);
+  assert_non_null(m);
+  long model_blocks = f.live, k;
+  for (k = 1;; k++) {
+    f.calls = 0;
+    f.fail_at = k;
+    rawi_error err;
+    size_t relations;
+    int rc = extract_both(m, &relations, &err);
+    if (f.live != model_blocks)
+      fail_msg("allocation %ld failing left %ld blocks live", k,
+               f.live - model_blocks);
+    if (f.calls < k) {
+      assert_int_equal(rc, RAWI_OK);
+      assert_true(relations >= 3);
+      break;
+    }
+    if (rc != RAWI_ERR_NOMEM || err.code != RAWI_ERR_NOMEM)
+      fail_msg("allocation %ld failing gave %d: %s", k, rc, err.message);
+  }
+  assert_true(k > 50);
+  rawi_model_free(m);
+  assert_int_equal(f.live, 0);
 }
 
 /* Eight threads share one model, each with its own session, and get the
@@ -178,6 +266,8 @@ int main(void) {
       cmocka_unit_test(test_invalid_arguments),
       cmocka_unit_test(test_doc_outlives_session),
       cmocka_unit_test(test_allocation_failures),
+      cmocka_unit_test(test_allocation_failures_pack),
+      cmocka_unit_test(test_allocation_failures_shipped),
       cmocka_unit_test(test_threads_share_model),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

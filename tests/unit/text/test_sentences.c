@@ -77,8 +77,8 @@ static void test_agrees_with_icu_sentences(void **state) {
   static const char *const texts[] = {
       "وصل الوفد إلى بغداد مساء الاثنين. وعقد اجتماعا مع المسؤولين! ثم غادر؟ نعم.",
       "قال الوزير: «نحن مستعدون». وأضاف أن المفاوضات مستمرة.\nسطر جديد بلا نقطة\nوآخر.",
-      "The talks ended on Monday. Officials said the next round would start soon! "
-      "Will it? Nobody knows.",
+      ("The talks ended on Monday. Officials said the next round would start "
+       "soon! Will it? Nobody knows."), /* () tells clang: one string */
       "He said \"we will return.\" Then he left. (The meeting was short.) It ended.",
   };
   UErrorCode ec = U_ZERO_ERROR;
