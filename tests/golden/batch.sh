@@ -7,11 +7,6 @@ rawi=$1
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
-check() { # NAME CONDITION...
-  name=$1
-  shift
-  if "$@"; then ok; else ko "$name"; fi
-}
 same() { cmp -s "$1" "$2"; }
 lines() { wc -l < "$1" | tr -d ' '; }
 # every line of a file is a whole JSON object

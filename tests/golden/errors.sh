@@ -11,11 +11,6 @@ sanitized=${2:-0}
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
-check() { # NAME CONDITION...
-  name=$1
-  shift
-  if "$@"; then ok; else ko "$name"; fi
-}
 # the records of a run, one line each: id, then the error code, message
 # and byte offset, or the entity ids and the number of mentions
 summary() {
