@@ -197,7 +197,9 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
   while (n < MAX_IMAGES && (imgs[n] = doc_image(m, d->lang, n)))
     n++;
   gz_marks marks = {.alloc = d->t.alloc};
-  rc = gz_find(imgs, n, &d->t, &marks);
+  rc = text_hash_readings(&d->t);
+  if (rc == RAWI_OK)
+    rc = gz_find(imgs, n, &d->t, &marks);
   if (rc == RAWI_OK)
     rc = gz_candidates(imgs, &marks, &d->t, &d->m);
   if (rc == RAWI_OK)

@@ -55,24 +55,14 @@ static const char *item(const text_doc *d, size_t x, size_t *len) {
   return d->pool + sp->norm_off;
 }
 
-/* Hashes of every item, shared by all images. */
-static void item_hashes(const text_doc *d, uint64_t *hashes) {
-  for (size_t x = 0; x < d->n_tokens + d->n_splits; x++) {
-    size_t len;
-    const char *s = item(d, x, &len);
-    hashes[x] = len == SIZE_MAX ? 0 : rawi_hash_bytes(s, len);
-  }
-}
-
 /* Word ids for one image: ids[i] for the unsplit token i, then
  * ids[n_tokens + s] for stored reading s. */
-static void word_ids(const gz_image *g, const text_doc *d,
-                     const uint64_t *hashes, uint32_t *ids) {
+static void word_ids(const gz_image *g, const text_doc *d, uint32_t *ids) {
   size_t n = d->n_tokens + d->n_splits;
   for (size_t x = 0; x < n; x++) {
     size_t len;
     const char *s = item(d, x, &len);
-    ids[x] = len == SIZE_MAX ? GZ_NONE : gz_word_hashed(g, hashes[x], s, len);
+    ids[x] = len == SIZE_MAX ? GZ_NONE : gz_word_hashed(g, d->hashes[x], s, len);
   }
 }
 
@@ -143,13 +133,9 @@ int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
     return RAWI_OK;
   size_t per = d->n_tokens + d->n_splits;
   uint32_t *ids = rawi_mem_alloc(out->alloc, per * n_imgs * sizeof(uint32_t));
-  uint64_t *hashes = rawi_mem_alloc(out->alloc, per * sizeof(uint64_t));
-  int rc = ids && hashes ? RAWI_OK : RAWI_ERR_NOMEM;
-  if (rc == RAWI_OK) {
-    item_hashes(d, hashes);
-    for (size_t g = 0; g < n_imgs; g++)
-      word_ids(imgs[g], d, hashes, ids + g * per);
-  }
+  int rc = ids ? RAWI_OK : RAWI_ERR_NOMEM;
+  for (size_t g = 0; g < n_imgs && rc == RAWI_OK; g++)
+    word_ids(imgs[g], d, ids + g * per);
   for (size_t s = 0; s < d->n_sentences && rc == RAWI_OK; s++) {
     uint32_t first = d->sentences[s].first;
     uint32_t end = first + d->sentences[s].count;
@@ -158,7 +144,6 @@ int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
         rc = marks_at(imgs[g], (uint32_t)g, d, ids + g * per, i, end, out);
   }
   rawi_mem_free(out->alloc, ids);
-  rawi_mem_free(out->alloc, hashes);
   return rc;
 }
 

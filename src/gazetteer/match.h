@@ -28,7 +28,8 @@ typedef struct gz_marks {
 #define GZ_PRIORITY 50
 #define GZ_PRIORITY_MULTI 60
 
-/* Find all marks of the images (at most 255) in d, in token order. */
+/* Find all marks of the images (at most 255) in d, in token order; d's
+ * readings must be hashed (text_hash_readings). */
 int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
             gz_marks *out);
 

@@ -12,7 +12,6 @@
 #include <unicode/uchar.h>
 
 #include "rules/rules.h"
-#include "util/hash.h"
 #include "util/mem.h"
 #include "util/utf8.h"
 
@@ -325,7 +324,7 @@ int rules_words_index(rules_scratch *s, const text_doc *d, uint32_t first,
     const text_token *tk = &d->tokens[t];
     for (uint32_t k = 0; k < tk->split_count && k < 256; k++) {
       text_split sp = text_reading(d, tk, k);
-      uint64_t h = rawi_hash_bytes(d->pool + sp.norm_off, sp.norm_len) | 1;
+      uint64_t h = text_reading_hash(d, t, k) | 1;
       size_t i = h & (cap - 1);
       /* a word is indexed once: a sentence repeating one word a million
        * times must not probe a million-slot run for each */

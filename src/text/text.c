@@ -4,6 +4,7 @@
 
 #include "text/text.h"
 #include "util/error.h"
+#include "util/hash.h"
 #include "util/mem.h"
 #include "util/utf8.h"
 
@@ -99,7 +100,22 @@ void text_scratch_free(text_scratch *s) {
   *s = (text_scratch){0};
 }
 
+int text_hash_readings(text_doc *d) {
+  size_t n = d->n_tokens + d->n_splits;
+  if (rawi_mem_grow(d->alloc, (void **)&d->hashes, &d->cap_hashes, n + 1,
+                    sizeof(uint64_t)))
+    return RAWI_ERR_NOMEM;
+  for (size_t t = 0; t < d->n_tokens; t++)
+    d->hashes[t] = rawi_hash_bytes(d->pool + d->tokens[t].norm_off,
+                                   d->tokens[t].norm_len);
+  for (size_t i = 0; i < d->n_splits; i++)
+    d->hashes[d->n_tokens + i] = rawi_hash_bytes(
+        d->pool + d->splits[i].norm_off, d->splits[i].norm_len);
+  return RAWI_OK;
+}
+
 void text_doc_free(text_doc *d) {
+  rawi_mem_free(d->alloc, d->hashes);
   rawi_mem_free(d->alloc, d->tokens);
   rawi_mem_free(d->alloc, d->splits);
   rawi_mem_free(d->alloc, d->sentences);

@@ -63,6 +63,11 @@ typedef struct text_doc {
   size_t n_sentences, cap_sentences;
   char *pool;
   size_t n_pool, cap_pool;
+  /* rawi_hash_bytes of each reading's norm, for the stages that look
+   * words up (lists, rule triggers): [t] for token t, [n_tokens + i] for
+   * stored split i. Filled by text_hash_readings(). */
+  uint64_t *hashes;
+  size_t cap_hashes;
 } text_doc;
 
 /* Per-character tables cover U+0000..U+07FF (ASCII, Latin-1, Arabic, and
@@ -106,6 +111,17 @@ void text_scratch_init(text_scratch *s, const rawi_allocator *alloc);
 void text_scratch_free(text_scratch *s);
 
 void text_doc_free(text_doc *d);
+
+/* Fill d->hashes: each reading hashed once per document, however many
+ * lists and rules look it up. RAWI_OK or RAWI_ERR_NOMEM. */
+int text_hash_readings(text_doc *d);
+
+/* The hash of reading k of token t (text_hash_readings() first). */
+static inline uint64_t text_reading_hash(const text_doc *d, uint32_t t,
+                                         uint32_t k) {
+  return d->hashes[k == 0 ? t
+                          : d->n_tokens + d->tokens[t].split_first + k - 1];
+}
 
 /* Run the whole stage on d->text. Returns RAWI_OK or an error code. */
 int text_analyze(const text_model *m, text_scratch *s, text_doc *d,
