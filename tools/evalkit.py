@@ -9,6 +9,7 @@ two can be compared figure for figure:
     tools/evalkit.py GOLD SYSTEM [--types PERS,LOC,ORG|all]
 """
 import json
+import re
 import subprocess
 import sys
 
@@ -24,6 +25,17 @@ def usage_args(doc, n=2):
 def option(args, name, default):
     """The integer after --name, or default."""
     return int(args[args.index(name) + 1]) if name in args else default
+
+
+DIAC = re.compile('[\u0610-\u061a\u064b-\u065f\u0670\u0640]')
+
+
+def norm(s):
+    """Arabic words as rawi's lists compare them: no diacritics or tatweel,
+    one alef, ya for alef maqsura, ha for ta marbuta, case folded."""
+    s = DIAC.sub('', s)
+    s = re.sub('[\u0622\u0623\u0625\u0671]', '\u0627', s)
+    return s.replace('\u0649', '\u064a').replace('\u0629', '\u0647').casefold()
 
 
 def read_conll(path):

@@ -22,8 +22,7 @@ import re
 import sys
 from collections import Counter
 
-from evalkit import read_conll
-from induce_gazetteer import norm
+from evalkit import norm, option, read_conll
 
 ARABIC_WORD = re.compile('^[\u0621-\u064a]+$')
 
@@ -33,7 +32,7 @@ def main():
     if not a:
         sys.exit(__doc__)
     path = a[0]
-    min_count = int(a[a.index('--min-count') + 1]) if '--min-count' in a else 2
+    min_count = option(a, '--min-count', 2)
     keep = set()
     for i, x in enumerate(a):
         if x == '--keep':
