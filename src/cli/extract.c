@@ -193,9 +193,11 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       bad = parse_size("--max-doc-bytes", optarg, &o->in.max_doc_bytes);
       break;
     case O_FMT:
-      if ((bad = !(o->batch.format = output_format_find(optarg))))
-        cli_errorf("--format: expected %s, got '%s'", output_format_names(),
-                   optarg);
+      if ((bad = !(o->batch.format = output_format_find(optarg)))) {
+        char names[200];
+        output_format_names(names, sizeof names);
+        cli_errorf("--format: expected %s, got '%s'", names, optarg);
+      }
       break;
     case O_BASE:
       if ((bad = !output_iri_usable(optarg)))

@@ -1,4 +1,5 @@
 /* The table of output formats that --format chooses from. */
+#include <stdio.h>
 #include <string.h>
 
 #include "output/conll.h"
@@ -54,6 +55,10 @@ const output_format *output_format_find(const char *name) {
   return NULL;
 }
 
-const char *output_format_names(void) {
-  return "jsonl|conll|ntriples|turtle|neo4j|cypher|kuzu|html";
+void output_format_names(char *buf, size_t cap) {
+  size_t n = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < sizeof formats / sizeof *formats && n < cap; i++)
+    n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? "|" : "",
+                          formats[i].name);
 }

@@ -66,8 +66,9 @@ typedef struct output_format {
 /* The format called name, or NULL. */
 const output_format *output_format_find(const char *name);
 
-/* The names of all formats, "jsonl|...", for messages. */
-const char *output_format_names(void);
+/* The names of all formats, "jsonl|conll|...", into buf[cap], for
+ * messages. */
+void output_format_names(char *buf, size_t cap);
 
 /* The JSONL record (docs/output.md) for doc, identified by id; with
  * explain, the candidates resolution discarded and why; meta (a JSON
