@@ -29,8 +29,6 @@
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
-#define MAX_CALLS 250
-#define MAX_CLASS_TOKENS 8
 
 typedef struct parser {
   ruleset *rs;
@@ -128,9 +126,9 @@ typedef struct expansion {
   rawi_strbuf out;
   uint32_t *cols;
   size_t cap_cols;
-  rule_call calls[MAX_CALLS];
+  rule_call calls[RULES_MAX_CALLS];
   size_t n_calls;
-  uint8_t optional[MAX_CALLS]; /* class reference need not match */
+  uint8_t optional[RULES_MAX_CALLS]; /* class reference need not match */
   struct {
     size_t first_call;     /* calls made inside this group start here */
     int alt, lookaround;   /* the group has a |; is a (?= (?! (?<= (?<! */
@@ -236,7 +234,7 @@ static int expand_class(parser *p, expansion *x, const char *s, size_t n,
            "such as TITLE, GIVEN_NAME, DEMONYM)%s", buf, "");
     return RAWI_ERR_FORMAT;
   }
-  if (x->n_calls == MAX_CALLS) {
+  if (x->n_calls == RULES_MAX_CALLS) {
     report(p, line, col, "too many class references (at most 250)%s%s", "", "");
     return RAWI_ERR_FORMAT;
   }
@@ -247,31 +245,44 @@ static int expand_class(parser *p, expansion *x, const char *s, size_t n,
   int starts = !negate && *used < n && s[*used] == ')' && x->out.len >= 3 &&
                (!memcmp(x->out.data + x->out.len - 3, "(?!", 3) ||
                 !memcmp(x->out.data + x->out.len - 3, "(?=", 3));
-  x->calls[k] = (rule_call){0, (uint16_t)ref, (uint8_t)negate, (uint8_t)starts};
+  x->calls[k] = (rule_call){.ref = (uint16_t)ref, .negate = (uint8_t)negate,
+                           .starts = (uint8_t)starts};
   x->optional[k] = (uint8_t)(negate | starts);
   char g[128];
   if (starts) {
     snprintf(g, sizeof g, "(?C%zu)", k + 1);
     return emit(x, g, strlen(g), col);
   }
-  if (!negate && x->n_calls < MAX_CALLS) {
-    /* the same question first, so that where no such span starts one
-     * callout fails the attempt */
-    size_t q = x->n_calls++;
-    x->calls[q] = x->calls[k];
-    x->calls[q].starts = 1;
-    x->optional[q] = 1;
-    snprintf(g, sizeof g, "(?C%zu)", q + 1);
-    if (emit(x, g, strlen(g), col))
-      return RAWI_ERR_NOMEM;
+  /* a negation is asked where its token starts, so it needs no capture
+   * (every capture is copied into every callout block) */
+  if (negate) {
+    snprintf(g, sizeof g, "(?C%zu)\\S++", k + 1);
+    return emit(x, g, strlen(g), col);
   }
-  /* whole tokens only (possessive), the longest span tried first */
-  if (negate)
-    snprintf(g, sizeof g, "(?<_c%zu>\\S++)(?C%zu)", k, k + 1);
-  else
+  if (x->n_calls + 2 > RULES_MAX_CALLS) { /* every span length, checked at its end */
     snprintf(g, sizeof g, "(?<_c%zu>\\S++(?: \\S++){0,%d})(?C%zu)", k,
-             MAX_CLASS_TOKENS - 1, k + 1);
-  return emit(x, g, strlen(g), col);
+             RULES_MAX_SPAN - 1, k + 1);
+    return emit(x, g, strlen(g), col);
+  }
+  /* The same question first, so that where no such span starts one
+   * callout fails the attempt; it notes where the span starts, so that
+   * before each further token a callout asks whether a span that long
+   * exists. The span is whole tokens (possessive), the longest first. */
+  size_t q = x->n_calls++, m = x->n_calls++;
+  x->calls[q] = x->calls[m] = x->calls[k];
+  x->calls[q].starts = 1;
+  x->calls[q].span = x->calls[m].span = (uint16_t)(k + 1);
+  x->calls[m].more = 1;
+  x->optional[q] = x->optional[m] = 1;
+  snprintf(g, sizeof g, "(?C%zu)(?<_c%zu>\\S++", q + 1, k);
+  int rc = emit(x, g, strlen(g), col);
+  snprintf(g, sizeof g, "(?:(?C%zu) \\S++", m + 1);
+  for (int i = 1; i < RULES_MAX_SPAN && rc == RAWI_OK; i++)
+    rc = emit(x, g, strlen(g), col);
+  for (int i = 1; i < RULES_MAX_SPAN && rc == RAWI_OK; i++)
+    rc = emit(x, ")?", 2, col);
+  snprintf(g, sizeof g, ")(?C%zu)", k + 1);
+  return rc ? rc : emit(x, g, strlen(g), col);
 }
 
 /* Which class references must match for the pattern to match: not those
@@ -379,8 +390,12 @@ static int compile_rule(parser *p, rule *r, const expansion *x,
                         unsigned long line) {
   int ec;
   PCRE2_SIZE off;
+  /* a rule that starts with a class is tried only where one starts */
+  if (!x->relation)
+    r->anchors = rules_anchor_classes(r->pattern, r->calls, r->n_calls);
+  uint32_t anchored = r->anchors ? PCRE2_ANCHORED : 0;
   pcre2_code *code = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK,
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | anchored,
                                    &ec, &off, p->rs->pcre_compile);
   if (!code && ec == PCRE2_ERROR_HEAP_FAILED)
     return RAWI_ERR_NOMEM;
@@ -397,7 +412,8 @@ static int compile_rule(parser *p, rule *r, const expansion *x,
       pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == PCRE2_ERROR_NOMEMORY)
     return RAWI_ERR_NOMEM;
   for (size_t k = 0; k < r->n_calls; k++)
-    if (!r->calls[k].starts && callout_group(code, k, &r->calls[k].group))
+    if (!r->calls[k].starts && !r->calls[k].negate && !r->calls[k].more &&
+        callout_group(code, k, &r->calls[k].group))
       return RAWI_ERR_FORMAT;
   int named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "subject");
   r->subject = named > 0 ? (uint32_t)named : 0;
@@ -458,10 +474,8 @@ static int add_words(parser *p, rule *r, char ***list, size_t *n,
       int ref = gz_ref_index(w + 1, (size_t)(v - w - 1));
       if (ref < 0)
         report(p, ln, col_of(line, w), "unknown class in trigger%s%s", "", "");
-      else if (r->trigger_ref < 0)
-        r->trigger_ref = ref;
-      else /* a second class: either one triggers the rule */
-        r->trigger_more |= 1ull << (ref & 63);
+      else /* any of them triggers the rule */
+        r->trigger_classes |= 1ull << (ref & 63);
       continue;
     }
     char **nw = rawi_mem_realloc(p->rs->alloc, *list, (*n + 1) * sizeof *nw);
@@ -641,9 +655,9 @@ static int finish_block(parser *p, block *b) {
     memcpy(r->calls, x.calls, x.n_calls * sizeof *r->calls);
     r->n_calls = x.n_calls;
     if (!x.top_alt)
-      for (size_t k = 0; k < x.n_calls && r->trigger_ref < 0; k++)
+      for (size_t k = 0; k < x.n_calls; k++)
         if (!x.optional[k])
-          r->trigger_ref = x.calls[k].ref;
+          r->requires |= 1ull << (x.calls[k].ref & 63);
     rc = compile_rule(p, r, &x, b->pattern_line);
   } else if (rc == RAWI_OK) {
     rc = RAWI_ERR_NOMEM;
@@ -655,7 +669,7 @@ static int finish_block(parser *p, block *b) {
            "(and subject, unless the subject is the topic)%s", r->name, "");
     rc = RAWI_ERR_FORMAT;
   }
-  if (rc == RAWI_OK && r->type >= 0 && r->trigger_ref < 0 &&
+  if (rc == RAWI_OK && r->type >= 0 && !r->requires && !r->trigger_classes &&
       !r->n_trigger_words) {
     report(p, r->line, 1,
            "rule '%s' needs a trigger: a class its pattern always requires "
@@ -719,7 +733,7 @@ static int start_block(parser *p, block *b, const char *line, const char *s,
   const char *e = s;
   while (e < end && *e != ' ' && *e != '\t')
     e++;
-  *b = (block){.r = {.line = ln, .trigger_ref = -1, .priority = 50,
+  *b = (block){.r = {.line = ln, .priority = 50,
                       .confidence = 0.9}};
   if (e == s) {
     report(p, ln, col_of(line, s), "expected 'rule NAME'%s%s", "", "");

@@ -28,11 +28,18 @@
 #include "text/text.h"
 
 /* A class reference inside a pattern: callout n checks group `group`. */
+#define RULES_MAX_CALLS 250 /* callouts of one pattern (PCRE2: 255) */
+#define RULES_MAX_SPAN 8     /* tokens of a class span */
+
+/* One callout of a pattern: @CLASS makes three (starts, more, the span's
+ * end), !@CLASS one (negate), a class in a look-ahead one (starts). */
 typedef struct rule_call {
-  uint32_t group;
+  uint32_t group; /* the span's end: the capture holding the span */
   uint16_t ref;   /* gz type, class or GZ_DEMONYM */
-  uint8_t negate; /* !@CLASS: one token that is not such a span */
-  uint8_t starts; /* (?=@CLASS) or (?!@CLASS): does such a span start here */
+  uint16_t span;  /* starts and more of a span: its end's call + 1; or 0 */
+  uint8_t negate; /* !@CLASS: is the token here not such a span */
+  uint8_t starts; /* @CLASS, (?=@CLASS), (?!@CLASS): does one start here */
+  uint8_t more;   /* inside a span: is there one a token longer */
 } rule_call;
 
 typedef struct rule_example {
@@ -54,13 +61,15 @@ typedef struct rule {
   int priority;
   char *pattern;         /* after macro expansion */
   void *code;            /* pcre2_code_8 */
+  uint64_t anchors;      /* classes a match starts with (bit per class);
+                          * 0: it may start anywhere */
   uint32_t group;        /* capture holding the entity (0: whole match) */
   uint32_t group2;       /* capture name2, for a second alternative; 0 */
   rule_call *calls;
   size_t n_calls;
-  int trigger_ref;       /* class whose mark triggers the rule, or -1 */
-  uint64_t trigger_more; /* further classes of the trigger line (bit per class) */
-  char **trigger_words;  /* normalised words that trigger it */
+  uint64_t requires;     /* classes the pattern always needs (bit per class) */
+  uint64_t trigger_classes; /* classes of the trigger: line (bit per class) */
+  char **trigger_words;  /* words of the trigger: line, normalised */
   size_t n_trigger_words;
   char **unless_words;   /* normalised words that keep it from running */
   size_t n_unless_words;
@@ -120,6 +129,9 @@ typedef struct rules_scratch {
   uint64_t *types_at;  /* per token of the sentence: types of marks there */
   uint32_t *mark_at;   /* per token: its first mark */
   size_t cap_types, cap_mark_at;
+  uint32_t span_from[RULES_MAX_CALLS]; /* where each open span started */
+  uint32_t *anchor_at; /* view offsets where an anchored rule is tried */
+  size_t cap_anchor_at;
   uint64_t *word_hash; /* the sentence's words: open addressing, 0 = empty */
   uint64_t *word_at;   /* token << 8 | reading of each slot */
   size_t cap_words, n_word_slots, cap_word_at;
@@ -153,6 +165,12 @@ int rules_any_word(const rules_scratch *s, const text_doc *d,
  * trigger word present, when it has some; no `unless` word present)? */
 int rules_words_allow(const rules_scratch *s, const text_doc *d,
                       const rule *ru);
+
+/* The classes one of which every match of the expanded pattern starts
+ * with (a bit per class), or 0 when the pattern may start anywhere
+ * (src/rules/anchor.c). */
+uint64_t rules_anchor_classes(const char *pattern, const rule_call *calls,
+                              size_t n_calls);
 
 /* Predicates of relation rules (src/relate/schema.c). */
 int relate_predicate_index(const char *name, size_t len);

@@ -32,6 +32,7 @@ typedef struct sentence_ctx {
   const uint32_t *tok_of;      /* token of each view byte; [len] = the last */
   const uint64_t *types_at;    /* types of the marks starting at each token */
   const uint32_t *mark_at;     /* index of each token's first mark */
+  uint32_t *span_from;         /* per span's call: where it started */
 } sentence_ctx;
 
 void rules_scratch_init(rules_scratch *s, const rawi_allocator *alloc) {
@@ -48,6 +49,7 @@ void rules_scratch_free(rules_scratch *s) {
   rawi_mem_free(s->alloc, s->fired);
   rawi_mem_free(s->alloc, s->types_at);
   rawi_mem_free(s->alloc, s->mark_at);
+  rawi_mem_free(s->alloc, s->anchor_at);
   rawi_mem_free(s->alloc, s->word_hash);
   rawi_mem_free(s->alloc, s->word_at);
   *s = (rules_scratch){.alloc = s->alloc};
@@ -167,6 +169,44 @@ static int marked_from(const sentence_ctx *c, uint16_t ref, size_t s) {
   return mark_from(c, ref, t0, inside, 0);
 }
 
+/* May a span of type ref that starts at view offset s go on past the
+ * token that holds view offset e (the end of its tokens so far)? */
+static int span_goes_on(const sentence_ctx *c, uint16_t ref, size_t s,
+                        size_t e) {
+  size_t inside, ignored;
+  uint32_t t0 = token_at(c, s, &inside), t = token_at(c, e, &ignored);
+  if (t + 1 >= c->count)
+    return 0;
+  if (ref == GZ_CAP || ref == GZ_UPPER)
+    return ref == GZ_CAP ? capitalised(c->d, c->first + t + 1)
+                         : upper_word(c->d, c->first + t + 1);
+  uint32_t first = c->first + t0;
+  for (size_t i = c->mark_at[t0]; i < c->mark_end; i++) {
+    const gz_mark *m = &c->marks->v[i];
+    if (m->tok_first != first)
+      break;
+    if (m->type != ref || m->tok_end <= c->first + t + 1)
+      continue;
+    if (inside == 0)
+      return 1;
+    text_split sp = text_reading(c->d, &c->d->tokens[first], m->split);
+    if (sp.norm_off == c->d->tokens[first].norm_off + inside)
+      return 1;
+  }
+  return 0;
+}
+
+/* Is the token (or proclitic reading) at view offset s, alone, a span of
+ * type ref? (!@CLASS asks it before consuming the token.) */
+static int one_token_marked(const sentence_ctx *c, uint16_t ref, size_t s) {
+  size_t inside;
+  uint32_t t = token_at(c, s, &inside);
+  if (ref == GZ_CAP || ref == GZ_UPPER)
+    return inside == 0 && (ref == GZ_CAP ? capitalised(c->d, c->first + t)
+                                         : upper_word(c->d, c->first + t));
+  return mark_from(c, ref, t, inside, t + 1);
+}
+
 /* The reading a mention starting at token t should take: when the lists
  * know the token only through a proclitic reading (لفيلق as ل + فيلق),
  * that one, so the proclitic stays out of the span; else the token. A
@@ -195,8 +235,18 @@ static int on_callout(pcre2_callout_block *cb, void *data) {
   if (cb->callout_number == 0 || cb->callout_number > c->r->n_calls)
     return 0;
   const rule_call *call = &c->r->calls[cb->callout_number - 1];
-  if (call->starts)
-    return marked_from(c, call->ref, cb->current_position) ? 0 : 1;
+  size_t at = cb->current_position;
+  if (call->more) /* no other callout runs between a span's start and this */
+    return span_goes_on(c, call->ref, c->span_from[call->span - 1], at) ? 0 : 1;
+  if (call->starts) {
+    if (!marked_from(c, call->ref, at))
+      return 1;
+    if (call->span)
+      c->span_from[call->span - 1] = (uint32_t)at;
+    return 0;
+  }
+  if (call->negate)
+    return one_token_marked(c, call->ref, cb->current_position) ? 1 : 0;
   if (call->group >= cb->capture_top)
     return 1;
   PCRE2_SIZE s = cb->offset_vector[2 * call->group];
@@ -339,10 +389,11 @@ int rules_words_index(rules_scratch *s, const text_doc *d, uint32_t first,
 
 static int has_word(const rules_scratch *s, const text_doc *d, const char *w,
                     uint64_t h) {
-  size_t len = strlen(w), mask = s->n_word_slots - 1;
+  size_t mask = s->n_word_slots - 1;
   for (size_t i = h & mask; s->word_hash[i]; i = (i + 1) & mask) {
     if (s->word_hash[i] != h)
       continue;
+    size_t len = strlen(w); /* rarely: most words are absent */
     text_split sp = text_reading(d, &d->tokens[s->word_at[i] >> 8],
                                  (uint32_t)(s->word_at[i] & 0xFF));
     if (sp.norm_len == len && !memcmp(d->pool + sp.norm_off, w, len))
@@ -396,9 +447,10 @@ static int triggered(const ruleset *rs, rules_scratch *s, const text_doc *d,
   int any = 0;
   for (size_t r = 0; r < rs->n_rules; r++) {
     const rule *ru = &rs->rules[r];
-    int fire = ru->type >= 0 &&
-               ((ru->trigger_ref >= 0 && (present >> ru->trigger_ref & 1)) ||
-                (ru->trigger_more & present) || any_trigger(s, d, ru)) &&
+    int line = ru->trigger_classes || ru->n_trigger_words;
+    int fire = ru->type >= 0 && (ru->requires & present) == ru->requires &&
+               (!line || (ru->trigger_classes & present) ||
+                any_trigger(s, d, ru)) &&
                !any_unless(s, d, ru);
     s->fired[r] = (uint8_t)fire;
     any |= fire;
@@ -455,16 +507,87 @@ static int emit(const sentence_ctx *c, const rule *r, uint32_t order,
   return rc;
 }
 
-/* All non-overlapping matches of one rule in the view. */
+/* Add view offset v to the list being built for token t's anchors: the
+ * token's own offsets are few, so insertion keeps them sorted and unique. */
+static void add_anchor(rules_scratch *s, size_t *n, size_t token_first,
+                       uint32_t v) {
+  size_t i = *n;
+  while (i > token_first && s->anchor_at[i - 1] > v)
+    i--;
+  if (i > token_first && s->anchor_at[i - 1] == v)
+    return;
+  memmove(s->anchor_at + i + 1, s->anchor_at + i, (*n - i) * sizeof *s->anchor_at);
+  s->anchor_at[i] = v;
+  (*n)++;
+}
+
+/* The view offsets, ascending, where a span of one of the classes in mask
+ * starts (as marked_from answers): at a token with such a mark, and at
+ * the proclitic reading the mark was found through; at a token with the
+ * capitals CAP or UPPER ask for. */
+static int anchor_offsets(rules_scratch *s, const sentence_ctx *c,
+                          uint64_t mask, size_t *n) {
+  size_t need = c->count + (c->mark_end - c->mark_first);
+  if (rawi_mem_grow(s->alloc, (void **)&s->anchor_at, &s->cap_anchor_at,
+                    need + 1, sizeof(uint32_t)))
+    return RAWI_ERR_NOMEM;
+  *n = 0;
+  for (uint32_t t = 0; t < c->count; t++) {
+    uint32_t tok = c->first + t;
+    size_t token_first = *n;
+    if ((c->types_at[t] & mask) ||
+        (mask >> GZ_CAP & 1 && capitalised(c->d, tok)) ||
+        (mask >> GZ_UPPER & 1 && upper_word(c->d, tok)))
+      add_anchor(s, n, token_first, c->starts[t]);
+    if (!(c->types_at[t] & mask))
+      continue;
+    for (size_t i = c->mark_at[t]; i < c->mark_end; i++) {
+      const gz_mark *m = &c->marks->v[i];
+      if (m->tok_first != tok)
+        break;
+      if (!m->split || !(mask >> (m->type & 63) & 1))
+        continue;
+      text_split sp = text_reading(c->d, &c->d->tokens[tok], m->split);
+      add_anchor(s, n, token_first,
+                 c->starts[t] + (uint32_t)(sp.norm_off - c->d->tokens[tok].norm_off));
+    }
+  }
+  return RAWI_OK;
+}
+
+/* The next offset at or after `at` where a match of r may start: any for
+ * an unanchored rule, else the next anchor (*k walks them); -1 when none. */
+static long next_start(const rules_scratch *s, const rule *r, size_t at,
+                       size_t n_anchors, size_t *k) {
+  if (!r->anchors)
+    return (long)at;
+  while (*k < n_anchors && s->anchor_at[*k] < at)
+    (*k)++;
+  return *k < n_anchors ? (long)s->anchor_at[(*k)++] : -1;
+}
+
+/* All non-overlapping matches of one rule in the view. An anchored rule
+ * (compiled PCRE2_ANCHORED) is tried at each of its anchors in turn, which
+ * finds the same leftmost matches as a scan of every offset. */
 static int run_rule(const rule *r, uint32_t order, rules_scratch *s,
                     sentence_ctx *c, size_t len, mention_table *out) {
   pcre2_match_data *md = s->match_data;
   pcre2_match_context *mc = s->match_context;
+  size_t n_anchors = 0, k = 0;
+  if (r->anchors && anchor_offsets(s, c, r->anchors, &n_anchors))
+    return RAWI_ERR_NOMEM;
   c->r = r;
   pcre2_set_callout(mc, on_callout, c);
   for (size_t at = 0; at <= len;) {
+    long from = next_start(s, r, at, n_anchors, &k);
+    if (from < 0)
+      break;
     int rc = pcre2_match((const pcre2_code *)r->code, (PCRE2_SPTR)s->view, len,
-                         at, PCRE2_NO_UTF_CHECK, md, mc);
+                         (size_t)from, PCRE2_NO_UTF_CHECK, md, mc);
+    if (rc == PCRE2_ERROR_NOMATCH && r->anchors) {
+      at = (size_t)from + 1;
+      continue;
+    }
     if (rc == PCRE2_ERROR_NOMATCH)
       break;
     if (rc < 0) /* a limit skips this rule here; the rest goes on */
@@ -497,6 +620,7 @@ int rules_run(const ruleset *rs, uint32_t order, rules_scratch *s,
   for (size_t si = 0; si < d->n_sentences && rc == RAWI_OK; si++) {
     const text_sentence *sen = &d->sentences[si];
     sentence_ctx c = {.d = d, .marks = marks, .first = sen->first,
+                      .span_from = s->span_from,
                       .count = sen->count};
     while (mk < marks->n && marks->v[mk].tok_first < sen->first)
       mk++;

@@ -18,6 +18,9 @@ grep -q ' examples, 0 failed$' "$tmp/err" && ok || ko "shipped examples: $(tail 
 "$rawi" check --rules "$here/rules/classes.rules" 2> "$tmp/err"
 [ $? = 0 ] && ok || ko "classes: $(cat "$tmp/err")"
 
+"$rawi" check --rules "$here/rules/anchors.rules" 2> "$tmp/err"
+[ $? = 0 ] && ok || ko "anchors: $(cat "$tmp/err")"
+
 "$rawi" check --rules "$here/rules/override.rules" 2> "$tmp/err"
 [ $? = 0 ] && ok || ko "override: $(cat "$tmp/err")"
 
