@@ -243,11 +243,11 @@ int relate_run(const ruleset *rs, rules_scratch *s, const text_doc *d,
     if (placeholders < (topic == NONE ? 2u : 1u) || is_question(d, sen))
       continue;
     if ((rc = build(&v, d, m, start_of, sen->first, sen->count)) ||
-        (rc = rules_words_index(s, d, sen->first, sen->count)))
+        (rc = rules_sentence_words(rs, s, d, sen->first, sen->count)))
       break;
     for (size_t r = 0; r < rs->n_rules && rc == RAWI_OK; r++) {
       const rule *ru = &rs->rules[r];
-      if (ru->type >= 0 || !rules_words_allow(s, d, ru))
+      if (ru->type >= 0 || !rules_words_allow(s, rs, r))
         continue;
       rc = run_rule(ru, s, &v, m, (uint32_t)si, &topic, out);
     }

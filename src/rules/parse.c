@@ -70,7 +70,6 @@ static void free_rule(const rawi_allocator *a, rule *r) {
   for (size_t i = 0; i < r->n_unless_words; i++)
     rawi_mem_free(a, r->unless_words[i]);
   rawi_mem_free(a, r->unless_words);
-  rawi_mem_free(a, r->word_hashes);
   for (size_t i = 0; i < r->n_examples; i++) {
     rawi_mem_free(a, r->examples[i].sentence);
     rawi_mem_free(a, r->examples[i].expect);
@@ -114,6 +113,7 @@ void ruleset_free(ruleset *rs) {
   }
   rawi_mem_free(rs->alloc, rs->macro_names);
   rawi_mem_free(rs->alloc, rs->macro_bodies);
+  rules_words_free(rs);
   pcre2_compile_context_free(rs->pcre_compile);
   pcre2_general_context_free(rs->pcre_general);
   *rs = (ruleset){.alloc = rs->alloc};
@@ -373,6 +373,47 @@ static int expand(parser *p, expansion *x, const char *s, size_t n,
   return RAWI_OK;
 }
 
+/* A negative look-ahead on one class as expanded, "(?!(?Cn))", at s: n,
+ * or 0 when s holds something else. */
+static unsigned negative_starts(const expansion *x, const char *s,
+                                const char *end, size_t *len) {
+  if (end - s < 9 || memcmp(s, "(?!(?C", 6))
+    return 0;
+  char *q;
+  unsigned long n = strtoul(s + 6, &q, 10);
+  if (q == s + 6 || end - q < 2 || memcmp(q, "))", 2) || n == 0 ||
+      n > x->n_calls || !x->calls[n - 1].starts)
+    return 0;
+  *len = (size_t)(q + 2 - s);
+  return (unsigned)n;
+}
+
+/* (?!@A)(?!@B)...: one callout asks whether any of them starts here, not
+ * one each (NAMEW-style macros stack seven). The text and its columns
+ * close up over the look-aheads folded into the first. */
+static void merge_negative_starts(expansion *x) {
+  char *s = x->out.data;
+  const char *end = s + x->out.len;
+  size_t w = 0;
+  for (size_t i = 0; s + i < end;) {
+    size_t len, more;
+    unsigned a = negative_starts(x, s + i, end, &len), b;
+    size_t keep = a ? len : s[i] == '\\' && s + i + 1 < end ? 2 : 1;
+    memmove(s + w, s + i, keep);
+    memmove(x->cols + w, x->cols + i, keep * sizeof *x->cols);
+    w += keep;
+    i += keep;
+    while (a && (b = negative_starts(x, s + i, end, &more))) {
+      rule_call *into = &x->calls[a - 1];
+      const rule_call *from = &x->calls[b - 1];
+      into->also |= 1ull << (from->ref & 63) | from->also;
+      i += more;
+    }
+  }
+  x->out.len = w;
+  s[w] = '\0';
+}
+
 /* --- compiling ------------------------------------------------------------ */
 
 static int callout_group(pcre2_code *code, size_t k, uint32_t *group) {
@@ -620,20 +661,6 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
   return RAWI_OK;
 }
 
-/* Hash the trigger and unless words once, for the per-sentence lookups. */
-static int hash_words(const rawi_allocator *a, rule *r) {
-  size_t n = r->n_trigger_words + r->n_unless_words;
-  if (!(r->word_hashes = rawi_mem_alloc(a, (n + 1) * sizeof(uint64_t))))
-    return RAWI_ERR_NOMEM;
-  for (size_t i = 0; i < n; i++) {
-    const char *w = i < r->n_trigger_words
-                        ? r->trigger_words[i]
-                        : r->unless_words[i - r->n_trigger_words];
-    r->word_hashes[i] = rawi_hash_bytes(w, strlen(w)) | 1;
-  }
-  return RAWI_OK;
-}
-
 /* Put a finished block into the set, replacing a rule of the same name. */
 static int finish_block(parser *p, block *b) {
   rule *r = &b->r;
@@ -650,6 +677,8 @@ static int finish_block(parser *p, block *b) {
   rawi_strbuf_init(&x.out, p->rs->alloc);
   rc = expand(p, &x, b->pattern, b->pattern_len, b->pattern_line,
               (uint32_t)b->pattern_col, 0);
+  if (rc == RAWI_OK && x.out.len)
+    merge_negative_starts(&x);
   if (rc == RAWI_OK && (r->pattern = dup_n(p->rs->alloc, x.out.data ? x.out.data : "", x.out.len)) &&
       (r->calls = rawi_mem_alloc(p->rs->alloc, (x.n_calls + 1) * sizeof *r->calls))) {
     memcpy(r->calls, x.calls, x.n_calls * sizeof *r->calls);
@@ -676,8 +705,6 @@ static int finish_block(parser *p, block *b) {
            "(@TITLE) or a 'trigger:' line%s", r->name, "");
     rc = RAWI_ERR_FORMAT;
   }
-  if (rc == RAWI_OK)
-    rc = hash_words(p->rs->alloc, r);
   if (rc)
     goto drop;
   for (size_t i = 0; i < p->rs->n_rules; i++)
@@ -813,5 +840,7 @@ int ruleset_add_file(ruleset *rs, const char *name, const char *text,
     rc = finish_block(&p, &b);
   else if (in_block)
     free_rule(rs->alloc, &b.r);
+  if (rc == RAWI_OK)
+    rc = rules_words_build(rs);
   return rc ? rc : p.errors;
 }

@@ -37,6 +37,7 @@ typedef struct rule_call {
   uint32_t group; /* the span's end: the capture holding the span */
   uint16_t ref;   /* gz type, class or GZ_DEMONYM */
   uint16_t span;  /* starts and more of a span: its end's call + 1; or 0 */
+  uint64_t also;  /* starts in (?!...): further classes asked at once */
   uint8_t negate; /* !@CLASS: is the token here not such a span */
   uint8_t starts; /* @CLASS, (?=@CLASS), (?!@CLASS): does one start here */
   uint8_t more;   /* inside a span: is there one a token longer */
@@ -73,7 +74,6 @@ typedef struct rule {
   size_t n_trigger_words;
   char **unless_words;   /* normalised words that keep it from running */
   size_t n_unless_words;
-  uint64_t *word_hashes; /* of the trigger words, then the unless words */
   rule_example *examples;
   size_t n_examples;
 } rule;
@@ -85,6 +85,11 @@ typedef struct ruleset {
   char **macro_names, **macro_bodies; /* defines, visible to later files */
   size_t n_macros, cap_macros;
   uint32_t ovector_pairs;             /* largest capture count + 1 */
+  uint64_t *word_hash;   /* every rule's trigger and unless words: hash | 1,
+                          * open addressing, 0 = empty (src/rules/words.c) */
+  uint32_t *word_rule;   /* rule << 2 | RULES_TRIGGER_WORD or _UNLESS_WORD */
+  const char **word_text; /* the word (the rule's string) */
+  size_t n_word_slots;
   int no_jit;                         /* interpret patterns (valgrind) */
   void *pcre_compile;                 /* pcre2_compile_context_8 over alloc */
   void *pcre_general;                 /* pcre2_general_context_8 over alloc */
@@ -132,9 +137,8 @@ typedef struct rules_scratch {
   uint32_t span_from[RULES_MAX_CALLS]; /* where each open span started */
   uint32_t *anchor_at; /* view offsets where an anchored rule is tried */
   size_t cap_anchor_at;
-  uint64_t *word_hash; /* the sentence's words: open addressing, 0 = empty */
-  uint64_t *word_at;   /* token << 8 | reading of each slot */
-  size_t cap_words, n_word_slots, cap_word_at;
+  uint8_t *word_hit;   /* per rule: RULES_TRIGGER_WORD, RULES_UNLESS_WORD */
+  size_t cap_word_hit;
   size_t limit_hits;   /* rules skipped on a sentence by a PCRE2 limit */
   const char *limit_rule; /* the last rule that hit one */
 } rules_scratch;
@@ -153,18 +157,20 @@ int rules_match_failed(rules_scratch *s, const rule *r, int rc);
 void rules_scratch_init(rules_scratch *s, const rawi_allocator *alloc);
 void rules_scratch_free(rules_scratch *s);
 
-/* Index the words of tokens [first, first + count), every proclitic
- * reading, so that trigger and unless words are looked up, not searched. */
-int rules_words_index(rules_scratch *s, const text_doc *d, uint32_t first,
-                      uint32_t count);
-/* Does one of the words (with their rawi_hash_bytes) occur in the
- * indexed sentence? */
-int rules_any_word(const rules_scratch *s, const text_doc *d,
-                   char *const *words, const uint64_t *hashes, size_t n);
-/* Should rule ru run on the indexed sentence, as far as its words say (a
- * trigger word present, when it has some; no `unless` word present)? */
-int rules_words_allow(const rules_scratch *s, const text_doc *d,
-                      const rule *ru);
+#define RULES_TRIGGER_WORD 1
+#define RULES_UNLESS_WORD 2
+
+/* (Re)build the ruleset's word table from its rules; free it. */
+int rules_words_build(ruleset *rs);
+void rules_words_free(ruleset *rs);
+/* Note in s->word_hit, per rule, whether a token of sentence [first, first
+ * + count), or one of its proclitic readings, is one of the rule's trigger
+ * or unless words. */
+int rules_sentence_words(const ruleset *rs, rules_scratch *s,
+                         const text_doc *d, uint32_t first, uint32_t count);
+/* After rules_sentence_words: may rule r run, as far as its words say (a
+ * trigger word present, when it has some; no unless word present)? */
+int rules_words_allow(const rules_scratch *s, const ruleset *rs, size_t r);
 
 /* The classes one of which every match of the expanded pattern starts
  * with (a bit per class), or 0 when the pattern may start anywhere

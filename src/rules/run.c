@@ -50,8 +50,7 @@ void rules_scratch_free(rules_scratch *s) {
   rawi_mem_free(s->alloc, s->types_at);
   rawi_mem_free(s->alloc, s->mark_at);
   rawi_mem_free(s->alloc, s->anchor_at);
-  rawi_mem_free(s->alloc, s->word_hash);
-  rawi_mem_free(s->alloc, s->word_at);
+  rawi_mem_free(s->alloc, s->word_hit);
   *s = (rules_scratch){.alloc = s->alloc};
 }
 
@@ -157,16 +156,34 @@ static int marked(const sentence_ctx *c, uint16_t ref, size_t s, size_t e) {
   return mark_from(c, ref, t0, inside, (uint32_t)t1 + 1);
 }
 
-/* Does a span of type ref start at view offset s? */
-static int marked_from(const sentence_ctx *c, uint16_t ref, size_t s) {
+/* Does a span of one of the classes in mask start at view offset s? */
+static int starts_here(const sentence_ctx *c, uint64_t mask, size_t s) {
   size_t inside;
-  uint32_t t0 = token_at(c, s, &inside);
+  uint32_t t = token_at(c, s, &inside);
   if (s >= c->starts[c->count] - 1)
     return 0; /* the end of the sentence */
-  if (ref == GZ_CAP || ref == GZ_UPPER)
-    return inside == 0 && (ref == GZ_CAP ? capitalised(c->d, c->first + t0)
-                                         : upper_word(c->d, c->first + t0));
-  return mark_from(c, ref, t0, inside, 0);
+  const uint64_t caps = 1ull << GZ_CAP | 1ull << GZ_UPPER;
+  if ((mask & caps) && inside == 0 &&
+      ((mask >> GZ_CAP & 1 && capitalised(c->d, c->first + t)) ||
+       (mask >> GZ_UPPER & 1 && upper_word(c->d, c->first + t))))
+    return 1;
+  uint64_t types = c->types_at[t] & mask & ~caps;
+  if (!types)
+    return 0; /* most positions: no mark of the kind starts here */
+  if (inside == 0)
+    return 1;
+  uint32_t first = c->first + t;
+  for (size_t i = c->mark_at[t]; i < c->mark_end; i++) {
+    const gz_mark *m = &c->marks->v[i];
+    if (m->tok_first != first)
+      break;
+    if (!(types >> (m->type & 63) & 1))
+      continue;
+    text_split sp = text_reading(c->d, &c->d->tokens[first], m->split);
+    if (sp.norm_off == c->d->tokens[first].norm_off + inside)
+      return 1;
+  }
+  return 0;
 }
 
 /* May a span of type ref that starts at view offset s go on past the
@@ -239,7 +256,7 @@ static int on_callout(pcre2_callout_block *cb, void *data) {
   if (call->more) /* no other callout runs between a span's start and this */
     return span_goes_on(c, call->ref, c->span_from[call->span - 1], at) ? 0 : 1;
   if (call->starts) {
-    if (!marked_from(c, call->ref, at))
+    if (!starts_here(c, 1ull << (call->ref & 63) | call->also, at))
       return 1;
     if (call->span)
       c->span_from[call->span - 1] = (uint32_t)at;
@@ -345,89 +362,6 @@ static int build_view(rules_scratch *s, const text_doc *d, uint32_t first,
   return RAWI_OK;
 }
 
-/* Does slot i of the word index hold the word of reading sp (hash h)? */
-static int same_word(const rules_scratch *s, const text_doc *d, size_t i,
-                     uint64_t h, const text_split *sp) {
-  if (s->word_hash[i] != h)
-    return 0;
-  text_split o = text_reading(d, &d->tokens[s->word_at[i] >> 8],
-                              (uint32_t)(s->word_at[i] & 0xFF));
-  return o.norm_len == sp->norm_len &&
-         !memcmp(d->pool + o.norm_off, d->pool + sp->norm_off, sp->norm_len);
-}
-
-int rules_words_index(rules_scratch *s, const text_doc *d, uint32_t first,
-                      uint32_t count) {
-  size_t readings = 0, cap = 16;
-  for (uint32_t t = first; t < first + count; t++)
-    readings += d->tokens[t].split_count;
-  while (cap < readings * 2)
-    cap *= 2;
-  if (rawi_mem_grow(s->alloc, (void **)&s->word_hash, &s->cap_words, cap,
-                    sizeof(uint64_t)) ||
-      rawi_mem_grow(s->alloc, (void **)&s->word_at, &s->cap_word_at, cap,
-                    sizeof(uint64_t)))
-    return RAWI_ERR_NOMEM;
-  memset(s->word_hash, 0, cap * sizeof(uint64_t));
-  s->n_word_slots = cap;
-  for (uint32_t t = first; t < first + count; t++) {
-    const text_token *tk = &d->tokens[t];
-    for (uint32_t k = 0; k < tk->split_count && k < 256; k++) {
-      text_split sp = text_reading(d, tk, k);
-      uint64_t h = text_reading_hash(d, t, k) | 1;
-      size_t i = h & (cap - 1);
-      /* a word is indexed once: a sentence repeating one word a million
-       * times must not probe a million-slot run for each */
-      while (s->word_hash[i] && !same_word(s, d, i, h, &sp))
-        i = (i + 1) & (cap - 1);
-      s->word_hash[i] = h;
-      s->word_at[i] = (uint64_t)t << 8 | k;
-    }
-  }
-  return RAWI_OK;
-}
-
-static int has_word(const rules_scratch *s, const text_doc *d, const char *w,
-                    uint64_t h) {
-  size_t mask = s->n_word_slots - 1;
-  for (size_t i = h & mask; s->word_hash[i]; i = (i + 1) & mask) {
-    if (s->word_hash[i] != h)
-      continue;
-    size_t len = strlen(w); /* rarely: most words are absent */
-    text_split sp = text_reading(d, &d->tokens[s->word_at[i] >> 8],
-                                 (uint32_t)(s->word_at[i] & 0xFF));
-    if (sp.norm_len == len && !memcmp(d->pool + sp.norm_off, w, len))
-      return 1;
-  }
-  return 0;
-}
-
-int rules_any_word(const rules_scratch *s, const text_doc *d,
-                   char *const *words, const uint64_t *hashes, size_t n) {
-  for (size_t w = 0; w < n; w++)
-    if (has_word(s, d, words[w], hashes[w]))
-      return 1;
-  return 0;
-}
-
-static int any_trigger(const rules_scratch *s, const text_doc *d,
-                       const rule *ru) {
-  return rules_any_word(s, d, ru->trigger_words, ru->word_hashes,
-                        ru->n_trigger_words);
-}
-
-static int any_unless(const rules_scratch *s, const text_doc *d,
-                      const rule *ru) {
-  return rules_any_word(s, d, ru->unless_words,
-                        ru->word_hashes + ru->n_trigger_words,
-                        ru->n_unless_words);
-}
-
-int rules_words_allow(const rules_scratch *s, const text_doc *d,
-                      const rule *ru) {
-  return !any_unless(s, d, ru) && (!ru->n_trigger_words || any_trigger(s, d, ru));
-}
-
 /* Which rules does this sentence trigger? */
 static int triggered(const ruleset *rs, rules_scratch *s, const text_doc *d,
                      const sentence_ctx *c) {
@@ -450,8 +384,8 @@ static int triggered(const ruleset *rs, rules_scratch *s, const text_doc *d,
     int line = ru->trigger_classes || ru->n_trigger_words;
     int fire = ru->type >= 0 && (ru->requires & present) == ru->requires &&
                (!line || (ru->trigger_classes & present) ||
-                any_trigger(s, d, ru)) &&
-               !any_unless(s, d, ru);
+                (s->word_hit[r] & RULES_TRIGGER_WORD)) &&
+               !(s->word_hit[r] & RULES_UNLESS_WORD);
     s->fired[r] = (uint8_t)fire;
     any |= fire;
   }
@@ -522,7 +456,7 @@ static void add_anchor(rules_scratch *s, size_t *n, size_t token_first,
 }
 
 /* The view offsets, ascending, where a span of one of the classes in mask
- * starts (as marked_from answers): at a token with such a mark, and at
+ * starts (as starts_here answers): at a token with such a mark, and at
  * the proclitic reading the mark was found through; at a token with the
  * capitals CAP or UPPER ask for. */
 static int anchor_offsets(rules_scratch *s, const sentence_ctx *c,
@@ -629,7 +563,7 @@ int rules_run(const ruleset *rs, uint32_t order, rules_scratch *s,
     while (c.mark_end < marks->n &&
            marks->v[c.mark_end].tok_first < sen->first + sen->count)
       c.mark_end++;
-    if ((rc = rules_words_index(s, d, sen->first, sen->count)))
+    if ((rc = rules_sentence_words(rs, s, d, sen->first, sen->count)))
       break;
     if (!triggered(rs, s, d, &c))
       continue;
