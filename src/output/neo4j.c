@@ -28,8 +28,8 @@ static const char *const file_names[F_COUNT] = {
     "nodes.csv", "relationships.csv", "errors.csv"};
 static const char *const headers[F_COUNT] = {
     "id:ID(Entity),:LABEL,type,name\n",
-    ":START_ID(Entity),:END_ID(Entity),:TYPE,document,confidence:double,"
-    "rule,evidence_start:long,evidence_end:long,evidence\n",
+    (":START_ID(Entity),:END_ID(Entity),:TYPE,document,confidence:double,"
+     "rule,evidence_start:long,evidence_end:long,evidence\n"),
     "document,code,message\n"};
 
 static void field(rawi_strbuf *b, const char *s, size_t n, char after) {
