@@ -149,6 +149,7 @@ rawi_session *rawi_session_new(const rawi_model *m, rawi_error *err) {
   text_scratch_init(&s->text, &m->alloc);
   rules_scratch_init(&s->rules, &m->alloc);
   gz_name_cache_init(&s->names, &m->alloc);
+  gz_word_cache_init(&s->words, &m->alloc);
   s->norm_doc.alloc = &m->alloc;
   return s;
 }
@@ -161,5 +162,6 @@ void rawi_session_free(rawi_session *s) {
   text_doc_free(&s->norm_doc);
   rules_scratch_free(&s->rules);
   gz_name_cache_free(&s->names);
+  gz_word_cache_free(&s->words);
   rawi_mem_free(a, s);
 }

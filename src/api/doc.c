@@ -199,7 +199,7 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
   gz_marks marks = {.alloc = d->t.alloc};
   rc = text_hash_readings(&d->t);
   if (rc == RAWI_OK)
-    rc = gz_find(imgs, n, &d->t, &marks);
+    rc = gz_find(imgs, n, &d->t, &s->words, &marks);
   if (rc == RAWI_OK)
     rc = gz_candidates(imgs, &marks, &d->t, &d->m);
   if (rc == RAWI_OK)

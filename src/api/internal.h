@@ -41,6 +41,7 @@ struct rawi_session {
   text_doc norm_doc; /* buffers behind rawi_normalize */
   rules_scratch rules;
   gz_name_cache names; /* list ids and names read for earlier documents */
+  gz_word_cache words; /* list word look-ups made for earlier documents */
 };
 
 struct rawi_doc {

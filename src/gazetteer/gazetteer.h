@@ -167,6 +167,9 @@ uint32_t gz_word_hashed(const gz_image *g, uint64_t hash, const char *s,
  * receives the child's first entry or GZ_NONE. */
 uint32_t gz_step(const gz_image *g, uint32_t node, uint32_t word,
                  uint32_t *entry);
+/* The node gz_step reaches from the root through a word whose slot says it
+ * starts a path (the one-word path lives in the word's slot). */
+static inline uint32_t gz_step_root(uint32_t word) { return word + 1; }
 
 /* Append entity e's canonical name to out (no NUL). */
 void gz_entity_name(const gz_image *g, uint32_t e, rawi_strbuf *out);

@@ -55,19 +55,62 @@ static const char *item(const text_doc *d, size_t x, size_t *len) {
   return d->pool + sp->norm_off;
 }
 
-/* Word ids for one image: ids[i] for the unsplit token i, then
+void gz_word_cache_init(gz_word_cache *c, const rawi_allocator *alloc) {
+  *c = (gz_word_cache){.alloc = alloc};
+}
+
+void gz_word_cache_free(gz_word_cache *c) {
+  rawi_mem_free(c->alloc, c->slots);
+  c->slots = NULL;
+}
+
+/* A reading's word in one image, and the root step through it: the entry
+ * of the one-word path, or NO_PATH when no entry starts with the word. */
+#define NO_PATH 0xFFFFFFFEu
+typedef struct word_id {
+  uint32_t word, first;
+} word_id;
+
+static word_id look_up(const gz_image *g, uint64_t h, const char *s,
+                       size_t len) {
+  word_id w = {gz_word_hashed(g, h, s, len), NO_PATH};
+  uint32_t entry;
+  if (w.word != GZ_NONE && gz_step(g, 0, w.word, &entry))
+    w.first = entry;
+  return w;
+}
+
+/* look_up through the cache, when there is one. */
+static word_id cached_word(gz_word_cache *c, const gz_image *g, size_t img,
+                           uint64_t h, const char *s, size_t len) {
+  if (!c || !h || len > GZ_WORD_CACHE_TEXT)
+    return look_up(g, h, s, len);
+  uint64_t k = (h + img * 0x9E3779B97F4A7C15ull) * 0xD6E8FEB86659FD93ull;
+  gz_word_cache_slot *e = &c->slots[k >> 50 & (GZ_WORD_CACHE_SLOTS - 1)];
+  if (e->hash == h && e->img == g && e->len == len && !memcmp(e->text, s, len))
+    return (word_id){e->word, e->first};
+  word_id w = look_up(g, h, s, len);
+  *e = (gz_word_cache_slot){.hash = h, .img = g, .word = w.word,
+                            .first = w.first, .len = (uint32_t)len};
+  memcpy(e->text, s, len);
+  return w;
+}
+
+/* Words for image img: ids[i] for the unsplit token i, then
  * ids[n_tokens + s] for stored reading s. */
-static void word_ids(const gz_image *g, const text_doc *d, uint32_t *ids) {
+static void word_ids(const gz_image *g, size_t img, const text_doc *d,
+                     gz_word_cache *cache, word_id *ids) {
   size_t n = d->n_tokens + d->n_splits;
   for (size_t x = 0; x < n; x++) {
     size_t len;
     const char *s = item(d, x, &len);
-    ids[x] = len == SIZE_MAX ? GZ_NONE : gz_word_hashed(g, d->hashes[x], s, len);
+    ids[x] = len == SIZE_MAX ? (word_id){GZ_NONE, NO_PATH}
+                             : cached_word(cache, g, img, d->hashes[x], s, len);
   }
 }
 
-static uint32_t reading_id(const text_doc *d, const uint32_t *ids,
-                           uint32_t tok, uint32_t k) {
+static word_id reading_id(const text_doc *d, const word_id *ids, uint32_t tok,
+                          uint32_t k) {
   return k == 0 ? ids[tok] : ids[d->n_tokens + d->tokens[tok].split_first + k - 1];
 }
 
@@ -108,18 +151,21 @@ static int node_marks(const gz_image *g, uint32_t img, const text_doc *d,
 
 /* All matches of image img starting at token i (sentence ends at end). */
 static int marks_at(const gz_image *g, uint32_t img, const text_doc *d,
-                    const uint32_t *ids, uint32_t i, uint32_t end,
+                    const word_id *ids, uint32_t i, uint32_t end,
                     gz_marks *out) {
   const text_token *t = &d->tokens[i];
   for (uint32_t k = 0; k < t->split_count; k++) {
-    uint32_t w = reading_id(d, ids, i, k), entry;
-    uint32_t node = w == GZ_NONE ? 0 : gz_step(g, 0, w, &entry);
+    word_id root = reading_id(d, ids, i, k);
+    if (root.first == NO_PATH)
+      continue;
+    uint32_t entry = root.first;
+    uint32_t node = gz_step_root(root.word);
     for (uint32_t j = i; node;) {
       if (entry != GZ_NONE && node_marks(g, img, d, i, j, k, entry, out))
         return RAWI_ERR_NOMEM;
       if (++j >= end)
         break;
-      w = ids[j];
+      uint32_t w = ids[j].word;
       node = w == GZ_NONE ? 0 : gz_step(g, node, w, &entry);
     }
   }
@@ -127,15 +173,19 @@ static int marks_at(const gz_image *g, uint32_t img, const text_doc *d,
 }
 
 int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
-            gz_marks *out) {
+            gz_word_cache *cache, gz_marks *out) {
   out->n = 0;
   if (!n_imgs || !d->n_tokens)
     return RAWI_OK;
+  if (cache && !cache->slots &&
+      !(cache->slots = rawi_mem_calloc(cache->alloc, GZ_WORD_CACHE_SLOTS,
+                                       sizeof *cache->slots)))
+    return RAWI_ERR_NOMEM;
   size_t per = d->n_tokens + d->n_splits;
-  uint32_t *ids = rawi_mem_alloc(out->alloc, per * n_imgs * sizeof(uint32_t));
+  word_id *ids = rawi_mem_alloc(out->alloc, per * n_imgs * sizeof *ids);
   int rc = ids ? RAWI_OK : RAWI_ERR_NOMEM;
   for (size_t g = 0; g < n_imgs && rc == RAWI_OK; g++)
-    word_ids(imgs[g], d, ids + g * per);
+    word_ids(imgs[g], g, d, cache, ids + g * per);
   for (size_t s = 0; s < d->n_sentences && rc == RAWI_OK; s++) {
     uint32_t first = d->sentences[s].first;
     uint32_t end = first + d->sentences[s].count;

@@ -28,10 +28,33 @@ typedef struct gz_marks {
 #define GZ_PRIORITY 50
 #define GZ_PRIORITY_MULTI 60
 
+/* Word look-ups already made for earlier documents of a session, found
+ * or not: news repeats its words, and a look-up in a large image costs a
+ * cache miss or two (slot, then string). Direct-mapped, words of up to
+ * GZ_WORD_CACHE_TEXT bytes; per thread. */
+#define GZ_WORD_CACHE_SLOTS 16384
+#define GZ_WORD_CACHE_TEXT 36
+typedef struct gz_word_cache_slot {
+  uint64_t hash; /* of the reading (text_hash_readings); 0: empty */
+  const gz_image *img;
+  uint32_t word;  /* its word id in img, or GZ_NONE */
+  uint32_t first; /* the entry of its one-word path (gz_step from the root) */
+  uint32_t len;
+  char text[GZ_WORD_CACHE_TEXT];
+} gz_word_cache_slot;
+
+typedef struct gz_word_cache {
+  const rawi_allocator *alloc;
+  gz_word_cache_slot *slots; /* made by the first gz_find */
+} gz_word_cache;
+
+void gz_word_cache_init(gz_word_cache *c, const rawi_allocator *alloc);
+void gz_word_cache_free(gz_word_cache *c);
+
 /* Find all marks of the images (at most 255) in d, in token order; d's
- * readings must be hashed (text_hash_readings). */
+ * readings must be hashed (text_hash_readings). cache may be NULL. */
 int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
-            gz_marks *out);
+            gz_word_cache *cache, gz_marks *out);
 
 /* Append a mention candidate for each entity or demonym mark. Their
  * names are left for gz_names. */
