@@ -263,7 +263,7 @@ static int on_callout(pcre2_callout_block *cb, void *data) {
     return 0;
   }
   if (call->negate)
-    return one_token_marked(c, call->ref, cb->current_position) ? 1 : 0;
+    return one_token_marked(c, call->ref, at) ? 1 : 0;
   if (call->group >= cb->capture_top)
     return 1;
   PCRE2_SIZE s = cb->offset_vector[2 * call->group];
