@@ -116,19 +116,22 @@ static int upper_word(const text_doc *d, uint32_t t) {
   return letters >= 2;
 }
 
-/* Does a mark of type ref start at token t (relative), at the reading
- * whose stem begins `inside` bytes into the token, and (end != 0) end just
- * before token end (relative)? */
-static int mark_from(const sentence_ctx *c, uint16_t ref, uint32_t t,
-                     size_t inside, uint32_t end) {
-  if (!(c->types_at[t] >> (ref & 63) & 1))
+/* Does a mark of one of the types in mask start at token t (relative), at
+ * the reading whose stem begins `inside` bytes into the token, and end
+ * just before token `end` (relative; 0: anywhere) or after token `beyond`
+ * (relative; 0: anywhere)? */
+static int mark_from(const sentence_ctx *c, uint64_t mask, uint32_t t,
+                     size_t inside, uint32_t end, uint32_t beyond) {
+  if (!(c->types_at[t] & mask))
     return 0; /* most positions: no mark of the kind starts here */
   uint32_t first = c->first + t;
   for (size_t i = c->mark_at[t]; i < c->mark_end; i++) {
     const gz_mark *m = &c->marks->v[i];
     if (m->tok_first != first)
       break;
-    if (m->type != ref || (end && m->tok_end != c->first + end))
+    if (!(mask >> (m->type & 63) & 1) ||
+        (end && m->tok_end != c->first + end) ||
+        (beyond && m->tok_end <= c->first + beyond))
       continue;
     if (inside == 0)
       return 1;
@@ -153,7 +156,7 @@ static int marked(const sentence_ctx *c, uint16_t ref, size_t s, size_t e) {
         return 0;
     return inside == 0;
   }
-  return mark_from(c, ref, t0, inside, (uint32_t)t1 + 1);
+  return mark_from(c, 1ull << (ref & 63), t0, inside, (uint32_t)t1 + 1, 0);
 }
 
 /* Does a span of one of the classes in mask start at view offset s? */
@@ -167,23 +170,7 @@ static int starts_here(const sentence_ctx *c, uint64_t mask, size_t s) {
       ((mask >> GZ_CAP & 1 && capitalised(c->d, c->first + t)) ||
        (mask >> GZ_UPPER & 1 && upper_word(c->d, c->first + t))))
     return 1;
-  uint64_t types = c->types_at[t] & mask & ~caps;
-  if (!types)
-    return 0; /* most positions: no mark of the kind starts here */
-  if (inside == 0)
-    return 1;
-  uint32_t first = c->first + t;
-  for (size_t i = c->mark_at[t]; i < c->mark_end; i++) {
-    const gz_mark *m = &c->marks->v[i];
-    if (m->tok_first != first)
-      break;
-    if (!(types >> (m->type & 63) & 1))
-      continue;
-    text_split sp = text_reading(c->d, &c->d->tokens[first], m->split);
-    if (sp.norm_off == c->d->tokens[first].norm_off + inside)
-      return 1;
-  }
-  return 0;
+  return mark_from(c, mask & ~caps, t, inside, 0, 0);
 }
 
 /* May a span of type ref that starts at view offset s go on past the
@@ -197,20 +184,7 @@ static int span_goes_on(const sentence_ctx *c, uint16_t ref, size_t s,
   if (ref == GZ_CAP || ref == GZ_UPPER)
     return ref == GZ_CAP ? capitalised(c->d, c->first + t + 1)
                          : upper_word(c->d, c->first + t + 1);
-  uint32_t first = c->first + t0;
-  for (size_t i = c->mark_at[t0]; i < c->mark_end; i++) {
-    const gz_mark *m = &c->marks->v[i];
-    if (m->tok_first != first)
-      break;
-    if (m->type != ref || m->tok_end <= c->first + t + 1)
-      continue;
-    if (inside == 0)
-      return 1;
-    text_split sp = text_reading(c->d, &c->d->tokens[first], m->split);
-    if (sp.norm_off == c->d->tokens[first].norm_off + inside)
-      return 1;
-  }
-  return 0;
+  return mark_from(c, 1ull << (ref & 63), t0, inside, 0, t + 1);
 }
 
 /* Is the token (or proclitic reading) at view offset s, alone, a span of
@@ -221,7 +195,7 @@ static int one_token_marked(const sentence_ctx *c, uint16_t ref, size_t s) {
   if (ref == GZ_CAP || ref == GZ_UPPER)
     return inside == 0 && (ref == GZ_CAP ? capitalised(c->d, c->first + t)
                                          : upper_word(c->d, c->first + t));
-  return mark_from(c, ref, t, inside, t + 1);
+  return mark_from(c, 1ull << (ref & 63), t, inside, t + 1, 0);
 }
 
 /* The reading a mention starting at token t should take: when the lists
