@@ -27,12 +27,12 @@
 #include "resolve/resolve.h"
 #include "text/text.h"
 
-/* A class reference inside a pattern: callout n checks group `group`. */
 #define RULES_MAX_CALLS 250 /* callouts of one pattern (PCRE2: 255) */
 #define RULES_MAX_SPAN 8     /* tokens of a class span */
 
-/* One callout of a pattern: @CLASS makes three (starts, more, the span's
- * end), !@CLASS one (negate), a class in a look-ahead one (starts). */
+/* One callout of a pattern (callout n is calls[n - 1]): @CLASS makes three
+ * (starts, more, the span's end), !@CLASS one (negate), a class in a
+ * look-ahead one (starts). */
 typedef struct rule_call {
   uint32_t group; /* the span's end: the capture holding the span */
   uint16_t ref;   /* gz type, class or GZ_DEMONYM */
