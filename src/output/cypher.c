@@ -110,9 +110,18 @@ void output_kuzu(rawi_strbuf *b, const output_doc *d, const output_options *o) {
   record(b, d, 1);
 }
 
-/* "CODE: MESSAGE" of a failed document. */
-static void error_text(char *buf, size_t size, const rawi_error *err) {
-  snprintf(buf, size, "%s: %s", output_error_code(err->code), err->message);
+/* A failed document as `before` ID `middle` "CODE: MESSAGE" `after`, both
+ * strings escaped for Neo4j or Kùzu. */
+static void error_line(rawi_strbuf *b, const char *id, size_t id_len,
+                       const rawi_error *err, int kuzu, const char *before,
+                       const char *middle, const char *after) {
+  char msg[300];
+  snprintf(msg, sizeof msg, "%s: %s", output_error_code(err->code), err->message);
+  rawi_strbuf_adds(b, before);
+  output_cypher_string(b, id, id_len, kuzu);
+  rawi_strbuf_adds(b, middle);
+  output_cypher_string(b, msg, strlen(msg), kuzu);
+  rawi_strbuf_adds(b, after);
 }
 
 /* Neo4j: a comment, so the script still runs; escaped as a Neo4j string,
@@ -120,13 +129,7 @@ static void error_text(char *buf, size_t size, const rawi_error *err) {
 void output_cypher_error(rawi_strbuf *b, const char *id, size_t id_len,
                          const rawi_error *err, const output_options *o) {
   (void)o;
-  char msg[300];
-  error_text(msg, sizeof msg, err);
-  rawi_strbuf_adds(b, "// rawi: document ");
-  output_cypher_string(b, id, id_len, 0);
-  rawi_strbuf_adds(b, " failed: ");
-  output_cypher_string(b, msg, strlen(msg), 0);
-  rawi_strbuf_addc(b, '\n');
+  error_line(b, id, id_len, err, 0, "// rawi: document ", " failed: ", "\n");
 }
 
 /* Kùzu fails on a script that ends in a comment: the error is a statement
@@ -134,13 +137,8 @@ void output_cypher_error(rawi_strbuf *b, const char *id, size_t id_len,
 void output_kuzu_error(rawi_strbuf *b, const char *id, size_t id_len,
                        const rawi_error *err, const output_options *o) {
   (void)o;
-  char msg[300];
-  error_text(msg, sizeof msg, err);
-  rawi_strbuf_adds(b, "RETURN ");
-  output_cypher_string(b, id, id_len, 1);
-  rawi_strbuf_adds(b, " AS rawi_failed_document, ");
-  output_cypher_string(b, msg, strlen(msg), 1);
-  rawi_strbuf_adds(b, " AS rawi_error;\n");
+  error_line(b, id, id_len, err, 1, "RETURN ", " AS rawi_failed_document, ",
+             " AS rawi_error;\n");
 }
 
 /* MERGE on an unindexed property scans every node: the constraint gives
