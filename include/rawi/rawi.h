@@ -152,6 +152,14 @@ RAWI_API int rawi_config_add_rules(rawi_config *cfg, const char *path);
  */
 RAWI_API int rawi_config_set_jit(rawi_config *cfg, int jit);
 
+/**
+ * explain != 0: documents keep every sentence's relation view (the
+ * sentence with its entities as @TYPE placeholders, as relation rules see
+ * it), for rawi_doc_sentence_view(). Off by default: it costs memory about
+ * the size of the text.
+ */
+RAWI_API int rawi_config_set_explain(rawi_config *cfg, int explain);
+
 /** Callback receiving each problem found in lists and rule files. */
 typedef void (*rawi_warning_fn)(void *ctx, const rawi_error *warning);
 
@@ -368,9 +376,18 @@ typedef struct rawi_relation {
   int implicit;             /**< 1 when the subject is the topic person */
   const char *view;         /**< the sentence as the rule saw it, entities
                                  as @TYPE placeholders */
+  const char *modality;     /**< "asserted" (it happened or holds) or
+                                 "planned" (scheduled, intended) */
 } rawi_relation;
 
 RAWI_API size_t rawi_doc_relation_count(const rawi_doc *doc);
+
+/**
+ * The relation view of sentence i (owned by the doc), when the model was
+ * built with rawi_config_set_explain() and relation rules ran on that
+ * sentence (it has an entity, or a topic person to refer to); else NULL.
+ */
+RAWI_API const char *rawi_doc_sentence_view(const rawi_doc *doc, size_t i);
 RAWI_API int rawi_doc_relation(const rawi_doc *doc, size_t i,
                                rawi_relation *out);
 

@@ -76,6 +76,13 @@ int rawi_config_set_jit(rawi_config *cfg, int jit) {
   return RAWI_OK;
 }
 
+int rawi_config_set_explain(rawi_config *cfg, int explain) {
+  if (!cfg)
+    return RAWI_ERR_INVALID;
+  cfg->explain = explain != 0;
+  return RAWI_OK;
+}
+
 int rawi_config_set_lenient(rawi_config *cfg, int lenient, rawi_warning_fn fn,
                             void *ctx) {
   if (!cfg)
@@ -111,6 +118,7 @@ rawi_model *rawi_model_new(const rawi_config *cfg, rawi_error *err) {
     return NULL;
   }
   m->alloc = cfg->alloc;
+  m->explain = cfg->explain;
   if (text_model_init(&m->text, cfg->tokenizer, err)) {
     rawi_error_set(err, RAWI_ERR_UNICODE, "icu normalizer unavailable");
     goto fail_model;

@@ -22,6 +22,7 @@ int rawi_analyze(rawi_session *s, const char *text, size_t len,
   d->t.alloc = a;
   mention_table_init(&d->m, a);
   d->rel.alloc = a;
+  d->rel.keep_views = s->model->explain;
   d->text = rawi_mem_alloc(a, len + 1);
   if (!d->text) {
     rawi_doc_free(d);
@@ -213,7 +214,8 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
   if (rc == RAWI_OK)
     rc = resolve_entities(&d->m, &d->t);
   if (rc == RAWI_OK)
-    rc = relate_run(&m->rules[d->lang], &s->rules, &d->t, &d->m, &d->rel);
+    rc = relate_run(&m->rules[d->lang], &s->rules, imgs, &marks, &d->t, &d->m,
+                    &d->rel);
   /* after relations too: a relation rule stopped by a limit is reported */
   if (rc == RAWI_OK && s->rules.limit_hits) {
     d->limit_hits = s->rules.limit_hits;
@@ -305,6 +307,13 @@ int rawi_doc_candidate(const rawi_doc *d, size_t i, rawi_candidate *out) {
 
 size_t rawi_doc_relation_count(const rawi_doc *d) { return d ? d->rel.n : 0; }
 
+const char *rawi_doc_sentence_view(const rawi_doc *d, size_t i) {
+  if (!d || !d->rel.sentence_view || i >= d->t.n_sentences ||
+      d->rel.sentence_view[i] == 0xFFFFFFFFu)
+    return NULL;
+  return d->rel.views.data + d->rel.sentence_view[i];
+}
+
 int rawi_doc_relation(const rawi_doc *d, size_t i, rawi_relation *out) {
   if (!d || !out || i >= d->rel.n)
     return RAWI_ERR_INVALID;
@@ -317,6 +326,7 @@ int rawi_doc_relation(const rawi_doc *d, size_t i, rawi_relation *out) {
   out->rule = r->rule->name;
   out->implicit = r->implicit;
   out->view = d->rel.views.data ? d->rel.views.data + r->view_off : "";
+  out->modality = r->planned ? "planned" : "asserted";
   rawi_sentence sen;
   rawi_doc_sentence(d, r->sentence, &sen);
   out->evidence = sen.span;

@@ -22,6 +22,7 @@ struct rawi_config {
   size_t n_rules;
   int lenient;
   int no_jit;
+  int explain;
   rawi_warning_fn warn;
   void *warn_ctx;
 };
@@ -33,6 +34,7 @@ struct rawi_model {
   gz_image *user;               /* user gazetteers, in the order given */
   size_t n_user;
   ruleset rules[RAWI_N_LANGS];  /* shipped rules, then the user's */
+  int explain;                  /* documents keep every relation view */
 };
 
 struct rawi_session {

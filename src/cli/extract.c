@@ -50,7 +50,8 @@ static const char usage[] =
     "  -o PATH                    output file, or directory for neo4j\n"
     "                             (default stdout)\n"
     "  --resume                   with -o: skip the documents already in PATH\n"
-    "  --explain                  add the candidates that lost, and why\n"
+    "  --explain                  add the candidates that lost, and why, and\n"
+    "                             every sentence as relation rules see it\n"
     "\n"
     "run:\n"
     "  -j N                       worker threads (default 1; 0: one per core)\n"
@@ -227,6 +228,7 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       break;
     case O_EXPLAIN:
       o->batch.out.explain = 1;
+      rawi_config_set_explain(cfg, 1);
       break;
     case O_LENIENT:
       o->lenient = 1;

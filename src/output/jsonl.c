@@ -116,6 +116,8 @@ static void relations_json(rawi_strbuf *b, const rawi_doc *doc, int explain) {
     output_confidence(conf, sizeof conf, r.confidence);
     rawi_strbuf_adds(b, ",\"confidence\":");
     rawi_strbuf_adds(b, conf);
+    rawi_strbuf_addc(b, ',');
+    str_field(b, "modality", r.modality, strlen(r.modality));
     output_rule_name(rule, sizeof rule, &r);
     rawi_strbuf_addc(b, ',');
     str_field(b, "rule", rule, strlen(rule));
@@ -184,6 +186,30 @@ static void explain_json(rawi_strbuf *b, const rawi_doc *doc) {
   rawi_strbuf_addc(b, ']');
 }
 
+/* Every sentence the relation rules ran on, as they saw it: what a rule
+ * writer reads to see why a rule did not match. */
+static void views_json(rawi_strbuf *b, const rawi_doc *doc) {
+  rawi_strbuf_adds(b, ",\"relation_views\":[");
+  int first = 1;
+  for (size_t i = 0; i < rawi_doc_sentence_count(doc); i++) {
+    const char *view = rawi_doc_sentence_view(doc, i);
+    rawi_sentence s;
+    if (!view || rawi_doc_sentence(doc, i, &s))
+      continue;
+    rawi_strbuf_adds(b, first ? "{" : ",{");
+    first = 0;
+    num_field(b, "sentence", i);
+    rawi_strbuf_addc(b, ',');
+    num_field(b, "start", s.span.start);
+    rawi_strbuf_addc(b, ',');
+    num_field(b, "end", s.span.end);
+    rawi_strbuf_addc(b, ',');
+    str_field(b, "view", view, strlen(view));
+    rawi_strbuf_addc(b, '}');
+  }
+  rawi_strbuf_addc(b, ']');
+}
+
 void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
                   size_t id_len, int explain, const char *meta) {
   rawi_strbuf_addc(b, '{');
@@ -211,8 +237,10 @@ void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
     rawi_strbuf_json(b, msg, n < (int)sizeof msg ? (size_t)n : sizeof msg - 1);
     rawi_strbuf_adds(b, "}]");
   }
-  if (explain)
+  if (explain) {
     explain_json(b, doc);
+    views_json(b, doc);
+  }
   if (meta) {
     rawi_strbuf_adds(b, ",\"meta\":");
     rawi_strbuf_adds(b, meta);

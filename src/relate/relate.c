@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "gazetteer/gazetteer.h"
+#include "relate/discourse.h"
 #include "relate/relate.h"
 #include "util/mem.h"
 #include "util/strbuf.h"
@@ -19,6 +20,12 @@ typedef struct view {
   rawi_strbuf text;
   slot *slots;
   size_t n_slots, cap_slots;
+  uint32_t first;           /* the sentence's first token */
+  uint32_t *tok_at;         /* view offset of each token of the sentence */
+  uint8_t *quoted;          /* per token: inside quotation marks */
+  size_t cap_tok, cap_quoted;
+  uint32_t clause_from;     /* a reported clause starts at this token */
+  uint32_t speaker;         /* who reports it: a person mention, or NONE */
 } view;
 
 static const char *placeholder(const mention *m) {
@@ -43,33 +50,93 @@ static int is_question(const text_doc *d, const text_sentence *s) {
          (first->norm_len == 6 && !memcmp(fn, "\xd9\x88\xd9\x87\xd9\x84", 6));
 }
 
+/* Write token t of the view: its norm, or a placeholder for the mention
+ * (or the role noun standing for one) that starts there. Returns the
+ * token after what was written. */
+static uint32_t put_token(view *v, const text_doc *d, const mention_table *m,
+                          const discourse *dc, const uint32_t *start_of,
+                          uint32_t t) {
+  uint32_t w = start_of[t], end = t + 1;
+  const mention *mn = NULL;
+  text_split sp = {0};
+  if (w != NONE) {
+    mn = &m->mentions[w];
+    sp = text_reading(d, &d->tokens[t], mn->split);
+    end = mn->tok_end;
+  } else if ((w = dc->stand_for[t]) != NONE) {
+    mn = &m->mentions[w];
+    /* the role noun's proclitics without its article: وللوزير -> و+ل */
+    const text_token *tk = &d->tokens[t];
+    for (uint32_t k = 1; k < tk->split_count; k++) {
+      text_split r = text_reading(d, tk, k);
+      r.prefix &= ~1u; /* text_prefix_names: odd ones add ال */
+      if (strlen(text_prefix_names[r.prefix]) > strlen(text_prefix_names[sp.prefix]))
+        sp = r;
+    }
+    end = dc->stand_end[t];
+  }
+  if (!mn) {
+    const text_token *tk = &d->tokens[t];
+    rawi_strbuf_add(&v->text, d->pool + tk->norm_off, tk->norm_len);
+    return end;
+  }
+  add_prefix(&v->text, text_prefix_names[sp.prefix]);
+  if (rawi_mem_grow(v->text.alloc, (void **)&v->slots, &v->cap_slots,
+                    v->n_slots + 1, sizeof(slot)))
+    return NONE;
+  slot *s = &v->slots[v->n_slots++];
+  s->start = (uint32_t)v->text.len;
+  rawi_strbuf_addc(&v->text, '@');
+  rawi_strbuf_adds(&v->text, placeholder(mn));
+  s->end = (uint32_t)v->text.len;
+  s->mention = w;
+  return end;
+}
+
+/* Quotation marks open or close a quote: « », “ ”, and " in turns. */
+static int quote_mark(const text_doc *d, uint32_t t, int inside) {
+  const text_token *tk = &d->tokens[t];
+  const char *n = d->pool + tk->norm_off;
+  if (tk->norm_len == 1 && n[0] == '"')
+    return inside ? -1 : 1;
+  if (tk->norm_len == 2 && !memcmp(n, "\xc2\xab", 2))
+    return 1;
+  if (tk->norm_len == 2 && !memcmp(n, "\xc2\xbb", 2))
+    return -1;
+  if (tk->norm_len == 3 && !memcmp(n, "\xe2\x80\x9c", 3))
+    return 1;
+  if (tk->norm_len == 3 && !memcmp(n, "\xe2\x80\x9d", 3))
+    return -1;
+  return 0;
+}
+
 static int build(view *v, const text_doc *d, const mention_table *m,
-                 const uint32_t *start_of, uint32_t first, uint32_t count) {
+                 const discourse *dc, const uint32_t *start_of, uint32_t first,
+                 uint32_t count) {
   v->text.len = 0;
   v->n_slots = 0;
-  for (uint32_t t = first; t < first + count; t++) {
+  v->first = first;
+  if (rawi_mem_grow(v->text.alloc, (void **)&v->tok_at, &v->cap_tok, count + 1,
+                    sizeof *v->tok_at) ||
+      rawi_mem_grow(v->text.alloc, (void **)&v->quoted, &v->cap_quoted,
+                    count + 1, 1))
+    return RAWI_ERR_NOMEM;
+  int inside = 0;
+  for (uint32_t t = first; t < first + count;) {
     if (t > first)
       rawi_strbuf_addc(&v->text, ' ');
-    uint32_t w = start_of[t];
-    if (w == NONE) {
-      const text_token *tk = &d->tokens[t];
-      rawi_strbuf_add(&v->text, d->pool + tk->norm_off, tk->norm_len);
-      continue;
-    }
-    const mention *mn = &m->mentions[w];
-    text_split sp = text_reading(d, &d->tokens[t], mn->split);
-    add_prefix(&v->text, text_prefix_names[sp.prefix]);
-    if (rawi_mem_grow(v->text.alloc, (void **)&v->slots, &v->cap_slots,
-                      v->n_slots + 1, sizeof(slot)))
+    int q = quote_mark(d, t, inside);
+    inside = q > 0 ? 1 : q < 0 ? 0 : inside;
+    uint32_t at = (uint32_t)v->text.len;
+    uint32_t end = put_token(v, d, m, dc, start_of, t);
+    if (end == NONE)
       return RAWI_ERR_NOMEM;
-    slot *s = &v->slots[v->n_slots++];
-    s->start = (uint32_t)v->text.len;
-    rawi_strbuf_addc(&v->text, '@');
-    rawi_strbuf_adds(&v->text, placeholder(mn));
-    s->end = (uint32_t)v->text.len;
-    s->mention = w;
-    t = mn->tok_end - 1;
+    for (; t < end; t++) {
+      v->tok_at[t - first] = at;
+      v->quoted[t - first] = (uint8_t)(inside || q != 0);
+    }
   }
+  v->tok_at[count] = (uint32_t)v->text.len;
   rawi_strbuf_addc(&v->text, '\0');
   v->text.len--;
   return v->text.failed ? RAWI_ERR_NOMEM : RAWI_OK;
@@ -111,26 +178,38 @@ static int coordinated(const view *v, const slot *a, const slot *b) {
 
 void relation_table_free(relation_table *t) {
   rawi_mem_free(t->alloc, t->v);
+  rawi_mem_free(t->alloc, t->sentence_view);
+  t->sentence_view = NULL;
   rawi_strbuf_free(&t->views);
   t->v = NULL;
   t->n = t->cap = 0;
 }
 
 /* Offset of view v's text in out->views, copied once per sentence. */
-static uint32_t keep_view(relation_table *out, const view *v, uint32_t sentence,
-                          uint32_t *last_sentence, uint32_t *last_off) {
-  if (*last_sentence == sentence)
-    return *last_off;
+static uint32_t keep_view(relation_table *out, const view *v, uint32_t sentence) {
+  if (out->n_views && out->view_sentence == sentence)
+    return out->view_last;
   if (!out->views.alloc)
     rawi_strbuf_init(&out->views, out->alloc);
-  *last_off = (uint32_t)out->views.len;
+  out->view_last = (uint32_t)out->views.len;
+  out->view_sentence = sentence;
+  out->n_views++;
   rawi_strbuf_add(&out->views, v->text.data, v->text.len + 1);
-  *last_sentence = sentence;
-  return *last_off;
+  return out->view_last;
 }
 
-static int add_edge(relation_table *out, const mention_table *m, const rule *r,
-                    uint32_t ms, uint32_t mo, uint32_t sentence, double conf) {
+/* Where an edge is found: the sentence and its view. */
+typedef struct site {
+  relation_table *out;
+  const mention_table *m;
+  const view *v;
+  uint32_t sentence;
+} site;
+
+static int add_edge(const site *at, const rule *r, uint32_t ms, uint32_t mo,
+                    double conf, int planned) {
+  relation_table *out = at->out;
+  const mention_table *m = at->m;
   const relate_predicate *pr = relate_predicate_at(r->relation);
   const mention *a = &m->mentions[ms], *b = &m->mentions[mo];
   /* a demonym may stand for its country as an object (رئيس الوزراء
@@ -148,24 +227,159 @@ static int add_edge(relation_table *out, const mention_table *m, const rule *r,
     s = o;
     o = t;
   }
+  relation e = {.subject = s, .object = o, .predicate = (uint16_t)r->relation,
+                .implicit = !r->subject, .planned = (uint8_t)planned,
+                .sentence = at->sentence, .confidence = conf, .rule = r};
   for (size_t i = 0; i < out->n; i++)
     if (out->v[i].subject == s && out->v[i].object == o &&
-        out->v[i].predicate == r->relation)
-      return RAWI_OK;
+        out->v[i].predicate == r->relation) {
+      /* a plan is superseded by a sentence saying it happened */
+      if (out->v[i].planned && !planned) {
+        e.view_off = keep_view(out, at->v, at->sentence);
+        out->v[i] = e;
+      }
+      return out->views.failed ? RAWI_ERR_NOMEM : RAWI_OK;
+    }
   if (rawi_mem_grow(out->alloc, (void **)&out->v, &out->cap, out->n + 1,
                     sizeof(relation)))
     return RAWI_ERR_NOMEM;
-  out->v[out->n++] = (relation){.subject = s, .object = o,
-                                .predicate = (uint16_t)r->relation,
-                                .implicit = !r->subject, .sentence = sentence,
-                                .view_off = 0, .confidence = conf, .rule = r};
-  return RAWI_OK;
+  e.view_off = keep_view(out, at->v, at->sentence);
+  out->v[out->n++] = e;
+  return out->views.failed ? RAWI_ERR_NOMEM : RAWI_OK;
 }
 
-static int run_rule(const rule *r, rules_scratch *s, const view *v,
-                    const mention_table *m, uint32_t sentence, uint32_t *topic,
-                    relation_table *out) {
+/* The sentence token at view offset off. */
+static uint32_t token_at(const view *v, uint32_t count, size_t off) {
+  uint32_t lo = 0, hi = count; /* the last token starting at or before off */
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (v->tok_at[mid] <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* The person a slot stands for as a speaker, or NONE. */
+static uint32_t person_at(const view *v, const mention_table *m, size_t from,
+                          size_t to) {
+  for (size_t i = 0; i < v->n_slots; i++)
+    if (v->slots[i].start >= from && v->slots[i].end <= to)
+      return m->mentions[v->slots[i].mention].type == GZ_PERSON &&
+                     m->mentions[v->slots[i].mention].kind == MENTION_NAME
+                 ? v->slots[i].mention
+                 : NONE;
+  return NONE;
+}
+
+/* A reported clause: قال X إن ...، وأضاف أن ... Its dropped subjects are
+ * the speaker's: a person named between the verb and "that" (or right
+ * before the verb), the topic when nobody is named (وأضاف أن), and nobody
+ * when someone unnamed speaks (قال مسؤول إن). */
+static void find_clause(view *v, const text_doc *d, const mention_table *m,
+                        const discourse *dc, uint32_t count, uint32_t topic) {
+  v->clause_from = NONE;
+  v->speaker = NONE;
+  uint32_t first = v->first;
+  for (uint32_t k = 0; k < count; k++) {
+    if (!(dc->cue[first + k] & CUE_REPORT) || v->quoted[k])
+      continue;
+    for (uint32_t j = k + 1; j < count && j <= k + 10; j++) {
+      if (!discourse_is_that(d, first + j) &&
+          !(d->tokens[first + j].norm_len == 1 &&
+            d->pool[d->tokens[first + j].norm_off] == ':'))
+        continue;
+      v->clause_from = j;
+      size_t from = v->tok_at[k + 1], to = v->tok_at[j];
+      if (j == k + 1) { /* nobody between: before the verb, or the topic */
+        from = k >= 2 ? v->tok_at[k - 2] : 0;
+        to = v->tok_at[k];
+        v->speaker = person_at(v, m, from, to);
+        if (v->speaker == NONE)
+          v->speaker = topic;
+      } else {
+        v->speaker = person_at(v, m, from, to);
+      }
+      return;
+    }
+  }
+}
+
+/* Who a rule without a subject group means at view offset off: nobody
+ * inside a quotation, the speaker inside a reported clause, else the
+ * topic person. */
+static uint32_t implicit_subject(const view *v, uint32_t count, size_t off,
+                                 uint32_t topic) {
+  uint32_t k = token_at(v, count, off);
+  if (v->quoted[k])
+    return NONE;
+  if (v->clause_from != NONE && k >= v->clause_from)
+    return v->speaker;
+  return topic;
+}
+
+/* Cue words around a match: from a few tokens before it to its end.
+ * CUE_BLOCK: no edge (negation, hope, condition, invitation, call);
+ * CUE_PLANNED: the edge is a plan. */
+#define CUE_BEFORE 3
+static uint8_t cues_of(const view *v, const discourse *dc, uint32_t count,
+                       size_t start, size_t end) {
+  uint32_t a = token_at(v, count, start), b = token_at(v, count, end ? end - 1 : 0);
+  uint8_t c = 0;
+  for (uint32_t k = a > CUE_BEFORE ? a - CUE_BEFORE : 0; k <= b; k++)
+    c |= dc->cue[v->first + k];
+  return c;
+}
+
+typedef struct sentence_run {
+  const view *v;
+  const mention_table *m;
+  const discourse *dc;
+  uint32_t sentence, count;
+  uint32_t *topic;
+  relation_table *out;
+} sentence_run;
+
+/* Edges of one match of rule r. */
+static int take_match(const sentence_run *sr, const rule *r, PCRE2_SIZE *ov) {
+  const view *v = sr->v;
+  uint32_t gs = r->subject, go = r->object;
+  if (ov[2 * go] == PCRE2_UNSET && r->object2) /* the second alternative */
+    gs = r->subject2, go = r->object2;
+  uint32_t ks = gs ? slot_in(v, ov[2 * gs], ov[2 * gs + 1]) : NONE;
+  uint32_t ko = slot_in(v, ov[2 * go], ov[2 * go + 1]);
+  uint32_t subj = ks != NONE ? v->slots[ks].mention
+                  : r->subject ? NONE
+                               : implicit_subject(v, sr->count, ov[0], *sr->topic);
+  if (subj == NONE || ko == NONE)
+    return RAWI_OK;
+  uint8_t cues = cues_of(v, sr->dc, sr->count, ov[0], ov[1]);
+  if (cues & CUE_BLOCK)
+    return RAWI_OK;
+  int planned = r->planned || (cues & CUE_PLANNED) ||
+                (r->planned_group && ov[2 * r->planned_group] != PCRE2_UNSET);
+  double conf = r->subject ? r->confidence : r->confidence * 0.7;
+  site at = {sr->out, sr->m, v, sr->sentence};
+  size_t before = sr->out->n;
+  int e = add_edge(&at, r, subj, v->slots[ko].mention, conf, planned);
+  /* further objects coordinated with this one */
+  for (uint32_t k = ko + 1; e == RAWI_OK && k < v->n_slots &&
+                            coordinated(v, &v->slots[k - 1], &v->slots[k]);
+       k++)
+    e = add_edge(&at, r, subj, v->slots[k].mention, conf, planned);
+  /* a subject written before its object is in subject position (an
+   * apposition such as رئيس تشيلي بوريتش writes it after) */
+  if (e == RAWI_OK && r->subject && sr->out->n > before &&
+      sr->m->mentions[subj].type == GZ_PERSON &&
+      v->slots[ks].start < v->slots[ko].start)
+    *sr->topic = subj;
+  return e;
+}
+
+static int run_rule(const rule *r, rules_scratch *s, const sentence_run *sr) {
   pcre2_match_data *md = s->match_data;
+  const view *v = sr->v;
   size_t len = v->text.len;
   for (size_t at = 0; at <= len;) {
     int rc = pcre2_match((const pcre2_code *)r->code, (PCRE2_SPTR)v->text.data,
@@ -176,34 +390,8 @@ static int run_rule(const rule *r, rules_scratch *s, const view *v,
     if (rc < 0) /* a limit skips this rule here; the rest goes on */
       return rules_match_failed(s, r, rc);
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    uint32_t gs = r->subject, go = r->object;
-    if (ov[2 * go] == PCRE2_UNSET && r->object2) /* the second alternative */
-      gs = r->subject2, go = r->object2;
-    uint32_t ks = gs ? slot_in(v, ov[2 * gs], ov[2 * gs + 1]) : NONE;
-    uint32_t ko = slot_in(v, ov[2 * go], ov[2 * go + 1]);
-    uint32_t subj = ks != NONE ? v->slots[ks].mention : r->subject ? NONE : *topic;
-    if (subj != NONE && ko != NONE) {
-      double conf = r->subject ? r->confidence : r->confidence * 0.7;
-      size_t before = out->n;
-      int e = add_edge(out, m, r, subj, v->slots[ko].mention, sentence, conf);
-      /* further objects coordinated with this one */
-      for (uint32_t k = ko + 1; e == RAWI_OK && k < v->n_slots &&
-                                coordinated(v, &v->slots[k - 1], &v->slots[k]);
-           k++)
-        e = add_edge(out, m, r, subj, v->slots[k].mention, sentence, conf);
-      if (e)
-        return e;
-      uint32_t last_sentence = NONE, last_off = 0;
-      for (size_t i = before; i < out->n; i++)
-        out->v[i].view_off = keep_view(out, v, sentence, &last_sentence, &last_off);
-      if (out->views.failed)
-        return RAWI_ERR_NOMEM;
-      /* a subject written before its object is in subject position (an
-       * apposition such as رئيس تشيلي بوريتش writes it after) */
-      if (r->subject && out->n > before && m->mentions[subj].type == GZ_PERSON &&
-          v->slots[ks].start < v->slots[ko].start)
-        *topic = subj;
-    }
+    if ((rc = take_match(sr, r, ov)))
+      return rc;
     at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
     while (at < len && ((unsigned char)v->text.data[at] & 0xC0) == 0x80)
       at++;
@@ -211,7 +399,8 @@ static int run_rule(const rule *r, rules_scratch *s, const view *v,
   return RAWI_OK;
 }
 
-int relate_run(const ruleset *rs, rules_scratch *s, const text_doc *d,
+int relate_run(const ruleset *rs, rules_scratch *s, const gz_image *const *imgs,
+               const gz_marks *marks, const text_doc *d,
                const mention_table *m, relation_table *out) {
   int any = 0;
   for (size_t r = 0; r < rs->n_rules; r++)
@@ -219,22 +408,30 @@ int relate_run(const ruleset *rs, rules_scratch *s, const text_doc *d,
   if (!any || !d->n_tokens || !s->match_data)
     return RAWI_OK;
   uint32_t *start_of = rawi_mem_alloc(out->alloc, d->n_tokens * sizeof *start_of);
-  if (!start_of)
-    return RAWI_ERR_NOMEM;
-  memset(start_of, 0xFF, d->n_tokens * sizeof *start_of);
-  for (size_t i = 0; i < m->n_mentions; i++)
-    if (!m->mentions[i].lost)
-      start_of[m->mentions[i].tok_first] = (uint32_t)i;
+  discourse dc = {.alloc = out->alloc};
   view v = {0};
   rawi_strbuf_init(&v.text, out->alloc);
-  int rc = RAWI_OK;
+  int rc = start_of ? discourse_build(&dc, imgs, marks, d, m) : RAWI_ERR_NOMEM;
+  if (rc == RAWI_OK) {
+    memset(start_of, 0xFF, d->n_tokens * sizeof *start_of);
+    for (size_t i = 0; i < m->n_mentions; i++)
+      if (!m->mentions[i].lost)
+        start_of[m->mentions[i].tok_first] = (uint32_t)i;
+  }
+  if (rc == RAWI_OK && out->keep_views && d->n_sentences) {
+    out->sentence_view = rawi_mem_alloc(out->alloc, d->n_sentences * sizeof(uint32_t));
+    if (!out->sentence_view)
+      rc = RAWI_ERR_NOMEM;
+    else
+      memset(out->sentence_view, 0xFF, d->n_sentences * sizeof(uint32_t));
+  }
   uint32_t topic = NONE;
   pcre2_set_callout((pcre2_match_context *)s->match_context, NULL, NULL);
   for (size_t si = 0; si < d->n_sentences && rc == RAWI_OK; si++) {
     const text_sentence *sen = &d->sentences[si];
     size_t placeholders = 0;
     for (uint32_t t = sen->first; t < sen->first + sen->count; t++)
-      placeholders += start_of[t] != NONE;
+      placeholders += start_of[t] != NONE || dc.stand_for[t] != NONE;
     /* a sentence opening with a person makes it the topic */
     uint32_t opener = start_of[sen->first];
     if (opener != NONE && m->mentions[opener].type == GZ_PERSON &&
@@ -242,18 +439,31 @@ int relate_run(const ruleset *rs, rules_scratch *s, const text_doc *d,
       topic = opener;
     if (placeholders < (topic == NONE ? 2u : 1u) || is_question(d, sen))
       continue;
-    if ((rc = build(&v, d, m, start_of, sen->first, sen->count)) ||
+    if ((rc = build(&v, d, m, &dc, start_of, sen->first, sen->count)) ||
         (rc = rules_sentence_words(rs, s, d, sen->first, sen->count)))
       break;
+    find_clause(&v, d, m, &dc, sen->count, topic);
+    if (out->sentence_view) { /* --explain: every sentence rules ran on */
+      out->sentence_view[si] = keep_view(out, &v, (uint32_t)si);
+      if (out->views.failed)
+        rc = RAWI_ERR_NOMEM;
+    }
+    sentence_run sr = {&v, m, &dc, (uint32_t)si, sen->count, &topic, out};
     for (size_t r = 0; r < rs->n_rules && rc == RAWI_OK; r++) {
       const rule *ru = &rs->rules[r];
       if (ru->type >= 0 || !rules_words_allow(s, rs, r))
         continue;
-      rc = run_rule(ru, s, &v, m, (uint32_t)si, &topic, out);
+      rc = run_rule(ru, s, &sr);
     }
+    /* whoever speaks is who the next sentences go on about */
+    if (v.speaker != NONE)
+      topic = v.speaker;
   }
   rawi_strbuf_free(&v.text);
   rawi_mem_free(out->alloc, v.slots);
+  rawi_mem_free(out->alloc, v.tok_at);
+  rawi_mem_free(out->alloc, v.quoted);
   rawi_mem_free(out->alloc, start_of);
+  discourse_free(&dc);
   return rc;
 }

@@ -464,6 +464,8 @@ static int compile_rule(parser *p, rule *r, const expansion *x,
   r->subject2 = named > 0 ? (uint32_t)named : 0;
   named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "object2");
   r->object2 = named > 0 ? (uint32_t)named : 0;
+  named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "planned");
+  r->planned_group = named > 0 ? (uint32_t)named : 0;
   named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "name");
   r->group = named > 0 ? (uint32_t)named : 0;
   named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "name2");
@@ -483,6 +485,7 @@ typedef struct block {
   size_t pattern_len;
   unsigned long pattern_line, pattern_col;
   int has_type;
+  unsigned long modality_line, modality_col; /* a modality: key, or 0 */
 } block;
 
 static const char *skip_ws(const char *s, const char *end) {
@@ -622,6 +625,16 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
     }
     if (!e || *e || b->r.confidence <= 0 || b->r.confidence > 1)
       report(p, ln, vcol, "confidence must be a number in (0, 1]%s%s", "", "");
+  } else if (KEY("modality")) {
+    size_t n = (size_t)(end - v);
+    b->modality_line = ln;
+    b->modality_col = col_of(line, k);
+    if (n == 8 && !memcmp(v, "asserted", 8))
+      b->r.planned = 0;
+    else if (n == 7 && !memcmp(v, "planned", 7))
+      b->r.planned = 1;
+    else
+      report(p, ln, vcol, "modality must be asserted or planned%s%s", "", "");
   } else if (KEY("id")) {
     const char *e = v;
     while (e < end && *e != ' ' && *e != '\t')
@@ -655,7 +668,8 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
     snprintf(key, sizeof key, "%.*s", (int)(klen < 63 ? klen : 63), k);
     report(p, ln, col_of(line, k),
            "unknown key '%s' (expected type or relation, id, priority, "
-           "confidence, pattern, trigger, unless, example or counter)%s", key, "");
+           "confidence, modality, pattern, trigger, unless, example or "
+           "counter)%s", key, "");
   }
 #undef KEY
   return RAWI_OK;
@@ -696,6 +710,11 @@ static int finish_block(parser *p, block *b) {
   if (rc == RAWI_OK && r->type < 0 && !r->object) {
     report(p, r->line, 1, "relation rule '%s' needs a group named object "
            "(and subject, unless the subject is the topic)%s", r->name, "");
+    rc = RAWI_ERR_FORMAT;
+  }
+  if (rc == RAWI_OK && r->type >= 0 && b->modality_line) {
+    report(p, b->modality_line, b->modality_col, "modality applies to relation rules only, "
+           "not to rule '%s'%s", r->name, "");
     rc = RAWI_ERR_FORMAT;
   }
   if (rc == RAWI_OK && r->type >= 0 && !r->requires && !r->trigger_classes &&

@@ -1,0 +1,241 @@
+/* Role nouns that stand for a person named before, and cue words (see
+ * discourse.h). */
+#include <string.h>
+
+#include "relate/discourse.h"
+#include "util/mem.h"
+
+#define NONE DISCOURSE_NONE
+/* tokens a title may stand from its name: وزير الخارجية [الأميركي] أنتوني */
+#define TITLE_REACH 4
+/* role holders remembered: the latest win, older ones fall off */
+#define MAX_HOLDERS 64
+
+const char *discourse_attr(const char *attrs, const char *key, size_t *len) {
+  size_t kn = strlen(key);
+  for (const char *p = attrs; p && *p;) {
+    const char *end = strchr(p, ';');
+    size_t n = end ? (size_t)(end - p) : strlen(p);
+    if (n > kn && p[kn] == '=' && !memcmp(p, key, kn)) {
+      *len = n - kn - 1;
+      return p + kn + 1;
+    }
+    p = end ? end + 1 : NULL;
+  }
+  return NULL;
+}
+
+static const char *mark_attrs(const gz_image *const *imgs, const gz_mark *mk) {
+  const gz_image *g = imgs[mk->img];
+  return gz_str(g, g->entries[mk->entry].attrs);
+}
+
+/* A role: the title's role= attribute and its head word without the
+ * article (وزير for الوزير and وزير الخارجية). */
+typedef struct role {
+  const char *name, *head;
+  size_t name_len, head_len;
+  uint32_t mention; /* its holder, for a holder */
+} role;
+
+static role role_of(const gz_image *const *imgs, const gz_mark *mk,
+                    const text_doc *d) {
+  role r = {0};
+  r.name = discourse_attr(mark_attrs(imgs, mk), "role", &r.name_len);
+  text_split sp = text_reading(d, &d->tokens[mk->tok_first], mk->split);
+  r.head = d->pool + sp.norm_off;
+  r.head_len = sp.norm_len;
+  if (sp.article && r.head_len > 4) { /* ال is four bytes */
+    r.head += 4;
+    r.head_len -= 4;
+  }
+  return r;
+}
+
+/* Does a role noun (anaphor) fit what the holder was called? The same
+ * head word, and the same role or a more specific one ending with it
+ * (foreign-minister for minister). */
+static int fits(const role *holder, const role *noun) {
+  if (!holder->name || !noun->name || holder->head_len != noun->head_len ||
+      memcmp(holder->head, noun->head, noun->head_len))
+    return 0;
+  if (holder->name_len == noun->name_len)
+    return !memcmp(holder->name, noun->name, noun->name_len);
+  size_t n = noun->name_len;
+  return holder->name_len > n + 1 && holder->name[holder->name_len - n - 1] == '-' &&
+         !memcmp(holder->name + holder->name_len - n, noun->name, n);
+}
+
+static int is_punct(const text_doc *d, uint32_t t) {
+  return d->tokens[t].kind == RAWI_TOKEN_PUNCT;
+}
+
+int discourse_is_that(const text_doc *d, uint32_t t) {
+  static const char *const that[] = {"\xd8\xa7\xd9\x86", "\xd8\xa7\xd9\x86\xd9\x87",
+                                     "\xd8\xa7\xd9\x86\xd9\x87\xd8\xa7",
+                                     "\xd8\xa7\xd9\x86\xd9\x87\xd9\x85", "that"};
+  const text_token *tk = &d->tokens[t];
+  for (uint32_t k = 0; k < tk->split_count; k++) { /* وأن، بأنه */
+    text_split sp = text_reading(d, tk, k);
+    for (size_t i = 0; i < sizeof that / sizeof *that; i++)
+      if (sp.norm_len == strlen(that[i]) &&
+          !memcmp(d->pool + sp.norm_off, that[i], sp.norm_len))
+        return 1;
+  }
+  return 0;
+}
+
+/* The person mention a title at [first, end) names: one that starts
+ * within TITLE_REACH tokens after it, past nationalities, countries,
+ * organisations and words of the title's phrase, or one that ends right
+ * before it (after a comma): "X، وزير خارجية Y". NONE if there is none;
+ * *described: a nationality or country follows the title at once. */
+static uint32_t named_by(const discourse *dc, const text_doc *d,
+                         const mention_table *m, uint32_t first, uint32_t end,
+                         uint32_t sentence_end, int *described) {
+  *described = 0;
+  uint32_t words = 0;
+  for (uint32_t t = end; t < sentence_end && words <= TITLE_REACH;) {
+    uint32_t w = dc->covered[t];
+    if (w != NONE) {
+      const mention *mn = &m->mentions[w];
+      if (mn->type == GZ_PERSON && mn->kind == MENTION_NAME)
+        return w;
+      if (t == end && (mn->kind == MENTION_DEMONYM || mn->type == GZ_COUNTRY))
+        *described = 1;
+      t = mn->tok_end;
+    } else {
+      if (is_punct(d, t) || discourse_is_that(d, t))
+        break;
+      t++;
+    }
+    words++;
+  }
+  uint32_t b = first;
+  if (b > 0 && is_punct(d, b - 1))
+    b--;
+  if (b > 0 && dc->covered[b - 1] != NONE) {
+    const mention *mn = &m->mentions[dc->covered[b - 1]];
+    if (mn->type == GZ_PERSON && mn->kind == MENTION_NAME && mn->tok_end == b)
+      return dc->covered[b - 1];
+  }
+  return NONE;
+}
+
+static int is_definite(const text_doc *d, const gz_mark *mk) {
+  if (text_reading(d, &d->tokens[mk->tok_first], mk->split).article)
+    return 1;
+  if (mk->tok_first == 0)
+    return 0;
+  const text_token *b = &d->tokens[mk->tok_first - 1];
+  return b->norm_len == 3 && !memcmp(d->pool + b->norm_off, "the", 3);
+}
+
+/* The longest TITLE mark starting at marks[i], and where the next starts. */
+static size_t longest_title(const gz_marks *marks, size_t i, size_t *next) {
+  size_t best = i;
+  size_t j = i;
+  for (; j < marks->n && marks->v[j].tok_first == marks->v[i].tok_first; j++)
+    if (marks->v[j].type == GZ_TITLE &&
+        (marks->v[best].type != GZ_TITLE ||
+         marks->v[j].tok_end > marks->v[best].tok_end))
+      best = j;
+  *next = j;
+  return best;
+}
+
+static void find_roles(discourse *dc, const gz_image *const *imgs,
+                       const gz_marks *marks, const text_doc *d,
+                       const mention_table *m) {
+  role holders[MAX_HOLDERS];
+  size_t n = 0, si = 0;
+  uint32_t done = 0; /* tokens before this are inside a title seen */
+  for (size_t i = 0, next; i < marks->n; i = next) {
+    const gz_mark *mk = &marks->v[longest_title(marks, i, &next)];
+    if (mk->type != GZ_TITLE || mk->tok_first < done ||
+        dc->covered[mk->tok_first] != NONE)
+      continue;
+    done = mk->tok_end;
+    while (si + 1 < d->n_sentences && d->sentences[si + 1].first <= mk->tok_first)
+      si++;
+    uint32_t send = d->sentences[si].first + d->sentences[si].count;
+    role r = role_of(imgs, mk, d);
+    int described;
+    uint32_t p = named_by(dc, d, m, mk->tok_first, mk->tok_end, send, &described);
+    if (p != NONE) {
+      if (n == MAX_HOLDERS)
+        memmove(holders, holders + 1, --n * sizeof *holders);
+      r.mention = p;
+      holders[n++] = r;
+      continue;
+    }
+    if (described || !is_definite(d, mk))
+      continue;
+    /* the holder named most often in the document, the latest on a tie:
+     * ويتوجه الوزير is the visiting minister, not one named in passing */
+    uint32_t best = NONE, most = 0;
+    for (size_t k = n; k-- > 0;) {
+      uint32_t seen = m->entities[m->mentions[holders[k].mention].entity].count;
+      if (fits(&holders[k], &r) && seen > most) {
+        best = holders[k].mention;
+        most = seen;
+      }
+    }
+    if (best != NONE) {
+      dc->stand_for[mk->tok_first] = best;
+      dc->stand_end[mk->tok_first] = mk->tok_end;
+    }
+  }
+}
+
+static void find_cues(discourse *dc, const gz_image *const *imgs,
+                      const gz_marks *marks) {
+  for (size_t i = 0; i < marks->n; i++) {
+    const gz_mark *mk = &marks->v[i];
+    size_t len;
+    if (mk->type == GZ_REPORT_VERB)
+      dc->cue[mk->tok_first] |= CUE_REPORT;
+    const char *c = mk->type == GZ_TRIGGER
+                        ? discourse_attr(mark_attrs(imgs, mk), "cue", &len)
+                        : NULL;
+    if (!c)
+      continue;
+    uint8_t bit = len == 7 && !memcmp(c, "planned", 7) ? CUE_PLANNED : CUE_BLOCK;
+    for (uint32_t t = mk->tok_first; t < mk->tok_end; t++)
+      dc->cue[t] |= bit;
+  }
+}
+
+int discourse_build(discourse *dc, const gz_image *const *imgs,
+                    const gz_marks *marks, const text_doc *d,
+                    const mention_table *m) {
+  size_t n = d->n_tokens;
+  dc->covered = rawi_mem_alloc(dc->alloc, n * sizeof *dc->covered);
+  dc->stand_for = rawi_mem_alloc(dc->alloc, n * sizeof *dc->stand_for);
+  dc->stand_end = rawi_mem_alloc(dc->alloc, n * sizeof *dc->stand_end);
+  dc->cue = rawi_mem_calloc(dc->alloc, n ? n : 1, 1);
+  if (!dc->covered || !dc->stand_for || !dc->stand_end || !dc->cue)
+    return RAWI_ERR_NOMEM;
+  memset(dc->covered, 0xFF, n * sizeof *dc->covered);
+  memset(dc->stand_for, 0xFF, n * sizeof *dc->stand_for);
+  for (size_t i = 0; i < m->n_mentions; i++) {
+    const mention *mn = &m->mentions[i];
+    if (!mn->lost)
+      for (uint32_t t = mn->tok_first; t < mn->tok_end; t++)
+        dc->covered[t] = (uint32_t)i;
+  }
+  if (imgs && marks) {
+    find_roles(dc, imgs, marks, d, m);
+    find_cues(dc, imgs, marks);
+  }
+  return RAWI_OK;
+}
+
+void discourse_free(discourse *dc) {
+  rawi_mem_free(dc->alloc, dc->covered);
+  rawi_mem_free(dc->alloc, dc->stand_for);
+  rawi_mem_free(dc->alloc, dc->stand_end);
+  rawi_mem_free(dc->alloc, dc->cue);
+  dc->covered = dc->stand_for = dc->stand_end = NULL;
+  dc->cue = NULL;
+}
