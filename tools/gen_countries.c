@@ -328,6 +328,30 @@ int main(int argc, char **argv)
         add_ascii_folds();
     }
 
+    /* CLDR names some places by their status ("الأراضي الفلسطينية",
+       "Palestinian Territories", "Hong Kong SAR China"); news names them
+       by their short form, which then comes first as the canonical name. */
+    static const char *const status_words[] = {"\xd8\xa7\xd9\x84\xd8\xa3\xd8\xb1\xd8\xa7\xd8\xb6\xd9\x8a", /* الأراضي */
+                                               "\xd8\xa7\xd9\x84\xd8\xa5\xd8\xaf\xd8\xa7\xd8\xb1\xd9\x8a\xd8\xa9", /* الإدارية */
+                                               "Territories", "SAR", NULL};
+    for (int j = 0; j < n_entries; j++) {
+        if (strcmp(entries[j].attrs, "alt=short") != 0 || is_acronym(entries[j].name))
+            continue;
+        for (int i = 0; i < j; i++) {
+            if (strcmp(entries[i].code, entries[j].code) != 0)
+                continue;
+            int status = 0;
+            for (const char *const *w = status_words; *w; w++)
+                status |= strstr(entries[i].name, *w) != NULL;
+            if (status) { /* the short form takes the first line's place */
+                struct entry t = entries[j];
+                memmove(&entries[i + 1], &entries[i], (size_t)(j - i) * sizeof *entries);
+                entries[i] = t;
+            }
+            break;
+        }
+    }
+
     /* A surface naming two countries ("Congo") helps nobody: drop it everywhere. */
     for (int i = 0; i < n_entries; i++)
         for (int j = i + 1; j < n_entries; j++)

@@ -149,6 +149,12 @@ static int run_examples(rawi_session *s, const rawi_model *m, size_t *rules,
                   ex->negative ? "must not produce" : "expected",
                   ex->expect ? " " : "", ex->expect ? ex->expect : " anything",
                   list[0] ? list : "nothing");
+          if (r->type < 0) /* what the relation rules saw */
+            for (size_t si = 0; si < rawi_doc_sentence_count(d); si++) {
+              const char *view = rawi_doc_sentence_view(d, si);
+              if (view)
+                fprintf(stderr, "    view: %s\n", view);
+            }
         }
         rawi_doc_free(d);
       }
@@ -187,6 +193,7 @@ int cmd_check(int argc, char **argv) {
   check_ctx ctx = {cli_pack_dir(pack, buf, sizeof buf), 0};
   rawi_config_set_pack_dir(cfg, ctx.pack);
   rawi_config_set_lenient(cfg, 0, on_problem, &ctx);
+  rawi_config_set_explain(cfg, 1);
   rawi_error err;
   rawi_model *m = rawi_model_new(cfg, &err);
   rawi_config_free(cfg);

@@ -204,6 +204,7 @@ typedef struct site {
   const mention_table *m;
   const view *v;
   uint32_t sentence;
+  int implicit; /* the subject is the topic person or a speaker */
 } site;
 
 static int add_edge(const site *at, const rule *r, uint32_t ms, uint32_t mo,
@@ -228,7 +229,7 @@ static int add_edge(const site *at, const rule *r, uint32_t ms, uint32_t mo,
     o = t;
   }
   relation e = {.subject = s, .object = o, .predicate = (uint16_t)r->relation,
-                .implicit = !r->subject, .planned = (uint8_t)planned,
+                .implicit = (uint8_t)at->implicit, .planned = (uint8_t)planned,
                 .sentence = at->sentence, .confidence = conf, .rule = r};
   for (size_t i = 0; i < out->n; i++)
     if (out->v[i].subject == s && out->v[i].object == o &&
@@ -347,20 +348,25 @@ static int take_match(const sentence_run *sr, const rule *r, PCRE2_SIZE *ov) {
   uint32_t gs = r->subject, go = r->object;
   if (ov[2 * go] == PCRE2_UNSET && r->object2) /* the second alternative */
     gs = r->subject2, go = r->object2;
-  uint32_t ks = gs ? slot_in(v, ov[2 * gs], ov[2 * gs + 1]) : NONE;
+  else if (gs && ov[2 * gs] == PCRE2_UNSET && r->subject2)
+    gs = r->subject2; /* a subject written in a second place */
+  /* a subject group that took no part in the match: the subject is
+   * dropped, as in a rule without one */
+  int implicit = !gs || ov[2 * gs] == PCRE2_UNSET;
+  uint32_t ks = implicit ? NONE : slot_in(v, ov[2 * gs], ov[2 * gs + 1]);
   uint32_t ko = slot_in(v, ov[2 * go], ov[2 * go + 1]);
-  uint32_t subj = ks != NONE ? v->slots[ks].mention
-                  : r->subject ? NONE
-                               : implicit_subject(v, sr->count, ov[0], *sr->topic);
+  uint32_t subj = !implicit ? (ks != NONE ? v->slots[ks].mention : NONE)
+                            : implicit_subject(v, sr->count, ov[0], *sr->topic);
   if (subj == NONE || ko == NONE)
     return RAWI_OK;
   uint8_t cues = cues_of(v, sr->dc, sr->count, ov[0], ov[1]);
   if (cues & CUE_BLOCK)
     return RAWI_OK;
-  int planned = r->planned || (cues & CUE_PLANNED) ||
-                (r->planned_group && ov[2 * r->planned_group] != PCRE2_UNSET);
-  double conf = r->subject ? r->confidence : r->confidence * 0.7;
-  site at = {sr->out, sr->m, v, sr->sentence};
+  int planned = r->planned || (cues & CUE_PLANNED);
+  for (uint8_t k = 0; k < r->n_planned_groups; k++)
+    planned |= ov[2 * r->planned_groups[k]] != PCRE2_UNSET;
+  double conf = implicit ? r->confidence * 0.7 : r->confidence;
+  site at = {sr->out, sr->m, v, sr->sentence, implicit};
   size_t before = sr->out->n;
   int e = add_edge(&at, r, subj, v->slots[ko].mention, conf, planned);
   /* further objects coordinated with this one */
@@ -370,7 +376,7 @@ static int take_match(const sentence_run *sr, const rule *r, PCRE2_SIZE *ov) {
     e = add_edge(&at, r, subj, v->slots[k].mention, conf, planned);
   /* a subject written before its object is in subject position (an
    * apposition such as رئيس تشيلي بوريتش writes it after) */
-  if (e == RAWI_OK && r->subject && sr->out->n > before &&
+  if (e == RAWI_OK && !implicit && sr->out->n > before &&
       sr->m->mentions[subj].type == GZ_PERSON &&
       v->slots[ks].start < v->slots[ko].start)
     *sr->topic = subj;

@@ -427,6 +427,26 @@ static int callout_group(pcre2_code *code, size_t k, uint32_t *group) {
 }
 
 /* Compile r->pattern; report PCRE2's message at the source column. */
+/* The captures named `planned` (a macro such as MEET may bring one into
+ * each alternative of a pattern, so names may repeat). */
+static int planned_groups(parser *p, rule *r, const pcre2_code *code,
+                          unsigned long line) {
+  PCRE2_SPTR first, last;
+  int size = pcre2_substring_nametable_scan(code, (PCRE2_SPTR) "planned", &first, &last);
+  r->n_planned_groups = 0;
+  if (size <= 0)
+    return 0;
+  for (PCRE2_SPTR e = first; e <= last; e += size) {
+    if (r->n_planned_groups == sizeof r->planned_groups / sizeof *r->planned_groups) {
+      report(p, line, 1, "rule '%s' has more than 4 groups named planned%s",
+             r->name, "");
+      return 1;
+    }
+    r->planned_groups[r->n_planned_groups++] = (uint16_t)(e[0] << 8 | e[1]);
+  }
+  return 0;
+}
+
 static int compile_rule(parser *p, rule *r, const expansion *x,
                         unsigned long line) {
   int ec;
@@ -436,7 +456,7 @@ static int compile_rule(parser *p, rule *r, const expansion *x,
     r->anchors = rules_anchor_classes(r->pattern, r->calls, r->n_calls);
   uint32_t anchored = r->anchors ? PCRE2_ANCHORED : 0;
   pcre2_code *code = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | anchored,
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES | anchored,
                                    &ec, &off, p->rs->pcre_compile);
   if (!code && ec == PCRE2_ERROR_HEAP_FAILED)
     return RAWI_ERR_NOMEM;
@@ -464,8 +484,8 @@ static int compile_rule(parser *p, rule *r, const expansion *x,
   r->subject2 = named > 0 ? (uint32_t)named : 0;
   named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "object2");
   r->object2 = named > 0 ? (uint32_t)named : 0;
-  named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "planned");
-  r->planned_group = named > 0 ? (uint32_t)named : 0;
+  if (planned_groups(p, r, code, line))
+    return RAWI_ERR_FORMAT;
   named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "name");
   r->group = named > 0 ? (uint32_t)named : 0;
   named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "name2");

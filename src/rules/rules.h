@@ -58,7 +58,8 @@ typedef struct rule {
   double confidence;     /* relation rules: confidence of their edges */
   uint32_t subject, object; /* relation rules: capture groups */
   uint32_t subject2, object2; /* the same, for a second alternative */
-  uint32_t planned_group; /* relation rules: capture `planned`, or 0 */
+  uint16_t planned_groups[4]; /* relation rules: captures named `planned` */
+  uint8_t n_planned_groups;
   uint8_t planned;       /* relation rules: `modality: planned` */
   char *id;              /* id given by the rule (id:), or NULL: derived */
   int priority;
