@@ -1,8 +1,10 @@
 /* Role nouns that stand for a person named before, and cue words (see
  * discourse.h). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "relate/discourse.h"
+#include "util/hash.h"
 #include "util/mem.h"
 
 #define NONE DISCOURSE_NONE
@@ -188,6 +190,126 @@ static void find_roles(discourse *dc, const gz_image *const *imgs,
   }
 }
 
+/* The first mark at or after token t (marks are in token order). */
+static size_t mark_from(const gz_marks *marks, uint32_t t) {
+  size_t lo = 0, hi = marks->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (marks->v[mid].tok_first < t)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* Hash of a reading's norm without the article. */
+static uint64_t head_hash(const text_doc *d, text_split sp) {
+  const char *h = d->pool + sp.norm_off;
+  size_t n = sp.norm_len;
+  if (sp.article && n > 4) { /* ال is four bytes */
+    h += 4;
+    n -= 4;
+  }
+  return rawi_hash_bytes(h, n) & ~1ull; /* UINT64_MAX stays free */
+}
+
+/* The head word of an organisation mention: its own first word (حزب
+ * التحرير) or the head written just before it (حركة [النهضة]). */
+static uint64_t org_head(const discourse *dc, const gz_marks *marks,
+                         const text_doc *d, const mention *mn) {
+  uint32_t t = mn->tok_first;
+  if (t > 0 && dc->covered[t - 1] == NONE)
+    for (size_t k = mark_from(marks, t - 1); k < marks->n && marks->v[k].tok_first == t - 1; k++)
+      if (marks->v[k].type == GZ_ORG_HEAD && marks->v[k].tok_end == t)
+        return head_hash(d, text_reading(d, &d->tokens[t - 1], marks->v[k].split));
+  return head_hash(d, text_reading(d, &d->tokens[t], mn->split));
+}
+
+typedef struct org_at {
+  uint32_t tok_end, mention;
+  uint64_t head;
+} org_at;
+
+static int by_end(const void *a, const void *b) {
+  const org_at *x = a, *y = b;
+  return x->tok_end < y->tok_end ? -1 : x->tok_end > y->tok_end;
+}
+
+/* Is the longest ORG_HEAD mark starting at marks[i] a head noun that
+ * stands alone (definite, no name after it)? *next: the next start. */
+static const gz_mark *lone_head(const discourse *dc, const gz_marks *marks,
+                                const text_doc *d, size_t i, size_t *next) {
+  size_t best = i, j = i;
+  for (; j < marks->n && marks->v[j].tok_first == marks->v[i].tok_first; j++)
+    if (marks->v[j].type == GZ_ORG_HEAD &&
+        (marks->v[best].type != GZ_ORG_HEAD || marks->v[j].tok_end > marks->v[best].tok_end))
+      best = j;
+  *next = j;
+  const gz_mark *mk = &marks->v[best];
+  uint32_t t = mk->tok_first, e = mk->tok_end;
+  if (mk->type != GZ_ORG_HEAD || dc->covered[t] != NONE ||
+      dc->stand_for[t] != NONE || !is_definite(d, mk) ||
+      (e < d->n_tokens && (dc->covered[e] != NONE || (d->tokens[e].flags & TOK_ARTICLE))))
+    return NULL;
+  return mk;
+}
+
+/* A definite head noun with no name after it (الحزب، للحركة) stands for
+ * the organisation named before with that head, the most mentioned one
+ * (the latest on a tie): عضو المكتب السياسي للحزب. A head followed by a
+ * word with the article (الحزب الحاكم) may be a name or a description of
+ * another body, and stands for nothing. One sweep in text order. */
+static int find_org_nouns(discourse *dc, const gz_marks *marks,
+                          const text_doc *d, const mention_table *m) {
+  size_t n = 0;
+  for (size_t k = 0; k < m->n_mentions; k++)
+    n += !m->mentions[k].lost && m->mentions[k].type == GZ_ORGANIZATION &&
+         m->mentions[k].kind == MENTION_NAME;
+  if (!n)
+    return RAWI_OK;
+  org_at *orgs = rawi_mem_alloc(dc->alloc, n * sizeof *orgs);
+  rawi_map best; /* head -> mention */
+  rawi_map_init(&best, dc->alloc);
+  if (!orgs)
+    return RAWI_ERR_NOMEM;
+  n = 0;
+  for (size_t k = 0; k < m->n_mentions; k++) {
+    const mention *mn = &m->mentions[k];
+    if (!mn->lost && mn->type == GZ_ORGANIZATION && mn->kind == MENTION_NAME)
+      orgs[n++] = (org_at){mn->tok_end, (uint32_t)k, org_head(dc, marks, d, mn)};
+  }
+  qsort(orgs, n, sizeof *orgs, by_end);
+  int rc = RAWI_OK;
+  size_t j = 0;
+  for (size_t i = 0, next; i < marks->n && rc == RAWI_OK; i = next) {
+    const gz_mark *mk = lone_head(dc, marks, d, i, &next);
+    if (!mk)
+      continue;
+    for (; j < n && orgs[j].tok_end <= mk->tok_first; j++) {
+      uint32_t *slot;
+      int put = rawi_map_put(&best, orgs[j].head, orgs[j].mention, &slot);
+      if (put < 0) {
+        rc = put;
+        break;
+      }
+      const mention *was = &m->mentions[*slot];
+      if (!put && m->entities[m->mentions[orgs[j].mention].entity].count >=
+                      m->entities[was->entity].count)
+        *slot = orgs[j].mention;
+    }
+    uint32_t *hit = rawi_map_get(
+        &best, head_hash(d, text_reading(d, &d->tokens[mk->tok_first], mk->split)));
+    if (hit) {
+      dc->stand_for[mk->tok_first] = *hit;
+      dc->stand_end[mk->tok_first] = mk->tok_end;
+    }
+  }
+  rawi_map_free(&best);
+  rawi_mem_free(dc->alloc, orgs);
+  return rc;
+}
+
 static void find_cues(discourse *dc, const gz_image *const *imgs,
                       const gz_marks *marks) {
   for (size_t i = 0; i < marks->n; i++) {
@@ -200,7 +322,11 @@ static void find_cues(discourse *dc, const gz_image *const *imgs,
                         : NULL;
     if (!c)
       continue;
-    uint8_t bit = len == 7 && !memcmp(c, "planned", 7) ? CUE_PLANNED : CUE_BLOCK;
+    uint8_t bit = len == 7 && !memcmp(c, "planned", 7) ? CUE_PLANNED
+                  : (len == 4 && !memcmp(c, "call", 4)) ||
+                          (len == 6 && !memcmp(c, "denial", 6))
+                      ? CUE_NO_EVENT
+                      : CUE_BLOCK;
     for (uint32_t t = mk->tok_first; t < mk->tok_end; t++)
       dc->cue[t] |= bit;
   }
@@ -227,6 +353,7 @@ int discourse_build(discourse *dc, const gz_image *const *imgs,
   if (imgs && marks) {
     find_roles(dc, imgs, marks, d, m);
     find_cues(dc, imgs, marks);
+    return find_org_nouns(dc, marks, d, m);
   }
   return RAWI_OK;
 }

@@ -16,9 +16,11 @@
  *
  * Cue words. TRIGGER list entries with a `cue=` attribute mark the words
  * that change what a sentence asserts: cue=planned (من المقرر، سيلتقي,
- * scheduled to) makes an edge a plan; cue=negation, hope, condition,
- * invitation and call (لم، يأمل، إذا، دعا، اتصالا هاتفيا) keep an edge
- * from being made at all (docs/rules.md, "Modality").
+ * scheduled to) makes an edge a plan; cue=negation, hope, condition and
+ * invitation (لم، يأمل، إذا، دعا) keep an edge from being made at all;
+ * cue=call and cue=denial (اتصالا هاتفيا، نفى) anywhere in a sentence
+ * say that its meetings and visits were calls or are denied
+ * (docs/rules.md, "Modality").
  */
 #ifndef RAWI_RELATE_DISCOURSE_H
 #define RAWI_RELATE_DISCOURSE_H
@@ -31,7 +33,7 @@
 
 #define DISCOURSE_NONE 0xFFFFFFFFu
 
-enum { CUE_PLANNED = 1, CUE_BLOCK = 2, CUE_REPORT = 4 };
+enum { CUE_PLANNED = 1, CUE_BLOCK = 2, CUE_REPORT = 4, CUE_NO_EVENT = 8 };
 
 typedef struct discourse {
   const rawi_allocator *alloc;

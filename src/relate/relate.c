@@ -6,6 +6,7 @@
 #include "gazetteer/gazetteer.h"
 #include "relate/discourse.h"
 #include "relate/relate.h"
+#include "util/hash.h"
 #include "util/mem.h"
 #include "util/strbuf.h"
 
@@ -26,6 +27,8 @@ typedef struct view {
   size_t cap_tok, cap_quoted;
   uint32_t clause_from;     /* a reported clause starts at this token */
   uint32_t speaker;         /* who reports it: a person mention, or NONE */
+  int no_events;            /* a phone call or a denial: no meeting or
+                             * visit in this sentence */
 } view;
 
 static const char *placeholder(const mention *m) {
@@ -137,6 +140,9 @@ static int build(view *v, const text_doc *d, const mention_table *m,
     }
   }
   v->tok_at[count] = (uint32_t)v->text.len;
+  v->no_events = 0;
+  for (uint32_t t = first; t < first + count; t++)
+    v->no_events |= (dc->cue[t] & CUE_NO_EVENT) != 0;
   rawi_strbuf_addc(&v->text, '\0');
   v->text.len--;
   return v->text.failed ? RAWI_ERR_NOMEM : RAWI_OK;
@@ -275,9 +281,12 @@ static uint32_t person_at(const view *v, const mention_table *m, size_t from,
 }
 
 /* A reported clause: قال X إن ...، وأضاف أن ... Its dropped subjects are
- * the speaker's: a person named between the verb and "that" (or right
- * before the verb), the topic when nobody is named (وأضاف أن), and nobody
- * when someone unnamed speaks (قال مسؤول إن). */
+ * its own subject when it opens with a person (أضافت أن بلينكن سيجدد ...
+ * خلال لقاء مع), else the speaker's: a person named between the verb and
+ * "that" (or right before the verb), the topic when nobody is named
+ * (وأضاف أن), and nobody when someone unnamed speaks (قال مسؤول إن). A
+ * speaker does not become the topic of the sentences after: news quotes
+ * many voices on one protagonist. */
 static void find_clause(view *v, const text_doc *d, const mention_table *m,
                         const discourse *dc, uint32_t count, uint32_t topic) {
   v->clause_from = NONE;
@@ -293,6 +302,10 @@ static void find_clause(view *v, const text_doc *d, const mention_table *m,
         continue;
       v->clause_from = j;
       size_t from = v->tok_at[k + 1], to = v->tok_at[j];
+      /* a clause with a subject of its own: قال إن بلينكن سيلتقي ... */
+      if (j + 1 < count &&
+          (v->speaker = person_at(v, m, v->tok_at[j + 1], v->tok_at[j + 2])) != NONE)
+        return;
       if (j == k + 1) { /* nobody between: before the verb, or the topic */
         from = k >= 2 ? v->tok_at[k - 2] : 0;
         to = v->tok_at[k];
@@ -360,11 +373,14 @@ static int take_match(const sentence_run *sr, const rule *r, PCRE2_SIZE *ov) {
   if (subj == NONE || ko == NONE)
     return RAWI_OK;
   uint8_t cues = cues_of(v, sr->dc, sr->count, ov[0], ov[1]);
-  if (cues & CUE_BLOCK)
+  if ((cues & CUE_BLOCK) ||
+      (v->no_events && relate_predicate_at(r->relation)->event))
     return RAWI_OK;
-  int planned = r->planned || (cues & CUE_PLANNED);
+  /* a plan is an event to come; a role or a membership holds now */
+  int planned = (cues & CUE_PLANNED) != 0;
   for (uint8_t k = 0; k < r->n_planned_groups; k++)
     planned |= ov[2 * r->planned_groups[k]] != PCRE2_UNSET;
+  planned = r->planned || (planned && relate_predicate_at(r->relation)->event);
   double conf = implicit ? r->confidence * 0.7 : r->confidence;
   site at = {sr->out, sr->m, v, sr->sentence, implicit};
   size_t before = sr->out->n;
@@ -403,6 +419,33 @@ static int run_rule(const rule *r, rules_scratch *s, const sentence_run *sr) {
       at++;
   }
   return RAWI_OK;
+}
+
+/* Drop edges a stronger predicate between the same ends makes redundant
+ * (relate_predicate.implied_by), keeping the others in order. */
+static int drop_implied(relation_table *out) {
+  rawi_map have;
+  rawi_map_init(&have, out->alloc);
+  int rc = RAWI_OK;
+  for (size_t i = 0; i < out->n && rc == RAWI_OK; i++) {
+    const relation *e = &out->v[i];
+    uint64_t key = ((uint64_t)e->subject << 40 ^ (uint64_t)e->object << 16 ^ e->predicate) & ~1ull;
+    uint32_t *value;
+    rc = rawi_map_put(&have, key, 1, &value) < 0 ? RAWI_ERR_NOMEM : RAWI_OK;
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < out->n && rc == RAWI_OK; i++) {
+    const relation *e = &out->v[i];
+    const char *by = relate_predicate_at(e->predicate)->implied_by;
+    int q = by ? relate_predicate_index(by, strlen(by)) : -1;
+    uint64_t key = ((uint64_t)e->subject << 40 ^ (uint64_t)e->object << 16 ^ (uint64_t)q) & ~1ull;
+    if (q < 0 || !rawi_map_get(&have, key))
+      out->v[kept++] = *e;
+  }
+  if (rc == RAWI_OK)
+    out->n = kept;
+  rawi_map_free(&have);
+  return rc;
 }
 
 int relate_run(const ruleset *rs, rules_scratch *s, const gz_image *const *imgs,
@@ -461,10 +504,9 @@ int relate_run(const ruleset *rs, rules_scratch *s, const gz_image *const *imgs,
         continue;
       rc = run_rule(ru, s, &sr);
     }
-    /* whoever speaks is who the next sentences go on about */
-    if (v.speaker != NONE)
-      topic = v.speaker;
   }
+  if (rc == RAWI_OK)
+    rc = drop_implied(out);
   rawi_strbuf_free(&v.text);
   rawi_mem_free(out->alloc, v.slots);
   rawi_mem_free(out->alloc, v.tok_at);

@@ -59,6 +59,12 @@ typedef struct relate_predicate {
   const char *name;
   uint32_t subject_types, object_types; /* bit per gz entity type */
   int symmetric;
+  int event;              /* something that happens (a meeting, a visit):
+                           * a phone call or a denial in the sentence says
+                           * it did not */
+  const char *implied_by; /* a stronger predicate: an edge of it between the
+                           * same ends makes this one redundant (the leader
+                           * of a body is not also listed as its official) */
 } relate_predicate;
 
 const relate_predicate *relate_predicate_at(int i);
