@@ -310,6 +310,37 @@ static int find_org_nouns(discourse *dc, const gz_marks *marks,
   return rc;
 }
 
+/* البلاد and البلد with no name after them stand for the country named
+ * last (or through its nationality): لتقديم المشورة لقيادة البلاد. */
+static void find_country_nouns(discourse *dc, const text_doc *d,
+                               const mention_table *m) {
+  static const char *const nouns[] = {
+      "\xd8\xa7\xd9\x84\xd8\xa8\xd9\x84\xd8\xa7\xd8\xaf", /* البلاد */
+      "\xd8\xa7\xd9\x84\xd8\xa8\xd9\x84\xd8\xaf"};           /* البلد */
+  uint32_t last = NONE;
+  for (uint32_t t = 0; t < d->n_tokens; t++) {
+    uint32_t w = dc->covered[t];
+    if (w != NONE) {
+      if (m->mentions[w].type == GZ_COUNTRY)
+        last = w;
+      continue;
+    }
+    if (last == NONE || dc->stand_for[t] != NONE ||
+        (t + 1 < d->n_tokens && dc->covered[t + 1] != NONE))
+      continue;
+    const text_token *tk = &d->tokens[t];
+    for (uint32_t k = 0; k < tk->split_count; k++) {
+      text_split sp = text_reading(d, tk, k);
+      for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+        if (sp.norm_len == strlen(nouns[i]) &&
+            !memcmp(d->pool + sp.norm_off, nouns[i], sp.norm_len)) {
+          dc->stand_for[t] = last;
+          dc->stand_end[t] = t + 1;
+        }
+    }
+  }
+}
+
 static void find_cues(discourse *dc, const gz_image *const *imgs,
                       const gz_marks *marks) {
   for (size_t i = 0; i < marks->n; i++) {
@@ -352,6 +383,7 @@ int discourse_build(discourse *dc, const gz_image *const *imgs,
   }
   if (imgs && marks) {
     find_roles(dc, imgs, marks, d, m);
+    find_country_nouns(dc, d, m);
     find_cues(dc, imgs, marks);
     return find_org_nouns(dc, marks, d, m);
   }

@@ -14,6 +14,10 @@
  * followed by a nationality or a country (الرئيس الكولومبي) describes
  * someone anew and stands for nobody; so does an indefinite one (مسؤول).
  *
+ * Country and organisation nouns. البلاد with no name after it stands for
+ * the country named last; a definite head noun (الحزب، للحركة) for the
+ * organisation of the document named with that head (docs/rules.md).
+ *
  * Cue words. TRIGGER list entries with a `cue=` attribute mark the words
  * that change what a sentence asserts: cue=planned (من المقرر، سيلتقي,
  * scheduled to) makes an edge a plan; cue=negation, hope, condition and

@@ -302,9 +302,11 @@ static void find_clause(view *v, const text_doc *d, const mention_table *m,
         continue;
       v->clause_from = j;
       size_t from = v->tok_at[k + 1], to = v->tok_at[j];
-      /* a clause with a subject of its own: قال إن بلينكن سيلتقي ... */
+      /* a clause with a subject of its own, perhaps after a title: قال
+       * إن بلينكن سيلتقي ...، بأن الجنرال سليماني توجه ... */
+      uint32_t lead = j + 4 < count ? j + 4 : count;
       if (j + 1 < count &&
-          (v->speaker = person_at(v, m, v->tok_at[j + 1], v->tok_at[j + 2])) != NONE)
+          (v->speaker = person_at(v, m, v->tok_at[j + 1], v->tok_at[lead])) != NONE)
         return;
       if (j == k + 1) { /* nobody between: before the verb, or the topic */
         from = k >= 2 ? v->tok_at[k - 2] : 0;
