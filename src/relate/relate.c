@@ -335,10 +335,11 @@ static uint32_t implicit_subject(const view *v, uint32_t count, size_t off,
   return topic;
 }
 
-/* Cue words around a match: from a few tokens before it to its end.
+/* Cue words around a match: from a few tokens before it to its end (دعا
+ * الرئيس محمود عباس أنتوني بلينكن لزيارة ...).
  * CUE_BLOCK: no edge (negation, hope, condition, invitation, call);
  * CUE_PLANNED: the edge is a plan. */
-#define CUE_BEFORE 3
+#define CUE_BEFORE 6
 static uint8_t cues_of(const view *v, const discourse *dc, uint32_t count,
                        size_t start, size_t end) {
   uint32_t a = token_at(v, count, start), b = token_at(v, count, end ? end - 1 : 0);
@@ -374,15 +375,17 @@ static int take_match(const sentence_run *sr, const rule *r, PCRE2_SIZE *ov) {
                             : implicit_subject(v, sr->count, ov[0], *sr->topic);
   if (subj == NONE || ko == NONE)
     return RAWI_OK;
-  uint8_t cues = cues_of(v, sr->dc, sr->count, ov[0], ov[1]);
-  if ((cues & CUE_BLOCK) ||
-      (v->no_events && relate_predicate_at(r->relation)->event))
+  /* cue words speak of events: ولم يكشف الرئيس الفرنسي ماكرون still
+   * names France's president */
+  int event = relate_predicate_at(r->relation)->event;
+  uint8_t cues = event ? cues_of(v, sr->dc, sr->count, ov[0], ov[1]) : 0;
+  if ((cues & CUE_BLOCK) || (event && v->no_events))
     return RAWI_OK;
   /* a plan is an event to come; a role or a membership holds now */
   int planned = (cues & CUE_PLANNED) != 0;
   for (uint8_t k = 0; k < r->n_planned_groups; k++)
     planned |= ov[2 * r->planned_groups[k]] != PCRE2_UNSET;
-  planned = r->planned || (planned && relate_predicate_at(r->relation)->event);
+  planned = r->planned || (planned && event);
   double conf = implicit ? r->confidence * 0.7 : r->confidence;
   site at = {sr->out, sr->m, v, sr->sentence, implicit};
   size_t before = sr->out->n;
@@ -392,6 +395,14 @@ static int take_match(const sentence_run *sr, const rule *r, PCRE2_SIZE *ov) {
                             coordinated(v, &v->slots[k - 1], &v->slots[k]);
        k++)
     e = add_edge(&at, r, subj, v->slots[k].mention, conf, planned);
+  /* further subjects coordinated with a subject written before its object
+   * (السعودية والإمارات من الدول الأعضاء في ...): not after it, where the
+   * next name is another apposition (الرئيس الكولومبي بيترو ووزير خارجيته) */
+  if (!implicit && ks < ko)
+    for (uint32_t k = ks + 1; e == RAWI_OK && k < ko &&
+                              coordinated(v, &v->slots[k - 1], &v->slots[k]);
+         k++)
+      e = add_edge(&at, r, v->slots[k].mention, v->slots[ko].mention, conf, planned);
   /* a subject written before its object is in subject position (an
    * apposition such as رئيس تشيلي بوريتش writes it after) */
   if (e == RAWI_OK && !implicit && sr->out->n > before &&
