@@ -203,27 +203,56 @@ static size_t mark_from(const gz_marks *marks, uint32_t t) {
   return lo;
 }
 
+/* A reading's norm without the article. */
+static const char *bare(const text_doc *d, text_split sp, size_t *n) {
+  const char *h = d->pool + sp.norm_off;
+  *n = sp.norm_len;
+  if (sp.article && *n > 4) { /* ال is four bytes */
+    h += 4;
+    *n -= 4;
+  }
+  return h;
+}
+
 /* Hash of a reading's norm without the article. */
 static uint64_t head_hash(const text_doc *d, text_split sp) {
-  const char *h = d->pool + sp.norm_off;
-  size_t n = sp.norm_len;
-  if (sp.article && n > 4) { /* ال is four bytes */
-    h += 4;
-    n -= 4;
-  }
+  size_t n;
+  const char *h = bare(d, sp, &n);
   return rawi_hash_bytes(h, n) & ~1ull; /* UINT64_MAX stays free */
 }
 
 /* The head word of an organisation mention: its own first word (حزب
  * التحرير) or the head written just before it (حركة [النهضة]). */
-static uint64_t org_head(const discourse *dc, const gz_marks *marks,
-                         const text_doc *d, const mention *mn) {
+static text_split org_head_reading(const gz_marks *marks, const uint32_t *covered,
+                                   const text_doc *d, const mention *mn) {
   uint32_t t = mn->tok_first;
-  if (t > 0 && dc->covered[t - 1] == NONE)
+  if (marks && t > 0 && covered[t - 1] == NONE)
     for (size_t k = mark_from(marks, t - 1); k < marks->n && marks->v[k].tok_first == t - 1; k++)
       if (marks->v[k].type == GZ_ORG_HEAD && marks->v[k].tok_end == t)
-        return head_hash(d, text_reading(d, &d->tokens[t - 1], marks->v[k].split));
-  return head_hash(d, text_reading(d, &d->tokens[t], mn->split));
+        return text_reading(d, &d->tokens[t - 1], marks->v[k].split);
+  return text_reading(d, &d->tokens[t], mn->split);
+}
+
+static uint64_t org_head(const discourse *dc, const gz_marks *marks,
+                         const text_doc *d, const mention *mn) {
+  return head_hash(d, org_head_reading(marks, dc->covered, d, mn));
+}
+
+int discourse_head_in(const discourse *dc, const text_doc *d,
+                      const mention *mn, char *const *words, size_t n) {
+  size_t hn;
+  const char *h = bare(d, org_head_reading(dc->marks, dc->covered, d, mn), &hn);
+  for (size_t i = 0; i < n; i++) {
+    const char *w = words[i];
+    size_t wn = strlen(w);
+    if (wn > 4 && !memcmp(w, "\xd8\xa7\xd9\x84", 4)) { /* ال */
+      w += 4;
+      wn -= 4;
+    }
+    if (wn == hn && !memcmp(w, h, hn))
+      return 1;
+  }
+  return 0;
 }
 
 typedef struct org_at {
@@ -381,6 +410,7 @@ int discourse_build(discourse *dc, const gz_image *const *imgs,
       for (uint32_t t = mn->tok_first; t < mn->tok_end; t++)
         dc->covered[t] = (uint32_t)i;
   }
+  dc->marks = marks;
   if (imgs && marks) {
     find_roles(dc, imgs, marks, d, m);
     find_country_nouns(dc, d, m);

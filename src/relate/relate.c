@@ -351,6 +351,7 @@ static uint8_t cues_of(const view *v, const discourse *dc, uint32_t count,
 
 typedef struct sentence_run {
   const view *v;
+  const text_doc *d;
   const mention_table *m;
   const discourse *dc;
   uint32_t sentence, count;
@@ -373,7 +374,10 @@ static int take_match(const sentence_run *sr, const rule *r, PCRE2_SIZE *ov) {
   uint32_t ko = slot_in(v, ov[2 * go], ov[2 * go + 1]);
   uint32_t subj = !implicit ? (ks != NONE ? v->slots[ks].mention : NONE)
                             : implicit_subject(v, sr->count, ov[0], *sr->topic);
-  if (subj == NONE || ko == NONE)
+  if (subj == NONE || ko == NONE ||
+      (r->n_subject_heads &&
+       !discourse_head_in(sr->dc, sr->d, &sr->m->mentions[subj],
+                          r->subject_heads, r->n_subject_heads)))
     return RAWI_OK;
   /* cue words speak of events: ولم يكشف الرئيس الفرنسي ماكرون still
    * names France's president */
@@ -510,7 +514,7 @@ int relate_run(const ruleset *rs, rules_scratch *s, const gz_image *const *imgs,
       if (out->views.failed)
         rc = RAWI_ERR_NOMEM;
     }
-    sentence_run sr = {&v, m, &dc, (uint32_t)si, sen->count, &topic, out};
+    sentence_run sr = {&v, d, m, &dc, (uint32_t)si, sen->count, &topic, out};
     for (size_t r = 0; r < rs->n_rules && rc == RAWI_OK; r++) {
       const rule *ru = &rs->rules[r];
       if (ru->type >= 0 || !rules_words_allow(s, rs, r))

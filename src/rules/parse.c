@@ -70,6 +70,9 @@ static void free_rule(const rawi_allocator *a, rule *r) {
   for (size_t i = 0; i < r->n_unless_words; i++)
     rawi_mem_free(a, r->unless_words[i]);
   rawi_mem_free(a, r->unless_words);
+  for (size_t i = 0; i < r->n_subject_heads; i++)
+    rawi_mem_free(a, r->subject_heads[i]);
+  rawi_mem_free(a, r->subject_heads);
   for (size_t i = 0; i < r->n_examples; i++) {
     rawi_mem_free(a, r->examples[i].sentence);
     rawi_mem_free(a, r->examples[i].expect);
@@ -681,6 +684,9 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
   } else if (KEY("unless")) {
     return add_words(p, &b->r, &b->r.unless_words, &b->r.n_unless_words, v,
                      end, ln, line, 0);
+  } else if (KEY("subject_head")) {
+    return add_words(p, &b->r, &b->r.subject_heads, &b->r.n_subject_heads, v,
+                     end, ln, line, 0);
   } else if (KEY("example") || KEY("counter")) {
     return add_example(p, &b->r, v, end, KEY("counter"), ln, vcol);
   } else {
@@ -688,8 +694,8 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
     snprintf(key, sizeof key, "%.*s", (int)(klen < 63 ? klen : 63), k);
     report(p, ln, col_of(line, k),
            "unknown key '%s' (expected type or relation, id, priority, "
-           "confidence, modality, pattern, trigger, unless, example or "
-           "counter)%s", key, "");
+           "confidence, modality, pattern, trigger, unless, subject_head, "
+           "example or counter)%s", key, "");
   }
 #undef KEY
   return RAWI_OK;
@@ -730,6 +736,11 @@ static int finish_block(parser *p, block *b) {
   if (rc == RAWI_OK && r->type < 0 && !r->object) {
     report(p, r->line, 1, "relation rule '%s' needs a group named object "
            "(and subject, unless the subject is the topic)%s", r->name, "");
+    rc = RAWI_ERR_FORMAT;
+  }
+  if (rc == RAWI_OK && r->type >= 0 && r->n_subject_heads) {
+    report(p, r->line, 1, "subject_head applies to relation rules only, "
+           "not to rule '%s'%s", r->name, "");
     rc = RAWI_ERR_FORMAT;
   }
   if (rc == RAWI_OK && r->type >= 0 && b->modality_line) {

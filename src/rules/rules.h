@@ -77,6 +77,9 @@ typedef struct rule {
   size_t n_trigger_words;
   char **unless_words;   /* normalised words that keep it from running */
   size_t n_unless_words;
+  char **subject_heads;  /* relation rules: the head words a subject
+                          * organisation must have (وزارة، جيش), or none */
+  size_t n_subject_heads;
   rule_example *examples;
   size_t n_examples;
 } rule;
