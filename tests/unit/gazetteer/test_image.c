@@ -1,4 +1,4 @@
-/* The compiled image's encodings (format 3): packed strings, one-word
+/* The compiled image's encodings (format 4): packed strings, one-word
  * paths in the word table, names spelled by the trie, 16-byte entries,
  * and the load checks that keep a damaged image from reading astray. */
 #include <stdio.h>
