@@ -557,8 +557,9 @@ static uint32_t one_entity(const alias_ctx *c, int kind, const char *key,
 
 /* A rule's organisation: its acronym takes the id of the name in full
  * (WTTC after World Travel and Tourism Council), its name in full the id
- * of a listed acronym; its name with head nouns the id of the name
- * without them (تنظيم داعش, داعش), and the other way round. */
+ * of a listed acronym; its name without head nouns the id of the name
+ * with them (الخلاص الوطني after جبهة الخلاص الوطني), its name with them
+ * the id of a listed name without them (تنظيم داعش, داعش). */
 static int relink_org(alias_ctx *c, uint32_t i) {
   const mention *m = &c->t->mentions[i];
   char buf[KEY_CAP];
@@ -573,8 +574,10 @@ static int relink_org(alias_ctx *c, uint32_t i) {
            !listed(&c->t->mentions[w]))
     w = NONE;
   uint32_t h = org_headless(c, m);
-  if (w == NONE && h != m->tok_first)
-    w = one_entity(c, FORM_ORG, buf, org_key(c, m, h, buf), i);
+  if (w == NONE && h != m->tok_first &&
+      (w = one_entity(c, FORM_ORG, buf, org_key(c, m, h, buf), i)) != NONE &&
+      !listed(&c->t->mentions[w]))
+    w = NONE;
   if (w == NONE)
     w = one_entity(c, FORM_HEADLESS, buf, org_key(c, m, m->tok_first, buf), i);
   choice ch = {w, 0, {0}};
@@ -683,39 +686,41 @@ static choice bare_choice(const alias_ctx *c, uint32_t i, uint32_t len,
                           uint32_t k, int demonym) {
   choice none = {NONE, 0, {0}};
   const text_doc *d = c->d;
-  char key[KEY_CAP];
-  uint32_t cand[MAX_CANDIDATES];
+  char key[KEY_CAP], norm[KEY_CAP];
+  uint32_t cand[MAX_CANDIDATES], other[MAX_CANDIDATES];
   gz_namesake ns[MAX_NAMESAKES];
   size_t n = name_key(d, i, i + len, k, key, sizeof key);
+  size_t nn = span_norm(d, i, len, k, norm, sizeof norm);
   /* a name in full written again where no rule found it */
   size_t nc = demonym ? 0
                       : candidates(c, first_form(c, FORM_FULL, key, n), NONE,
                                    1, 1, cand, MAX_CANDIDATES);
   if (nc)
     return nc == 1 ? (choice){cand[0], 0, {0}} : none;
+  /* the whole name of something else (the club الأهلي) is no family name */
+  size_t no = candidates(c, first_form(c, FORM_WHOLE, norm, nn), NONE, 0, 1,
+                         other, MAX_CANDIDATES);
   nc = candidates(c, first_form(c, FORM_FAMILY, key, n), NONE, demonym,
                   token_article(d, i, k), cand, MAX_CANDIDATES);
   if (nc)
-    return decide(c, cand, nc, ns, namesakes(c, i, i + len, k, ns), 0);
+    return no ? none
+              : decide(c, cand, nc, ns, namesakes(c, i, i + len, k, ns), 0);
   if (demonym)
     return none;
-  n = span_norm(d, i, len, k, key, sizeof key);
-  nc = candidates(c, first_form(c, FORM_WHOLE, key, n), NONE, 0, 1, cand,
-                  MAX_CANDIDATES);
   /* an acronym of an organisation named in full */
-  if (!nc && len == 1 && (n = acronym(d, i, key, sizeof key)))
-    nc = candidates(c, first_form(c, FORM_INITIALS, key, n), NONE, 1, 1, cand,
-                    MAX_CANDIDATES);
-  return nc == 1 ? (choice){cand[0], 0, {0}} : none;
+  if (!no && len == 1 && (n = acronym(d, i, key, sizeof key)))
+    no = candidates(c, first_form(c, FORM_INITIALS, key, n), NONE, 1, 1,
+                    other, MAX_CANDIDATES);
+  return no == 1 ? (choice){other[0], 0, {0}} : none;
 }
 
-/* Tokens [i, i + len): words at both ends, and free, or exactly one
- * demonym winner (*demonym). */
+/* Tokens [i, i + len): no punctuation at either end, and free, or exactly
+ * one demonym winner (*demonym). */
 static int open_span(const alias_ctx *c, const uint32_t *owner, uint32_t i,
                      uint32_t len, uint32_t *demonym) {
   *demonym = NONE;
   if (c->d->tokens[i].kind != RAWI_TOKEN_WORD ||
-      c->d->tokens[i + len - 1].kind != RAWI_TOKEN_WORD)
+      c->d->tokens[i + len - 1].kind == RAWI_TOKEN_PUNCT)
     return 0;
   if (owner[i] == NONE) {
     for (uint32_t j = i; j < i + len; j++)

@@ -253,6 +253,15 @@ static void test_acronyms(void **state) {
          "org/lashkar-e-taiba=LeT@gazetteer");
 }
 
+/* An organisation named without its head noun (جبهة, حركة) is the one
+ * named with it (conflicts.rules: test.org_with_head, test.org_without_head). */
+static void test_org_head_noun(void **state) {
+  (void)state;
+  EXPECT("قالت جبهة الخلاص الوطني إنها ترفض القرار. وأكدت الخلاص الوطني في بيان أن.",
+         "org/جبهه-الخلاص-الوطني=جبهة الخلاص الوطني@rule "
+         "org/جبهه-الخلاص-الوطني=الخلاص الوطني@rule");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_family_name_alias),
@@ -273,6 +282,7 @@ int main(void) {
       cmocka_unit_test(test_family_name_spellings),
       cmocka_unit_test(test_possessive),
       cmocka_unit_test(test_acronyms),
+      cmocka_unit_test(test_org_head_noun),
   };
   return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }
