@@ -527,6 +527,20 @@ static int relink_full(alias_ctx *c, uint32_t i) {
   return found == NONE ? RAWI_OK : take(c, i, &ch);
 }
 
+/* Does a title end right before token i (its sentence starts at first)? */
+static int title_before(const alias_ctx *c, uint32_t i, uint32_t first) {
+  for (uint32_t s = i > first + 4 ? i - 4 : first; s < i; s++)
+    if (c->title_end[s] == i)
+      return 1;
+  return 0;
+}
+
+/* Does a title stand before or in person mention m's name? */
+static int titled(const alias_ctx *c, const mention *m) {
+  return c->core[m - c->t->mentions] != m->tok_first ||
+         title_before(c, m->tok_first, sentence_start(c->d, m->tok_first));
+}
+
 /* A rule's person in one word: a family name or a given name. */
 static int relink_short(alias_ctx *c, uint32_t i) {
   const mention *m = &c->t->mentions[i];
@@ -540,7 +554,11 @@ static int relink_short(alias_ctx *c, uint32_t i) {
     nc = candidates(c, first_form(c, FORM_GIVEN, key, n), i, 1, 1, cand,
                     MAX_CANDIDATES);
   size_t nn = namesakes(c, core, m->tok_end, k, ns);
-  choice ch = decide(c, cand, nc, ns, nn, 1);
+  /* with nobody in full, a given name alone (محمد, Kerry) is too common a
+   * name to stand for a listed person, unless a title says it is a
+   * family name (Mr Kerry) */
+  int alone_ok = titled(c, m) || !has_mark(c, core, GZ_GIVEN_NAME);
+  choice ch = decide(c, cand, nc, ns, nn, alone_ok);
   return take(c, i, &ch);
 }
 
@@ -666,11 +684,8 @@ static int add_alias(alias_ctx *c, const choice *ch, uint32_t i, uint32_t len,
  * a title (رئيس الوزراء السوداني) or a nationality (العراقي السوداني)? */
 static int demonym_as_name(const alias_ctx *c, uint32_t i, uint32_t first,
                            const uint32_t *owner) {
-  if (i == first)
+  if (i == first || title_before(c, i, first))
     return 1;
-  for (uint32_t s = i > first + 4 ? i - 4 : first; s < i; s++)
-    if (c->title_end[s] == i)
-      return 1;
   uint32_t p = i - 1;
   if (owner[p] != NONE && c->t->mentions[owner[p]].kind == MENTION_DEMONYM)
     return 1;

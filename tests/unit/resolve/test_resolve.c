@@ -190,6 +190,8 @@ static void test_title_and_family_name(void **state) {
   EXPECT("Secretary Blinken arrived in Cairo.",
          "person/antony-blinken=Blinken@rule location/cairo=Cairo@gazetteer");
   EXPECT("President Bush said the war was over.", "person/bush=Bush@rule");
+  /* a given name alone is no listed person's family name (أمينة محمد) */
+  EXPECT("قال محمد إن الأمر انتهى.", "person/محمد=محمد@rule");
 }
 
 /* A family name shared with a listed head of state is his, not that of a
