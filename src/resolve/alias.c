@@ -64,7 +64,14 @@ typedef struct alias_ctx {
   rawi_map heads;    /* hash of (kind, key) -> first form */
   form *forms;
   size_t n_forms, cap_forms;
+  rawi_map ends;     /* the words a form a bare span may be can end with */
+  size_t n_initials; /* INITIALS forms */
 } alias_ctx;
+
+/* Salts of the words in alias_ctx.ends: a word of a key (names.c), and a
+ * word as normalised (the last of a rule's whole name). */
+#define KEY_WORD 0x5EED0001u
+#define NORM_WORD 0x5EED0002u
 
 static uint64_t form_hash(int kind, const char *key, size_t n) {
   return rawi_hash_bytes(key, n) + (uint64_t)(kind + 1) * 0x9E3779B97F4A7C15ull;
@@ -76,10 +83,41 @@ static uint32_t first_form(const alias_ctx *c, int kind, const char *key,
   return h ? *h : NONE;
 }
 
+static int add_end(alias_ctx *c, int salt, const char *w, size_t n) {
+  uint32_t *slot;
+  int rc = rawi_map_put(&c->ends, form_hash(salt, w, n), 0, &slot);
+  return rc < 0 ? rc : RAWI_OK;
+}
+
+/* Remember the words a bare span of this form could end with: any word of
+ * a key (the key's words are joined and split differently from the
+ * span's tokens: عبد الفتاح), the last word of a rule's whole name. */
+static int note_ends(alias_ctx *c, int kind, const char *key, size_t n) {
+  int rc = RAWI_OK;
+  c->n_initials += kind == FORM_INITIALS;
+  if (kind == FORM_WHOLE) {
+    const char *sp = key + n;
+    while (sp > key && sp[-1] != ' ')
+      sp--;
+    return add_end(c, NORM_WORD, sp, (size_t)(key + n - sp));
+  }
+  if (kind != FORM_FULL && kind != FORM_FAMILY)
+    return RAWI_OK;
+  for (size_t a = 0, b = 0; b <= n && rc == RAWI_OK; b++)
+    if (b == n || key[b] == ' ') {
+      rc = add_end(c, KEY_WORD, key + a, b - a);
+      a = b + 1;
+    }
+  return rc;
+}
+
 static int lend(alias_ctx *c, int kind, const char *key, size_t n,
                 uint32_t winner, int article, int full) {
   if (!n)
     return RAWI_OK;
+  int rc0 = note_ends(c, kind, key, n);
+  if (rc0)
+    return rc0;
   if (rawi_mem_grow(c->t->alloc, (void **)&c->forms, &c->cap_forms,
                     c->n_forms + 1, sizeof(form)))
     return RAWI_ERR_NOMEM;
@@ -750,15 +788,45 @@ static int open_span(const alias_ctx *c, const uint32_t *owner, uint32_t i,
   return 1;
 }
 
+/* Can a bare span that names something end with token j? Most tokens
+ * cannot, and are passed over without building the keys of the spans
+ * ending there. */
+static int may_end(const alias_ctx *c, uint32_t j) {
+  const text_doc *d = c->d;
+  char key[KEY_CAP];
+  if ((j > 0 && word_is(d, j - 1, "عبد")) || word_is(d, j, "الله"))
+    return 1; /* joined in the key: عبد الفتاح, نصر الله */
+  if (c->n_initials && acronym(d, j, key, sizeof key))
+    return 1;
+  for (uint32_t k = 0; k < d->tokens[j].split_count; k++) {
+    text_split sp = text_reading(d, &d->tokens[j], k);
+    size_t n = name_key(d, j, j + 1, k, key, sizeof key);
+    if ((n && rawi_map_get(&c->ends, form_hash(KEY_WORD, key, n))) ||
+        rawi_map_get(&c->ends, form_hash(NORM_WORD, d->pool + sp.norm_off,
+                                         sp.norm_len)))
+      return 1;
+  }
+  return 0;
+}
+
 static int find_bare(alias_ctx *c, const uint32_t *owner) {
   const text_doc *d = c->d;
-  for (size_t s = 0; s < d->n_sentences; s++) {
+  uint8_t *ends = rawi_mem_alloc(c->t->alloc, d->n_tokens + 1);
+  if (!ends)
+    return RAWI_ERR_NOMEM;
+  for (uint32_t j = 0; j < d->n_tokens; j++)
+    ends[j] = (uint8_t)(owner[j] == NONE ||
+                        c->t->mentions[owner[j]].kind == MENTION_DEMONYM) &&
+              d->tokens[j].kind != RAWI_TOKEN_PUNCT && may_end(c, j);
+  int rc = RAWI_OK;
+  for (size_t s = 0; s < d->n_sentences && rc == RAWI_OK; s++) {
     uint32_t first = d->sentences[s].first, end = first + d->sentences[s].count;
     for (uint32_t i = first; i < end; i++) {
       choice ch = {NONE, 0, {0}};
       uint32_t flen = 0, fk = 0, dem = NONE;
       for (uint32_t len = MAX_ALIAS_TOKENS; len >= 1 && !flen; len--) {
-        if (i + len > end || !open_span(c, owner, i, len, &dem) ||
+        if (i + len > end || !ends[i + len - 1] ||
+            !open_span(c, owner, i, len, &dem) ||
             (dem != NONE && !demonym_as_name(c, i, first, owner)))
           continue;
         for (uint32_t k = 0; k < d->tokens[i].split_count && !flen; k++) {
@@ -771,9 +839,8 @@ static int find_bare(alias_ctx *c, const uint32_t *owner) {
       }
       if (!flen)
         continue;
-      int rc = add_alias(c, &ch, i, flen, fk);
-      if (rc)
-        return rc;
+      if ((rc = add_alias(c, &ch, i, flen, fk)))
+        break;
       if (dem != NONE) {
         c->t->mentions[dem].lost = 1;
         c->t->mentions[dem].lost_to = (uint32_t)c->t->n_mentions - 1;
@@ -781,7 +848,8 @@ static int find_bare(alias_ctx *c, const uint32_t *owner) {
       i += flen - 1;
     }
   }
-  return RAWI_OK;
+  rawi_mem_free(c->t->alloc, ends);
+  return rc;
 }
 
 /* Each token's winner, or NONE. */
@@ -802,6 +870,7 @@ int resolve_aliases(mention_table *t, const text_doc *d,
   alias_ctx c = {.t = t, .d = d, .lists = lists};
   size_t n = t->n_mentions;
   rawi_map_init(&c.heads, t->alloc);
+  rawi_map_init(&c.ends, t->alloc);
   c.title_end = resolve_class_ends(t, d, lists, GZ_TITLE);
   c.head_end = resolve_class_ends(t, d, lists, GZ_ORG_HEAD);
   c.core = rawi_mem_alloc(t->alloc, (n + 1) * sizeof *c.core);
@@ -824,5 +893,6 @@ int resolve_aliases(mention_table *t, const text_doc *d,
   rawi_mem_free(t->alloc, c.core);
   rawi_mem_free(t->alloc, c.forms);
   rawi_map_free(&c.heads);
+  rawi_map_free(&c.ends);
   return rc;
 }
