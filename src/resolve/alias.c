@@ -323,21 +323,43 @@ static int derived_ids(alias_ctx *c) {
   return RAWI_OK;
 }
 
-/* Where an Arabic organisation's name starts after its head nouns
- * (حركة [النهضة], تنظيم [داعش]); its first token when there is none or
- * nothing would be left. */
-static uint32_t org_headless(const alias_ctx *c, const mention *m) {
-  uint32_t k = m->tok_first;
-  while (k < m->tok_end && c->head_end[k] > k && c->head_end[k] < m->tok_end &&
-         (unsigned char)c->d->pool[c->d->tokens[k].norm_off] >= 0xD8)
-    k = c->head_end[k];
-  return k;
+/* Words that end a company's name and are no part of what news calls it
+ * for short (Multiplex Group, Ryanair Holdings, Shell plc). */
+static int corporate_suffix(const text_doc *d, uint32_t k) {
+  static const char *const words[] = {
+      "group", "holdings", "holding", "inc",  "corp", "corporation", "co",
+      "company", "ltd", "limited", "plc", "llc", "ag", "sa", "nv", "gmbh"};
+  const text_token *tk = &d->tokens[k];
+  if (tk->kind == RAWI_TOKEN_PUNCT)
+    return 1;
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (strlen(words[i]) == tk->norm_len &&
+        !memcmp(d->pool + tk->norm_off, words[i], tk->norm_len))
+      return 1;
+  return 0;
+}
+
+/* An organisation's name for short, [*first, *end): an Arabic one without
+ * its head nouns (حركة [النهضة], تنظيم [داعش]), a Latin one without a
+ * company suffix ([Multiplex] Group). 0 when there is none. */
+static int org_short(const alias_ctx *c, const mention *m, uint32_t *first,
+                     uint32_t *end) {
+  const text_doc *d = c->d;
+  uint32_t f = m->tok_first, e = m->tok_end;
+  if ((unsigned char)d->pool[d->tokens[f].norm_off] >= 0xD8)
+    while (c->head_end[f] > f && c->head_end[f] < e)
+      f = c->head_end[f];
+  else
+    while (e - 1 > f && corporate_suffix(d, e - 1))
+      e--;
+  *first = f;
+  *end = e;
+  return (f != m->tok_first || e != m->tok_end) && name_words(d, f, e);
 }
 
 static size_t org_key(const alias_ctx *c, const mention *m, uint32_t first,
-                      char *buf) {
-  return name_plain_key(c->d, first, m->tok_end, reading_in(m, first), buf,
-                        KEY_CAP);
+                      uint32_t end, char *buf) {
+  return name_plain_key(c->d, first, end, reading_in(m, first), buf, KEY_CAP);
 }
 
 /* --- the forms winners lend -------------------------------------------- */
@@ -368,15 +390,15 @@ static int lend_person(alias_ctx *c, uint32_t i) {
   return rc;
 }
 
-/* An organisation lends its name, and an Arabic one its name without the
- * head nouns. */
+/* An organisation lends its name, and its name for short. */
 static int lend_org(alias_ctx *c, uint32_t i) {
   const mention *m = &c->t->mentions[i];
   char key[KEY_CAP];
-  int rc = lend(c, FORM_ORG, key, org_key(c, m, m->tok_first, key), i, 0, 1);
-  uint32_t h = org_headless(c, m);
-  if (rc == RAWI_OK && h != m->tok_first)
-    rc = lend(c, FORM_HEADLESS, key, org_key(c, m, h, key), i, 0, 1);
+  uint32_t f, e;
+  int rc = lend(c, FORM_ORG, key, org_key(c, m, m->tok_first, m->tok_end, key),
+                i, 0, 1);
+  if (rc == RAWI_OK && org_short(c, m, &f, &e))
+    rc = lend(c, FORM_HEADLESS, key, org_key(c, m, f, e, key), i, 0, 1);
   return rc;
 }
 
@@ -579,27 +601,6 @@ static int titled(const alias_ctx *c, const mention *m) {
          title_before(c, m->tok_first, sentence_start(c->d, m->tok_first));
 }
 
-/* A rule's person in one word: a family name or a given name. */
-static int relink_short(alias_ctx *c, uint32_t i) {
-  const mention *m = &c->t->mentions[i];
-  uint32_t core = c->core[i], k = reading_in(m, core), cand[MAX_CANDIDATES];
-  gz_namesake ns[MAX_NAMESAKES];
-  char key[KEY_CAP];
-  size_t n = name_key(c->d, core, m->tok_end, k, key, sizeof key);
-  size_t nc = candidates(c, first_form(c, FORM_FAMILY, key, n), i, 1, 1,
-                         cand, MAX_CANDIDATES);
-  if (!nc)
-    nc = candidates(c, first_form(c, FORM_GIVEN, key, n), i, 1, 1, cand,
-                    MAX_CANDIDATES);
-  size_t nn = namesakes(c, core, m->tok_end, k, ns);
-  /* with nobody in full, a given name alone (محمد, Kerry) is too common a
-   * name to stand for a listed person, unless a title says it is a
-   * family name (Mr Kerry) */
-  int alone_ok = titled(c, m) || !has_mark(c, core, GZ_GIVEN_NAME);
-  choice ch = decide(c, cand, nc, ns, nn, alone_ok);
-  return take(c, i, &ch);
-}
-
 /* The one entity, listed ones first, of the forms of kind chained from
  * key (not mention self), or NONE. */
 static uint32_t one_entity(const alias_ctx *c, int kind, const char *key,
@@ -611,11 +612,48 @@ static uint32_t one_entity(const alias_ctx *c, int kind, const char *key,
   return nc == 1 ? cand[0] : NONE;
 }
 
+/* A rule's person in one word: a family name or a given name, or an
+ * organisation's name. */
+static int relink_short(alias_ctx *c, uint32_t i) {
+  const mention *m = &c->t->mentions[i];
+  uint32_t core = c->core[i], k = reading_in(m, core), cand[MAX_CANDIDATES];
+  gz_namesake ns[MAX_NAMESAKES];
+  char key[KEY_CAP];
+  size_t n = name_key(c->d, core, m->tok_end, k, key, sizeof key);
+  size_t nc = candidates(c, first_form(c, FORM_FAMILY, key, n), i, 1, 1,
+                         cand, MAX_CANDIDATES);
+  if (!nc)
+    nc = candidates(c, first_form(c, FORM_GIVEN, key, n), i, 1, 1, cand,
+                    MAX_CANDIDATES);
+  int title = titled(c, m);
+  if (!nc && !title) {
+    /* no person of that name, but an organisation ("Multiplex said" after
+     * Multiplex Group): the rule took the company for a person */
+    n = name_plain_key(c->d, core, m->tok_end, k, key, sizeof key);
+    uint32_t w = one_entity(c, FORM_ORG, key, n, i);
+    if (w == NONE)
+      w = one_entity(c, FORM_HEADLESS, key, n, i);
+    if (w != NONE && c->t->mentions[w].type == GZ_ORGANIZATION) {
+      choice org = {w, 0, {0}};
+      c->t->mentions[i].type = GZ_ORGANIZATION;
+      return take(c, i, &org);
+    }
+  }
+  size_t nn = namesakes(c, core, m->tok_end, k, ns);
+  /* with nobody in full, a given name alone (محمد, Kerry) is too common a
+   * name to stand for a listed person, unless a title says it is a
+   * family name (Mr Kerry) */
+  int alone_ok = title || !has_mark(c, core, GZ_GIVEN_NAME);
+  choice ch = decide(c, cand, nc, ns, nn, alone_ok);
+  return take(c, i, &ch);
+}
+
 /* A rule's organisation: its acronym takes the id of the name in full
  * (WTTC after World Travel and Tourism Council), its name in full the id
- * of a listed acronym; its name without head nouns the id of the name
- * with them (الخلاص الوطني after جبهة الخلاص الوطني), its name with them
- * the id of a listed name without them (تنظيم داعش, داعش). */
+ * of a listed acronym; its name for short the id of the name in full
+ * (الخلاص الوطني after جبهة الخلاص الوطني, Multiplex after Multiplex
+ * Group), its name in full the id of a listed name for short (تنظيم داعش,
+ * داعش). */
 static int relink_org(alias_ctx *c, uint32_t i) {
   const mention *m = &c->t->mentions[i];
   char buf[KEY_CAP];
@@ -629,13 +667,14 @@ static int relink_org(alias_ctx *c, uint32_t i) {
            (w = one_entity(c, FORM_ACRONYM, buf, n, i)) != NONE &&
            !listed(&c->t->mentions[w]))
     w = NONE;
-  uint32_t h = org_headless(c, m);
-  if (w == NONE && h != m->tok_first &&
-      (w = one_entity(c, FORM_ORG, buf, org_key(c, m, h, buf), i)) != NONE &&
+  uint32_t f, e;
+  if (w == NONE && org_short(c, m, &f, &e) &&
+      (w = one_entity(c, FORM_ORG, buf, org_key(c, m, f, e, buf), i)) != NONE &&
       !listed(&c->t->mentions[w]))
     w = NONE;
   if (w == NONE)
-    w = one_entity(c, FORM_HEADLESS, buf, org_key(c, m, m->tok_first, buf), i);
+    w = one_entity(c, FORM_HEADLESS, buf,
+                   org_key(c, m, m->tok_first, m->tok_end, buf), i);
   choice ch = {w, 0, {0}};
   return take(c, i, &ch);
 }

@@ -264,6 +264,16 @@ static void test_org_head_noun(void **state) {
          "org/جبهه-الخلاص-الوطني=الخلاص الوطني@rule");
 }
 
+/* A company named without its suffix is the one named with it, and a
+ * rule that took the short name for a person ("Multiplex said") names
+ * the company. */
+static void test_company_suffix(void **state) {
+  (void)state;
+  EXPECT("Multiplex Group said profits rose. Shares fell after Multiplex said so.",
+         "org/multiplex-group=Multiplex Group@rule "
+         "org/multiplex-group=Multiplex@rule");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_family_name_alias),
@@ -285,6 +295,7 @@ int main(void) {
       cmocka_unit_test(test_possessive),
       cmocka_unit_test(test_acronyms),
       cmocka_unit_test(test_org_head_noun),
+      cmocka_unit_test(test_company_suffix),
   };
   return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }
