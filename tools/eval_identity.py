@@ -25,10 +25,10 @@ running rawi.
 """
 import json
 import re
-import subprocess
 import sys
 from collections import Counter, defaultdict
 
+from eval_news import half_of, run_rawi
 from evalkit import usage_args
 
 DIAC = re.compile('[\u064B-\u065F\u0670\u0640]')
@@ -41,19 +41,6 @@ def norm(s):
     s = s.replace('\u0649', '\u064A').replace('\u0629', '\u0647')
     s = re.sub(r'[«»"\'()\[\]]', '', s)
     return ' '.join(s.split()).casefold()
-
-
-def half_of(doc_id):
-    m = re.search(r'(\d+)$', doc_id)
-    return 'even' if m and int(m.group(1)) % 2 == 0 else 'odd'
-
-
-def run_rawi(rawi, gold_path):
-    out = subprocess.run([rawi, 'extract', '--input-format', 'jsonl', gold_path],
-                         capture_output=True, check=False)
-    if out.returncode not in (0, 2):
-        sys.exit(f'eval_identity: rawi failed: {out.stderr.decode(errors="replace")}')
-    return [json.loads(l) for l in out.stdout.decode().splitlines() if l.strip()]
 
 
 def gold_index(doc):

@@ -87,13 +87,13 @@ static int has_article(const char *s, size_t n) {
   return n >= 8 && !memcmp(s, "\xD8\xA7\xD9\x84", 4);
 }
 
-/* Append word s[0..n) to the key: hamza seats folded (ؤ→و, ئ→ي),
- * punctuation inside a word (O'Brien) left out. */
+/* Append word s[0..n) to a key: punctuation inside a word (O'Brien) left
+ * out; for a person, the hamza seats folded (ؤ→و, ئ→ي). */
 static size_t put_word(char *buf, size_t at, size_t cap, const char *s,
-                       size_t n) {
+                       size_t n, int person) {
   for (size_t i = 0; i < n && at + 2 < cap; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c == 0xD8 && i + 1 < n &&
+    if (person && c == 0xD8 && i + 1 < n &&
         ((unsigned char)s[i + 1] == 0xA4 || (unsigned char)s[i + 1] == 0xA6)) {
       int waw = (unsigned char)s[i + 1] == 0xA4;
       buf[at++] = (char)0xD9;
@@ -118,31 +118,10 @@ static size_t unpossessed(const char *s, size_t n) {
   return n;
 }
 
-size_t name_plain_key(const text_doc *d, uint32_t first, uint32_t end,
-                      uint32_t split, char *buf, size_t cap) {
-  size_t at = 0;
-  int words = (int)name_words(d, first, end), seen = 0;
-  if (!cap)
-    return 0;
-  for (uint32_t t = first; t < end; t++) {
-    if (d->tokens[t].kind == RAWI_TOKEN_PUNCT)
-      continue;
-    size_t n;
-    const char *s = word_of(d, t, t == first ? split : 0, &n);
-    if (++seen == words)
-      n = unpossessed(s, n);
-    if (at && at + 1 < cap)
-      buf[at++] = ' ';
-    size_t k = n < cap - 1 - at ? n : cap - 1 - at;
-    memcpy(buf + at, s, k);
-    at += k;
-  }
-  buf[at] = '\0';
-  return at;
-}
-
-size_t name_key(const text_doc *d, uint32_t first, uint32_t end,
-                uint32_t split, char *buf, size_t cap) {
+/* name_key, and for a name that is no person's (person 0) name_plain_key:
+ * no article, al- or hamza rule, no joined words. */
+static size_t key_of(const text_doc *d, uint32_t first, uint32_t end,
+                     uint32_t split, char *buf, size_t cap, int person) {
   size_t at = 0;
   int words = (int)name_words(d, first, end), seen = 0, glue = 0;
   if (!cap)
@@ -155,25 +134,37 @@ size_t name_key(const text_doc *d, uint32_t first, uint32_t end,
     int last = ++seen == words;
     if (last)
       n = unpossessed(s, n);
-    /* Latin al-, el- before a name: Karim al-Dabbagh is Karim Dabbagh */
-    if (!last && (LIT_EQ(s, n, "al") || LIT_EQ(s, n, "el")))
-      continue;
-    /* الله joins the word before it (نصر الله / نصرالله) */
-    if (LIT_EQ(s, n, "الله") && at)
-      glue = 1;
-    /* the article, but on a given name (the first of several words) */
-    else if (has_article(s, n) && (seen > 1 || words == 1) && !glue) {
-      s += 4;
-      n -= 4;
+    if (person) {
+      /* Latin al-, el- before a name: Karim al-Dabbagh is Karim Dabbagh */
+      if (!last && (LIT_EQ(s, n, "al") || LIT_EQ(s, n, "el")))
+        continue;
+      /* الله joins the word before it (نصر الله / نصرالله) */
+      if (LIT_EQ(s, n, "الله") && at)
+        glue = 1;
+      /* the article, but on a given name (the first of several words) */
+      else if (has_article(s, n) && (seen > 1 || words == 1) && !glue) {
+        s += 4;
+        n -= 4;
+      }
     }
     if (at && !glue && at + 1 < cap)
       buf[at++] = ' ';
-    at = put_word(buf, at, cap, s, n);
+    at = put_word(buf, at, cap, s, n, person);
     /* عبد joins the word after it (عبد الله / عبدالله) */
-    glue = LIT_EQ(s, n, "عبد") && !last;
+    glue = person && LIT_EQ(s, n, "عبد") && !last;
   }
   buf[at] = '\0';
   return at;
+}
+
+size_t name_key(const text_doc *d, uint32_t first, uint32_t end,
+                uint32_t split, char *buf, size_t cap) {
+  return key_of(d, first, end, split, buf, cap, 1);
+}
+
+size_t name_plain_key(const text_doc *d, uint32_t first, uint32_t end,
+                      uint32_t split, char *buf, size_t cap) {
+  return key_of(d, first, end, split, buf, cap, 0);
 }
 
 int name_is_short(const text_doc *d, uint32_t first, uint32_t end,

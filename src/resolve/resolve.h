@@ -164,7 +164,7 @@ size_t name_key(const text_doc *d, uint32_t first, uint32_t end,
                 uint32_t split, char *buf, size_t cap);
 /* The key of a name that is no person's: its words' norms one space
  * apart, punctuation left out, the last without an English possessive
- * (Ryanair's: ryanair). */
+ * (Ryanair's: ryanair; AT&T: att). */
 size_t name_plain_key(const text_doc *d, uint32_t first, uint32_t end,
                       uint32_t split, char *buf, size_t cap);
 /* Is the name [first, end) a short form: one word once keyed (Al-Dabbagh,
