@@ -40,7 +40,7 @@ struct gz_builder {
   rawi_strbuf tmp;      /* a string being packed or joined */
   uint32_t *word_str;   /* dense word id -> packed string offset */
   uint64_t *word_hash;  /* of the word as written (UTF-8) */
-  size_t n_words, cap_words;
+  size_t n_words, cap_words, cap_hash;
   rawi_map word_index;  /* hash -> dense word id */
   uint32_t *node_parent, *node_word; /* dense node -> parent, word */
   size_t n_nodes, cap_nodes;
@@ -185,11 +185,16 @@ static int word_id(gz_builder *b, const char *s, size_t len, uint32_t *id) {
   if (rawi_mem_grow(b->alloc, (void **)&b->word_str, &b->cap_words,
                     b->n_words + 1, sizeof(uint32_t)))
     return RAWI_ERR_NOMEM;
-  size_t cap = b->cap_words;
-  void *nh = rawi_mem_realloc(b->alloc, b->word_hash, cap * sizeof(uint64_t));
-  if (!nh)
-    return RAWI_ERR_NOMEM;
-  b->word_hash = nh;
+  if (b->cap_hash < b->cap_words) {
+    /* only when word_str grew: a realloc to the same size copies the
+     * whole table under some allocators (ASan's always does) */
+    void *nh = rawi_mem_realloc(b->alloc, b->word_hash,
+                                b->cap_words * sizeof(uint64_t));
+    if (!nh)
+      return RAWI_ERR_NOMEM;
+    b->word_hash = nh;
+    b->cap_hash = b->cap_words;
+  }
   uint32_t off;
   int rc = append_packed(b, s, len, &off);
   if (rc)

@@ -1,29 +1,34 @@
 /*
  * Aliases: the short forms of a name linked to the entity written in full
- * in the same document, or to a listed person by prominence.
+ * in the same document, or to a listed person by prominence; and the ids
+ * of names no list knows, made from their keys (names.c).
  *
- * Design. After the conflicts are settled, every winner that names a
- * person in two or more words (titles aside: "Mr. Joe Biden" is Joe Biden)
- * lends its forms to an index of the document: its whole key (names.c),
- * its family name and its given name; an organisation named in capitalised
- * words lends its initials (World Travel and Tourism Council: WTTC); a
- * name first found by a rule lends its whole form. Then, in order:
+ * Design. After the conflicts are settled, in order:
  *
- *   1. a rule's name gets the id of its key, so spelling variants, titles
- *      and possessives do not make new ids ("person/كريم-دباغ");
+ *   0. a rule's person after a Latin article takes it in (Karim al-Dabbagh);
+ *   1. a rule's name gets the id of its key, so titles, punctuation,
+ *      possessives and spelling variants do not make new ids
+ *      ("person/كريم-دباغ");
+ *   then the winners lend their forms to one index of the document: a
+ *   person named in two or more words (titles aside) its key, family name
+ *   and given name; a rule's person in one word that word; an
+ *   organisation its name, its name for short (حركة [النهضة], [Multiplex]
+ *   Group) and its initials (WTTC) or, in one word, its acronym; a rule's
+ *   name of another type its whole form;
  *   2. a rule's person in full whose key a listed winner has takes its id;
- *   3. a rule's person in one word (a family name, or a given name such as
- *      كيم) takes the id of the person named in full with it; without one,
- *      that of the most prominent listed person of that family name;
- *   4. a rule's acronym takes the id of the organisation it abbreviates;
- *   5. spans no winner covers (and demonyms used as a family name) that are
- *      a family name lent above become mentions of that person (aliases).
+ *   3. a rule's person in one word takes the id of the person it names
+ *      (below), or of the organisation of that name;
+ *   4. a rule's organisation takes the id of its name in full (acronym,
+ *      name for short) or of a listed name for it;
+ *   5. spans no winner covers (and demonyms used as a family name) that
+ *      are such a form become mentions of what they name (aliases); spans
+ *      are looked up only where they can end, at a word of some form.
  *
  * Who a short form names: the one person written in full with it, unless
  * a namesake in the lists is two ranks more prominent (a head of state over
  * a relative who holds no office: "ترامب" next to "ميلانيا ترامب" is
  * Donald Trump); of several written in full, one two ranks more prominent
- * than the others, else none; with none written in full (steps 3 only),
+ * than the others, else none; with none written in full (step 3 only),
  * the listed person of the best rank when that rank is 1 or 2 and no other
  * has it. A form that names nobody for certain is left alone: the mention
  * keeps its own id, or no alias is made. Never an arbitrary namesake.
