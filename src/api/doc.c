@@ -205,12 +205,13 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
     rc = gz_candidates(imgs, &marks, &d->t, &d->m);
   if (rc == RAWI_OK)
     rc = rules_run(&m->rules[d->lang], 1000, &s->rules, &d->t, &marks, &d->m);
+  resolve_lists lists = {imgs, n, &marks};
   if (rc == RAWI_OK)
-    rc = resolve_conflicts(&d->m, &d->t);
+    rc = resolve_conflicts(&d->m, &d->t, &lists);
   if (rc == RAWI_OK)
     rc = gz_names(imgs, n, &s->names, &d->m);
   if (rc == RAWI_OK)
-    rc = resolve_aliases(&d->m, &d->t);
+    rc = resolve_aliases(&d->m, &d->t, &lists);
   if (rc == RAWI_OK)
     rc = resolve_entities(&d->m, &d->t);
   if (rc == RAWI_OK)

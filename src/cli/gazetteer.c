@@ -9,8 +9,9 @@
  * --min-ratio of its occurrences (so that an ordinary word annotated now
  * and then stays out). Strings in the --stop list (compared normalised)
  * and strings without a letter are left out. Ids are rawi's derived ids
- * (type prefix and normalised name), so an induced name and the same name
- * found by a rule agree.
+ * (type prefix and normalised name; a person's from the key of the name,
+ * resolve/names.c), so an induced name and the same name found by a rule
+ * agree.
  */
 #include <ctype.h>
 #include <getopt.h>
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/internal.h"
 #include "cli/cli.h"
 #include "eval/eval.h"
 #include "output/conll.h"
@@ -232,6 +234,22 @@ static int stopped(const stoplist *st, const char *norm) {
   return st->n && bsearch(&norm, st->v, st->n, sizeof *st->v, cmp_str);
 }
 
+/* A person's id as resolution derives it (resolve/names.c), so that the
+ * spelling variants of an induced name share one; 0 when s has no key. */
+static int print_person_id(rawi_session *session, const char *s) {
+  rawi_doc *doc = NULL;
+  char key[512], id[600];
+  if (rawi_analyze(session, s, strlen(s), &doc, NULL))
+    return 0;
+  size_t n = name_key(&doc->t, 0, (uint32_t)doc->t.n_tokens, 0, key, sizeof key);
+  rawi_doc_free(doc);
+  if (!n)
+    return 0;
+  name_person_id(key, id, sizeof id);
+  fputs(id, stdout);
+  return 1;
+}
+
 static const char *id_prefix(const char *type) {
   return !strcmp(type, "PERSON")         ? "person"
          : !strcmp(type, "ORGANIZATION") ? "org"
@@ -332,9 +350,14 @@ static int induce(const induce_opts *o, const tokens *t, rawi_session *session,
         stopped(st, norm))
       continue;
     const char *type = o->types.to[best];
-    printf("%s\t%s\t%s/", s, type, id_prefix(type));
-    for (size_t k = 0; k < nlen; k++)
-      putchar(norm[k] == ' ' ? '-' : norm[k]);
+    printf("%s\t%s\t", s, type);
+    if (!strcmp(type, "PERSON") && print_person_id(session, s))
+      ;
+    else {
+      printf("%s/", id_prefix(type));
+      for (size_t k = 0; k < nlen; k++)
+        putchar(norm[k] == ' ' ? '-' : norm[k]);
+    }
     putchar('\n');
     kept++;
   }

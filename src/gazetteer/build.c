@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gazetteer/gazetteer.h"
+#include "resolve/resolve.h"
 #include "util/error.h"
 #include "util/hash.h"
 #include "util/mem.h"
@@ -39,7 +40,7 @@ struct gz_builder {
   rawi_strbuf tmp;      /* a string being packed or joined */
   uint32_t *word_str;   /* dense word id -> packed string offset */
   uint64_t *word_hash;  /* of the word as written (UTF-8) */
-  size_t n_words, cap_words;
+  size_t n_words, cap_words, cap_hash;
   rawi_map word_index;  /* hash -> dense word id */
   uint32_t *node_parent, *node_word; /* dense node -> parent, word */
   size_t n_nodes, cap_nodes;
@@ -49,6 +50,7 @@ struct gz_builder {
   bentity *entities;
   size_t n_entities, cap_entities;
   rawi_map entity_index; /* hash of id -> entity */
+  rawi_map family_seen;  /* node << 32 | entity of derived family names */
   uint32_t *sources;
   size_t n_sources, cap_sources;
   uint64_t source_hash;
@@ -71,6 +73,7 @@ gz_builder *gz_builder_new(const rawi_allocator *alloc, const text_model *tm,
   rawi_map_init(&b->word_index, alloc);
   rawi_map_init(&b->edge_index, alloc);
   rawi_map_init(&b->entity_index, alloc);
+  rawi_map_init(&b->family_seen, alloc);
   b->n_nodes = 1; /* the root */
   if (rawi_mem_grow(alloc, (void **)&b->node_parent, &b->cap_nodes, 1024,
                     sizeof(uint32_t)) ||
@@ -96,6 +99,7 @@ void gz_builder_free(gz_builder *b) {
   rawi_map_free(&b->word_index);
   rawi_map_free(&b->edge_index);
   rawi_map_free(&b->entity_index);
+  rawi_map_free(&b->family_seen);
   rawi_mem_free(a, b->word_str);
   rawi_mem_free(a, b->word_hash);
   rawi_mem_free(a, b->node_parent);
@@ -181,11 +185,16 @@ static int word_id(gz_builder *b, const char *s, size_t len, uint32_t *id) {
   if (rawi_mem_grow(b->alloc, (void **)&b->word_str, &b->cap_words,
                     b->n_words + 1, sizeof(uint32_t)))
     return RAWI_ERR_NOMEM;
-  size_t cap = b->cap_words;
-  void *nh = rawi_mem_realloc(b->alloc, b->word_hash, cap * sizeof(uint64_t));
-  if (!nh)
-    return RAWI_ERR_NOMEM;
-  b->word_hash = nh;
+  if (b->cap_hash < b->cap_words) {
+    /* only when word_str grew: a realloc to the same size copies the
+     * whole table under some allocators (ASan's always does) */
+    void *nh = rawi_mem_realloc(b->alloc, b->word_hash,
+                                b->cap_words * sizeof(uint64_t));
+    if (!nh)
+      return RAWI_ERR_NOMEM;
+    b->word_hash = nh;
+    b->cap_hash = b->cap_words;
+  }
   uint32_t off;
   int rc = append_packed(b, s, len, &off);
   if (rc)
@@ -340,7 +349,7 @@ static int surface_path(gz_builder *b, const field *f, uint32_t *node,
 /* The entity of an id, made on the id's first line: its surface is the
  * canonical name (kept as the path to node when that spells it). */
 static int entity_of(gz_builder *b, const field *id, const field *surface,
-                     uint32_t node, int spelled, uint32_t *entity) {
+                     uint32_t node, int spelled, uint32_t *out) {
   uint64_t key = rawi_hash_bytes(id->s, id->len);
   for (;; key++) {
     uint32_t *slot;
@@ -351,7 +360,7 @@ static int entity_of(gz_builder *b, const field *id, const field *surface,
       const char *have = b->strings.data + b->entities[*slot].id;
       if (strncmp(have, id->s, id->len) || have[id->len])
         continue;
-      *entity = *slot;
+      *out = *slot;
       return RAWI_OK;
     }
     break;
@@ -366,24 +375,88 @@ static int entity_of(gz_builder *b, const field *id, const field *surface,
     rc = append_packed(b, surface->s, surface->len, &e->name);
   if (rc)
     return rc;
-  *entity = (uint32_t)b->n_entities++;
+  *out = (uint32_t)b->n_entities++;
   return RAWI_OK;
 }
 
-/* Attributes, and after them the surface of a case=exact line, which
- * match.c compares with the text as written. */
-static int entry_strings(gz_builder *b, const field *f, size_t n,
-                         unsigned flags, uint32_t *off) {
+/* Attributes (attrs may be NULL), and after them the surface of a
+ * case=exact entry, which match.c compares with the text as written. */
+static int entry_strings(gz_builder *b, const field *attrs, unsigned flags,
+                         const char *surface, size_t surface_len,
+                         uint32_t *off) {
   rawi_strbuf *tmp = &b->tmp;
   tmp->len = 0;
-  if (n == 4)
-    rawi_strbuf_add(tmp, f[3].s, f[3].len);
+  if (attrs)
+    rawi_strbuf_add(tmp, attrs->s, attrs->len);
   if (flags & GZ_ENTRY_CASE_EXACT) {
     rawi_strbuf_addc(tmp, '\0');
-    rawi_strbuf_add(tmp, f[0].s, f[0].len);
+    rawi_strbuf_add(tmp, surface, surface_len);
   }
   return tmp->failed ? RAWI_ERR_NOMEM
                      : intern(b, tmp->data ? tmp->data : "", tmp->len, off);
+}
+
+/* A one-word surface with a capital inside a run of letters (LeT, AfD,
+ * OpenAI, ITAR-TASS; not Al-Qaeda or N'Djamena, whose capitals start a
+ * part) is an acronym or a brand: matched as written, as with case=exact,
+ * so that the verb "let" is not Lashkar-e-Taiba. */
+static int acronym_like(const field *surface) {
+  const char *s = surface->s;
+  if (memchr(s, ' ', surface->len))
+    return 0;
+  for (size_t i = 1; i < surface->len; i++) {
+    unsigned char p = (unsigned char)s[i - 1] | 32;
+    if (s[i] >= 'A' && s[i] <= 'Z' && p >= 'a' && p <= 'z')
+      return 1;
+  }
+  return 0;
+}
+
+static int add_entry(gz_builder *b, const bentry *e) {
+  if (rawi_mem_grow(b->alloc, (void **)&b->entries, &b->cap_entries,
+                    b->n_entries + 1, sizeof(bentry)))
+    return RAWI_ERR_NOMEM;
+  b->entries[b->n_entries++] = *e;
+  return RAWI_OK;
+}
+
+/* A listed person's family name (the last word of a name of two or more
+ * words, with عبد, بن, bin, von der ... before it: names.c) becomes a
+ * FAMILY_NAME entry of the person, with the line's attributes (its
+ * prominence), once per person and spelling; a Latin one is matched as
+ * written (Brown, not brown). Resolution links a family name written alone
+ * to the person named in full in the document, or to the most prominent
+ * listed person of that name. b->doc holds the line's surface. */
+static int add_family_name(gz_builder *b, const field *f, size_t n,
+                           const bentry *person) {
+  const text_doc *d = &b->doc;
+  uint32_t ff, fe, node = 0;
+  if (name_words(d, 0, (uint32_t)d->n_tokens) < 2 ||
+      !name_family(d, 0, (uint32_t)d->n_tokens, &ff, &fe))
+    return RAWI_OK;
+  for (uint32_t k = ff; k < fe; k++) {
+    const text_token *t = &d->tokens[k];
+    uint32_t w;
+    int rc = word_id(b, d->pool + t->norm_off, t->norm_len, &w);
+    if (rc || (rc = child(b, node, w, &node)) < 0)
+      return rc;
+  }
+  uint32_t *slot;
+  int rc = rawi_map_put(&b->family_seen, (uint64_t)node << 32 | person->entity,
+                        0, &slot);
+  if (rc <= 0)
+    return rc;
+  const char *surface = f[0].s + d->tokens[ff].byte_start;
+  size_t len = d->tokens[fe - 1].byte_end - d->tokens[ff].byte_start;
+  unsigned flags = (unsigned char)surface[0] < 0x80 ? GZ_ENTRY_CASE_EXACT : 0;
+  bentry e = *person;
+  e.node = node;
+  e.type = GZ_FAMILY_NAME;
+  e.flags = (uint16_t)flags;
+  if ((rc = entry_strings(b, n == 4 ? &f[3] : NULL, flags, surface, len,
+                          &e.attrs)))
+    return rc;
+  return add_entry(b, &e);
 }
 
 static int add_line(gz_builder *b, const line_ctx *c, const char *s,
@@ -423,6 +496,8 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s,
     return line_error(c, acol, err,
                       "invalid attribute: expected key=value pairs separated "
                       "by ';'%s", "");
+  if (acronym_like(&f[0]))
+    flags |= GZ_ENTRY_CASE_EXACT;
   uint32_t node;
   int spelled;
   int rc = surface_path(b, &f[0], &node, &spelled, err);
@@ -433,13 +508,11 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s,
   bentry e = {.node = node, .source = source, .line = (uint32_t)c->line,
               .type = (uint16_t)type, .flags = (uint16_t)flags};
   if ((rc = entity_of(b, &f[2], &f[0], node, spelled, &e.entity)) ||
-      (rc = entry_strings(b, f, n, flags, &e.attrs)))
+      (rc = entry_strings(b, n == 4 ? &f[3] : NULL, flags, f[0].s, f[0].len,
+                          &e.attrs)) ||
+      (rc = add_entry(b, &e)))
     return rc;
-  if (rawi_mem_grow(b->alloc, (void **)&b->entries, &b->cap_entries,
-                    b->n_entries + 1, sizeof(bentry)))
-    return RAWI_ERR_NOMEM;
-  b->entries[b->n_entries++] = e;
-  return RAWI_OK;
+  return type == GZ_PERSON ? add_family_name(b, f, n, &e) : RAWI_OK;
 }
 
 static int is_blank_or_comment(const char *s, size_t len) {

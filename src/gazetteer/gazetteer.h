@@ -49,7 +49,7 @@
 #include "util/strbuf.h"
 
 #define RAWI_GZ_MAGIC "RAWIGAZ"
-#define RAWI_GZ_VERSION 3u
+#define RAWI_GZ_VERSION 4u
 #define GZ_NONE 0xFFFFFFFFu
 
 /* --- types ----------------------------------------------------------- */

@@ -216,6 +216,75 @@ static int common_word_split(const gz_marks *marks, size_t i) {
   return 0;
 }
 
+size_t gz_first_mark_at(const gz_marks *marks, uint32_t tok) {
+  size_t lo = 0, hi = marks->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (marks->v[mid].tok_first < tok)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* The value of prominence=N in attributes "k=v;...", or GZ_RANK_NONE. */
+static uint8_t rank_of(const char *attrs) {
+  for (const char *p = attrs; p && *p;) {
+    if (!strncmp(p, "prominence=", 11)) {
+      unsigned v = 0;
+      for (p += 11; *p >= '0' && *p <= '9' && v < GZ_RANK_NONE; p++)
+        v = v * 10 + (unsigned)(*p - '0');
+      return v < GZ_RANK_NONE ? (uint8_t)v : GZ_RANK_NONE;
+    }
+    p = strchr(p, ';');
+    p = p ? p + 1 : NULL;
+  }
+  return GZ_RANK_NONE;
+}
+
+/* Add or improve namesake x in out[0..*n). */
+static void add_namesake(gz_namesake *out, size_t cap, size_t *n,
+                         size_t *total, const gz_namesake *x) {
+  for (size_t i = 0; i < *n; i++)
+    if (out[i].img == x->img && out[i].entity == x->entity) {
+      if (x->rank < out[i].rank)
+        out[i].rank = x->rank;
+      return;
+    }
+  (*total)++;
+  if (*n < cap)
+    out[(*n)++] = *x;
+}
+
+size_t gz_namesakes(const gz_image *const *imgs, const gz_marks *marks,
+                    const text_doc *d, uint32_t first, uint32_t end,
+                    uint32_t k, gz_namesake *out, size_t cap) {
+  size_t n = 0, total = 0;
+  uint32_t b0 = text_reading(d, &d->tokens[first], k).stem_byte;
+  uint32_t b1 = d->tokens[end - 1].byte_end;
+  for (size_t i = gz_first_mark_at(marks, first);
+       i < marks->n && marks->v[i].tok_first == first; i++) {
+    const gz_mark *mk = &marks->v[i];
+    if (mk->type != GZ_FAMILY_NAME || mk->tok_end != end || mk->split != k)
+      continue;
+    const gz_image *g = imgs[mk->img];
+    for (uint32_t e = mk->entry; e != GZ_NONE; e++) {
+      const gz_entry *en = &g->entries[e];
+      if (en->type == GZ_FAMILY_NAME &&
+          (!(en->flags & GZ_ENTRY_CASE_EXACT) ||
+           same_as_written(d->text + b0, b1 - b0, gz_entry_surface(g, en)))) {
+        gz_namesake x = {en->entity, en->line, en->source, mk->img,
+                         rank_of(gz_str(g, en->attrs))};
+        add_namesake(out, cap, &n, &total, &x);
+      }
+      if (en->flags & GZ_ENTRY_LAST)
+        break;
+    }
+  }
+  return total;
+}
+
 void gz_name_cache_init(gz_name_cache *c, const rawi_allocator *alloc) {
   *c = (gz_name_cache){0};
   rawi_map_init(&c->map, alloc);

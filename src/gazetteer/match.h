@@ -56,6 +56,28 @@ void gz_word_cache_free(gz_word_cache *c);
 int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
             gz_word_cache *cache, gz_marks *out);
 
+/* Index of the first mark starting at token tok or later (marks are in
+ * token order). */
+size_t gz_first_mark_at(const gz_marks *marks, uint32_t tok);
+
+/* A listed person whose family name a span of the document is. */
+typedef struct gz_namesake {
+  uint32_t entity, line;
+  uint16_t source;
+  uint8_t img;
+  uint8_t rank; /* prominence=N of the list (lower: better known); 255 */
+} gz_namesake;
+#define GZ_RANK_NONE 255
+
+/* The listed people whose FAMILY_NAME entries (derived from their names
+ * when the list was compiled, gazetteer/build.c) are tokens [first, end)
+ * of d, the first read with reading k: each once, with its best rank, at
+ * most cap of them (the rest are counted in the result, not written).
+ * Returns how many there are. */
+size_t gz_namesakes(const gz_image *const *imgs, const gz_marks *marks,
+                    const text_doc *d, uint32_t first, uint32_t end,
+                    uint32_t k, gz_namesake *out, size_t cap);
+
 /* Append a mention candidate for each entity or demonym mark. Their
  * names are left for gz_names. */
 int gz_candidates(const gz_image *const *imgs, const gz_marks *marks,

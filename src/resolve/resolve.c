@@ -5,14 +5,16 @@
  * priority wins, then more tokens, then the earlier start, then the
  * earlier source (list or rule order), then the shorter proclitic. Losers
  * stay in the table, flagged with the winner that beat them, for
- * --explain. Then names seen in full lend their parts to later partial
- * mentions, and winners are grouped into entities by id.
+ * --explain. A rule's winner over a listed name keeps the list's id (a
+ * title rule's "Mr. Joe Biden" is person/joe-biden). Then short forms are
+ * linked to the names seen in full (alias.c), and winners are grouped
+ * into entities by id.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "gazetteer/gazetteer.h"
+#include "gazetteer/match.h"
 #include "resolve/resolve.h"
 #include "util/hash.h"
 #include "util/mem.h"
@@ -45,6 +47,11 @@ static uint32_t add_string(mention_table *t, const char *s, size_t n) {
   rawi_strbuf_add(&t->strings, s, n);
   rawi_strbuf_addc(&t->strings, '\0');
   return off;
+}
+
+uint32_t mention_copy(mention_table *t, const char *s, size_t n) {
+  init_pool(t);
+  return add_string(t, s, n);
 }
 
 /* The mention's normalised form: the first token's reading, then the
@@ -134,6 +141,22 @@ int mention_add(mention_table *t, const text_doc *d, const mention *m,
   return t->strings.failed ? RAWI_ERR_NOMEM : mention_add_pooled(t, d, &full);
 }
 
+int mention_respan(mention_table *t, const text_doc *d, size_t i,
+                   uint32_t tok_first, uint32_t tok_end) {
+  mention *m = &t->mentions[i];
+  if (tok_first != m->tok_first) {
+    m->tok_first = tok_first;
+    m->split = 0;
+    m->byte_start = d->tokens[tok_first].byte_start;
+    m->cp_start = d->tokens[tok_first].cp_start;
+  }
+  m->tok_end = tok_end;
+  m->byte_end = d->tokens[tok_end - 1].byte_end;
+  m->cp_end = d->tokens[tok_end - 1].cp_end;
+  m->norm_off = add_norm(t, d, m, &m->norm_len);
+  return t->strings.failed ? RAWI_ERR_NOMEM : RAWI_OK;
+}
+
 int mention_set_rule(mention_table *t, size_t i, const char *rule) {
   uint32_t off = add_string(t, rule, strlen(rule));
   if (t->strings.failed)
@@ -200,17 +223,54 @@ static void sort_ranks(rank *v, size_t n, rank *tmp) {
   }
 }
 
+/* --- titles ----------------------------------------------------------- */
+
+uint32_t *resolve_class_ends(const mention_table *t, const text_doc *d,
+                             const resolve_lists *lists, int type) {
+  uint32_t *end = rawi_mem_calloc(t->alloc, d->n_tokens + 1, sizeof *end);
+  if (!end || !lists || !lists->marks)
+    return end;
+  const gz_marks *marks = lists->marks;
+  for (size_t i = 0; i < marks->n; i++) {
+    const gz_mark *mk = &marks->v[i];
+    if (mk->type == type && mk->tok_end > end[mk->tok_first])
+      end[mk->tok_first] = mk->tok_end;
+  }
+  return end;
+}
+
+/* Words before a title that are no part of a name (Former President Ann
+ * Lowe). */
+static int title_modifier(const text_doc *d, uint32_t k) {
+  static const char *const words[] = {"former", "late", "acting", "then"};
+  const text_token *tk = &d->tokens[k];
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (strlen(words[i]) == tk->norm_len &&
+        !memcmp(d->pool + tk->norm_off, words[i], tk->norm_len))
+      return 1;
+  return 0;
+}
+
+uint32_t resolve_core_first(const text_doc *d, const mention *m,
+                            const uint32_t *title_end) {
+  uint32_t k = m->tok_first;
+  while (k < m->tok_end) {
+    if (d->tokens[k].kind == RAWI_TOKEN_PUNCT || title_modifier(d, k))
+      k++;
+    else if (title_end && title_end[k] > k && title_end[k] < m->tok_end)
+      k = title_end[k];
+    else
+      break;
+  }
+  return k < m->tok_end && name_words(d, k, m->tok_end) ? k : m->tok_first;
+}
+
 /* A winning rule mention that covers exactly what a list knows under the
  * same type takes the list's id and name. So does one that lies inside a
  * longer list entry of its type which it beat: a rule that trims a head
  * word or an epithet (مدينة [مشهد], [مكة] المكرمة) names the listed place.
  * An exact cover wins over a containing entry. */
-static void adopt_list_id(mention_table *t, mention *win, const mention *lost) {
-  if (win->source != SOURCE_RULE || lost->source != SOURCE_GAZETTEER ||
-      lost->kind != MENTION_NAME || lost->type != win->type ||
-      lost->tok_first > win->tok_first || lost->tok_end < win->tok_end)
-    return;
-  int exact = lost->tok_first == win->tok_first && lost->tok_end == win->tok_end;
+static void adopt_list_id(mention *win, const mention *lost, int exact) {
   if (!exact && win->adopted == ADOPT_EXACT)
     return;
   win->id_off = lost->id_off; /* MENTION_LATER: gz_names copies them */
@@ -218,25 +278,70 @@ static void adopt_list_id(mention_table *t, mention *win, const mention *lost) {
   win->gz_entity = lost->gz_entity;
   win->gz_img = lost->gz_img;
   win->adopted = exact ? ADOPT_EXACT : ADOPT_INSIDE;
-  (void)t;
 }
 
-int resolve_conflicts(mention_table *t, const text_doc *d) {
+/* A rule's person whose name, titles aside, lies in a listed person's
+ * name it beat is that person: "Mr. [Joe Biden]" over the list's Joe
+ * Biden, and a title rule's "Crown Prince [Mohammed]" cut from the list's
+ * Mohammed bin Salman, which it takes in when the rest is free. */
+static int adopt_person(mention_table *t, const text_doc *d, uint32_t w,
+                        const mention *lost, uint32_t *owner,
+                        const uint32_t *title_end) {
+  mention *win = &t->mentions[w];
+  uint32_t core = resolve_core_first(d, win, title_end);
+  if (lost->tok_first > core || lost->tok_end < win->tok_end)
+    return RAWI_OK;
+  if (lost->tok_end > win->tok_end) {
+    for (uint32_t k = win->tok_end; k < lost->tok_end; k++)
+      if (owner[k] != NONE)
+        return RAWI_OK;
+    for (uint32_t k = win->tok_end; k < lost->tok_end; k++)
+      owner[k] = w;
+    int rc = mention_respan(t, d, w, win->tok_first, lost->tok_end);
+    if (rc)
+      return rc;
+    win = &t->mentions[w];
+  }
+  adopt_list_id(win, lost, lost->tok_first == core);
+  return RAWI_OK;
+}
+
+/* The loser `lost` overlaps winner w: does w take its id? */
+static int adopt(mention_table *t, const text_doc *d, uint32_t w,
+                 const mention *lost, uint32_t *owner,
+                 const uint32_t *title_end) {
+  mention *win = &t->mentions[w];
+  if (win->source != SOURCE_RULE || lost->source != SOURCE_GAZETTEER ||
+      lost->kind != MENTION_NAME || lost->type != win->type)
+    return RAWI_OK;
+  if (win->type == GZ_PERSON)
+    return adopt_person(t, d, w, lost, owner, title_end);
+  if (lost->tok_first <= win->tok_first && lost->tok_end >= win->tok_end)
+    adopt_list_id(win, lost, lost->tok_first == win->tok_first &&
+                                 lost->tok_end == win->tok_end);
+  return RAWI_OK;
+}
+
+int resolve_conflicts(mention_table *t, const text_doc *d,
+                      const resolve_lists *lists) {
   size_t n = t->n_mentions;
   if (!n)
     return RAWI_OK;
   rank *idx = rawi_mem_alloc(t->alloc, 2 * n * sizeof *idx);
   uint32_t *owner = rawi_mem_alloc(t->alloc, (d->n_tokens + 1) * sizeof *owner);
-  if (!idx || !owner) {
+  uint32_t *title_end = resolve_class_ends(t, d, lists, GZ_TITLE);
+  int rc = RAWI_OK;
+  if (!idx || !owner || !title_end) {
     rawi_mem_free(t->alloc, idx);
     rawi_mem_free(t->alloc, owner);
+    rawi_mem_free(t->alloc, title_end);
     return RAWI_ERR_NOMEM;
   }
   for (size_t i = 0; i < n; i++)
     idx[i] = conflict_rank(&t->mentions[i], (uint32_t)i);
   memset(owner, 0xFF, (d->n_tokens + 1) * sizeof *owner);
   sort_ranks(idx, n, idx + n);
-  for (size_t r = 0; r < n; r++) {
+  for (size_t r = 0; r < n && rc == RAWI_OK; r++) {
     mention *m = &t->mentions[idx[r].index];
     uint32_t taken = NONE;
     for (uint32_t k = m->tok_first; k < m->tok_end && taken == NONE; k++)
@@ -244,7 +349,7 @@ int resolve_conflicts(mention_table *t, const text_doc *d) {
     if (taken != NONE) {
       m->lost = 1;
       m->lost_to = taken;
-      adopt_list_id(t, &t->mentions[taken], m);
+      rc = adopt(t, d, taken, m, owner, title_end);
       continue;
     }
     for (uint32_t k = m->tok_first; k < m->tok_end; k++)
@@ -252,212 +357,7 @@ int resolve_conflicts(mention_table *t, const text_doc *d) {
   }
   rawi_mem_free(t->alloc, idx);
   rawi_mem_free(t->alloc, owner);
-  return RAWI_OK;
-}
-
-/* --- aliases ------------------------------------------------------------ */
-
-#define AMBIGUOUS 0xFFFFFFFEu
-#define MAX_ALIAS_TOKENS 4
-
-static uint64_t key_of(const char *s, size_t n) { return rawi_hash_bytes(s, n); }
-
-/* Remember norm -> winner m; two entities under one key cancel out. */
-static int remember(mention_table *t, rawi_map *map, const char *norm,
-                    size_t n, uint32_t m) {
-  uint32_t *slot;
-  int rc = rawi_map_put(map, key_of(norm, n), m, &slot);
-  if (rc < 0)
-    return rc;
-  if (rc == 0 && *slot != AMBIGUOUS &&
-      strcmp(t->strings.data + t->mentions[*slot].id_off,
-             t->strings.data + t->mentions[m].id_off))
-    *slot = AMBIGUOUS;
-  return RAWI_OK;
-}
-
-/* The family name of a person's mention: its last word, leaving out
- * punctuation, initials (the "R" of "Luis Cobos R.") and the suffixes
- * Jr, Sr, II, III, IV; NULL when no word is left but the first. */
-static const text_token *family_token(const text_doc *d, const mention *m) {
-  static const char *const suffixes[] = {"jr", "sr", "ii", "iii", "iv"};
-  for (uint32_t k = m->tok_end; k-- > m->tok_first + 1;) {
-    const text_token *tk = &d->tokens[k];
-    const char *norm = d->pool + tk->norm_off;
-    if (tk->kind != RAWI_TOKEN_WORD || tk->cp_end - tk->cp_start < 2)
-      continue;
-    int suffix = 0;
-    for (size_t j = 0; j < sizeof suffixes / sizeof *suffixes; j++)
-      suffix |= strlen(suffixes[j]) == tk->norm_len &&
-                !memcmp(norm, suffixes[j], tk->norm_len);
-    if (!suffix)
-      return tk;
-  }
-  return NULL;
-}
-
-/* An Arabic family name in two words, "عبد الله", "ابو الغيط", "بن لادن":
- * the last word after عبد, ابو, ابن or بن (not the first word of the name)
- * is no name alone ("الله"); the pair is lent instead. Returns the pair's
- * normalised length in buf, or 0 when the family name is one word. */
-static size_t compound_family(const text_doc *d, const mention *m,
-                              const text_token *last, char *buf, size_t cap) {
-  static const char *const heads[] = {"عبد", "ابو", "ابن", "بن"};
-  uint32_t k = (uint32_t)(last - d->tokens);
-  if (k < 1 || k - 1 <= m->tok_first)
-    return 0;
-  const text_token *h = &d->tokens[k - 1];
-  const char *hn = d->pool + h->norm_off;
-  for (size_t j = 0; j < sizeof heads / sizeof *heads; j++) {
-    if (strlen(heads[j]) != h->norm_len || memcmp(hn, heads[j], h->norm_len))
-      continue;
-    if (h->norm_len + 1 + last->norm_len >= cap)
-      return 0;
-    memcpy(buf, hn, h->norm_len);
-    buf[h->norm_len] = ' ';
-    memcpy(buf + h->norm_len + 1, d->pool + last->norm_off, last->norm_len);
-    return h->norm_len + 1 + last->norm_len;
-  }
-  return 0;
-}
-
-/* Names that lend themselves: a person named in two or more tokens lends
- * its last token (the family name), and a name first found by a rule lends
- * its whole form, so it is found again without the title. A rule's name
- * that is such a part of a fuller name (الجنرال سليماني after قاسم سليماني)
- * becomes a mention of the fuller name's entity. */
-static int collect_aliases(mention_table *t, const text_doc *d, rawi_map *map) {
-  size_t n = t->n_mentions;
-  int rc = RAWI_OK;
-  for (size_t i = 0; i < n && rc == RAWI_OK; i++) {
-    const mention *m = &t->mentions[i];
-    if (m->lost || m->kind != MENTION_NAME || m->tok_end - m->tok_first < 2)
-      continue;
-    if (m->type == GZ_PERSON) {
-      const text_token *last = family_token(d, m);
-      char buf[512];
-      size_t pair = last ? compound_family(d, m, last, buf, sizeof buf) : 0;
-      if (pair)
-        rc = remember(t, map, buf, pair, (uint32_t)i);
-      else if (last)
-        rc = remember(t, map, d->pool + last->norm_off, last->norm_len,
-                      (uint32_t)i);
-    }
-  }
-  /* then rules' forms: after the family names, so that a rule's "عبد الله"
-   * joins "محمد عبد الله" before its own form is remembered */
-  for (size_t i = 0; i < n && rc == RAWI_OK; i++) {
-    mention *m = &t->mentions[i];
-    if (m->lost || m->source != SOURCE_RULE || m->kind != MENTION_NAME)
-      continue;
-    const char *norm = t->strings.data + m->norm_off;
-    uint32_t *w = rawi_map_get(map, key_of(norm, m->norm_len));
-    if (w && *w != AMBIGUOUS && *w != i) {
-      const mention *full = &t->mentions[*w];
-      if (full->tok_end - full->tok_first > m->tok_end - m->tok_first &&
-          full->type == m->type) {
-        m->id_off = full->id_off;
-        m->name_off = full->name_off;
-        if (m->tok_end - m->tok_first < 2)
-          continue;
-      }
-    }
-    rc = remember(t, map, norm, m->norm_len, (uint32_t)i);
-  }
-  return rc;
-}
-
-/* The normalised form of tokens [i, i + len) read with reading k. */
-static size_t span_norm(const text_doc *d, uint32_t i, uint32_t len,
-                        uint32_t k, char *buf, size_t cap) {
-  text_split sp = text_reading(d, &d->tokens[i], k);
-  size_t n = 0;
-  if (sp.norm_len >= cap)
-    return 0;
-  memcpy(buf, d->pool + sp.norm_off, sp.norm_len);
-  n = sp.norm_len;
-  for (uint32_t j = i + 1; j < i + len; j++) {
-    const text_token *t = &d->tokens[j];
-    if (n + 1 + t->norm_len >= cap)
-      return 0;
-    buf[n++] = ' ';
-    memcpy(buf + n, d->pool + t->norm_off, t->norm_len);
-    n += t->norm_len;
-  }
-  return n;
-}
-
-/* Add an alias mention of winner w over tokens [i, i + len), reading k. */
-static int add_alias(mention_table *t, const text_doc *d, uint32_t w,
-                     uint32_t i, uint32_t len, uint32_t k) {
-  char id[512], name[512], src[512];
-  const mention *from = &t->mentions[w];
-  snprintf(id, sizeof id, "%s", t->strings.data + from->id_off);
-  snprintf(name, sizeof name, "%s", t->strings.data + from->name_off);
-  snprintf(src, sizeof src, "%s", t->strings.data + from->src_file_off);
-  mention m = {.tok_first = i, .tok_end = i + len, .split = k,
-               .src_line = from->src_line, .type = from->type,
-               .kind = MENTION_NAME, .source = SOURCE_ALIAS,
-               .rule_off = from->rule_off, .order = w};
-  return mention_add(t, d, &m, id, name, src, 0);
-}
-
-/* Tokens not covered by any winner: does a span there name an alias? */
-static int find_aliases(mention_table *t, const text_doc *d,
-                        const rawi_map *map, const uint8_t *taken) {
-  char buf[1024];
-  for (size_t s = 0; s < d->n_sentences; s++) {
-    uint32_t end = d->sentences[s].first + d->sentences[s].count;
-    for (uint32_t i = d->sentences[s].first; i < end; i++) {
-      uint32_t found = NONE, flen = 0, fk = 0;
-      for (uint32_t len = MAX_ALIAS_TOKENS; len >= 1 && found == NONE; len--) {
-        if (i + len > end)
-          continue;
-        int free_span = 1;
-        for (uint32_t j = i; j < i + len; j++)
-          free_span &= !taken[j];
-        if (!free_span)
-          continue;
-        for (uint32_t k = 0; k < d->tokens[i].split_count; k++) {
-          size_t n = span_norm(d, i, len, k, buf, sizeof buf);
-          uint32_t *w = n ? rawi_map_get(map, key_of(buf, n)) : NULL;
-          if (w && *w != AMBIGUOUS) {
-            found = *w, flen = len, fk = k;
-            break;
-          }
-        }
-      }
-      if (found == NONE)
-        continue;
-      int rc = add_alias(t, d, found, i, flen, fk);
-      if (rc)
-        return rc;
-      i += flen - 1;
-    }
-  }
-  return RAWI_OK;
-}
-
-int resolve_aliases(mention_table *t, const text_doc *d) {
-  rawi_map map;
-  rawi_map_init(&map, t->alloc);
-  int rc = collect_aliases(t, d, &map);
-  uint8_t *taken = NULL;
-  if (rc == RAWI_OK && map.count) {
-    taken = rawi_mem_calloc(t->alloc, d->n_tokens + 1, 1);
-    if (!taken)
-      rc = RAWI_ERR_NOMEM;
-  }
-  if (taken) {
-    for (size_t i = 0; i < t->n_mentions; i++) {
-      const mention *m = &t->mentions[i];
-      if (!m->lost)
-        memset(taken + m->tok_first, 1, m->tok_end - m->tok_first);
-    }
-    rc = find_aliases(t, d, &map, taken);
-  }
-  rawi_mem_free(t->alloc, taken);
-  rawi_map_free(&map);
+  rawi_mem_free(t->alloc, title_end);
   return rc;
 }
 

@@ -44,6 +44,7 @@ typedef struct mention {
   uint8_t kind, source;
   uint8_t lost;                 /* 1 when resolution discarded it */
   uint8_t adopted;              /* a rule's: took a list id (ADOPT_*) */
+  uint8_t derived;              /* a rule's id made from its name (no id:) */
 } mention;
 
 enum { ADOPT_NONE, ADOPT_INSIDE, ADOPT_EXACT };
@@ -91,18 +92,87 @@ typedef void (*mention_writer)(const void *ctx, rawi_strbuf *out);
 uint32_t mention_cached(mention_table *t, uint64_t key, mention_writer fn,
                         const void *ctx);
 
+/* Offset in t->strings of a copy of s[0..n); on failure t->strings.failed
+ * is set. */
+uint32_t mention_copy(mention_table *t, const char *s, size_t n);
+
 /* Record the name of the rule that produced mention i. */
 int mention_set_rule(mention_table *t, size_t i, const char *rule);
 
-/* Resolution (resolve.c), in this order:
+/* What resolution reads from the gazetteer stage: the document's list
+ * marks (titles, the family names of listed people) and the images they
+ * point into. */
+struct gz_image;
+struct gz_marks;
+typedef struct resolve_lists {
+  const struct gz_image *const *imgs;
+  size_t n_imgs;
+  const struct gz_marks *marks;
+} resolve_lists;
+
+/* Resolution, in this order:
  *   resolve_conflicts  keep non-overlapping winners: priority, then length
- *                      in tokens, then position, then source order
- *   resolve_aliases    link later partial names (family name, a name first
- *                      found by a rule) to the entity seen in full
+ *                      in tokens, then position, then source order; a
+ *                      rule's person over a listed name takes its id
+ *                      (resolve.c)
+ *   resolve_aliases    person ids from name keys; short forms (family
+ *                      name, given name, name without its title, initials
+ *                      of an organisation) linked to the entity written in
+ *                      full, or to a listed namesake by prominence
+ *                      (alias.c)
  *   resolve_entities   group winners into entities by id, text order */
-int resolve_conflicts(mention_table *t, const text_doc *d);
-int resolve_aliases(mention_table *t, const text_doc *d);
+int resolve_conflicts(mention_table *t, const text_doc *d,
+                      const resolve_lists *lists);
+int resolve_aliases(mention_table *t, const text_doc *d,
+                    const resolve_lists *lists);
 int resolve_entities(mention_table *t, const text_doc *d);
+
+/* For each token, the end of the longest mark of a class (GZ_TITLE,
+ * GZ_ORG_HEAD) starting there, or 0 (resolve.c). Freed with t's
+ * allocator; NULL when out of memory. */
+uint32_t *resolve_class_ends(const mention_table *t, const text_doc *d,
+                             const resolve_lists *lists, int type);
+/* The first token of person mention m's name without its titles and
+ * punctuation (Mr. [Joe Biden], Crown Prince [Mohammed]); m's first token
+ * when nothing but a title would be left. */
+uint32_t resolve_core_first(const text_doc *d, const mention *m,
+                            const uint32_t *title_end);
+
+/* Give mention i the tokens [tok_first, tok_end) (its offsets and norm
+ * follow; a new first token is read unsplit). */
+int mention_respan(mention_table *t, const text_doc *d, size_t i,
+                   uint32_t tok_first, uint32_t tok_end);
+
+/* --- names.c: the parts and the key of a person's name ------------------ */
+
+/* The family name inside tokens [first, end) of d: the last word that is
+ * no initial, suffix (Jr, II, الابن) or punctuation, with the words before
+ * it that belong to it (عبد, ابو, بن, bin, von der), never the first word.
+ * Returns 0 when no such word is left. */
+int name_family(const text_doc *d, uint32_t first, uint32_t end,
+                uint32_t *fam_first, uint32_t *fam_end);
+/* Words (not punctuation) in tokens [first, end). */
+uint32_t name_words(const text_doc *d, uint32_t first, uint32_t end);
+/* The key of a name over tokens [first, end), the first read with reading
+ * split: words one space apart, punctuation and an English possessive
+ * left out, ؤ/ئ folded to و/ي,
+ * عبد and الله joined to their neighbour, the article dropped but on the
+ * first of several words, Latin al-/el- dropped. Spelling variants of one
+ * name share it (كريم الدباغ, كريم دباغ; Karim al-Dabbagh, Karim Dabbagh).
+ * Returns its length (cut at cap - 1). */
+size_t name_key(const text_doc *d, uint32_t first, uint32_t end,
+                uint32_t split, char *buf, size_t cap);
+/* The key of a name that is no person's: its words' norms one space
+ * apart, punctuation left out, the last without an English possessive
+ * (Ryanair's: ryanair; AT&T: att). */
+size_t name_plain_key(const text_doc *d, uint32_t first, uint32_t end,
+                      uint32_t split, char *buf, size_t cap);
+/* Is the name [first, end) a short form: one word once keyed (Al-Dabbagh,
+ * عبد الفتاح), or a family name with its head (bin Salman, von der Leyen)? */
+int name_is_short(const text_doc *d, uint32_t first, uint32_t end,
+                  uint32_t split);
+/* "person/" + key with spaces as '-'. */
+void name_person_id(const char *key, char *buf, size_t cap);
 
 /* Derived id of an entity no list knows: type prefix + normalised name
  * with spaces as '-', written into buf. */

@@ -209,7 +209,9 @@ static uint32_t marked_reading(const sentence_ctx *c, uint32_t t) {
     const gz_mark *m = &c->marks->v[i];
     if (m->tok_first > t)
       break;
-    if (m->tok_first != t || m->type == GZ_STOPWORD)
+    /* a common word or a listed person's family name tells no reading */
+    if (m->tok_first != t || m->type == GZ_STOPWORD ||
+        m->type == GZ_FAMILY_NAME)
       continue;
     if (m->split == 0)
       return 0;
@@ -382,7 +384,8 @@ static int emit(const sentence_ctx *c, const rule *r, uint32_t order,
   mention m = {.tok_first = c->first + t0, .tok_end = c->first + (uint32_t)t1 + 1,
                .split = k, .src_line = (uint32_t)r->line, .type = (uint16_t)r->type,
                .kind = MENTION_NAME, .source = SOURCE_RULE,
-               .priority = (int16_t)r->priority, .order = order};
+               .priority = (int16_t)r->priority, .order = order,
+               .derived = !r->id};
   /* id and name come from the mention's own text */
   const text_doc *d = c->d;
   text_split sp = text_reading(d, &d->tokens[m.tok_first], k);

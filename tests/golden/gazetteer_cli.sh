@@ -45,7 +45,7 @@ head -c $((size - 8)) "$tmp/good.img" > "$tmp/short.img"
 expect_load_error truncated "$tmp/short.img" "corrupt gazetteer image: truncated or padded file"
 cp "$tmp/good.img" "$tmp/version.img"
 printf '\011' | dd of="$tmp/version.img" bs=1 seek=8 conv=notrunc 2> /dev/null
-expect_load_error version "$tmp/version.img" "gazetteer image has format version 9, this rawi reads version 3: compile it again"
+expect_load_error version "$tmp/version.img" "gazetteer image has format version 9, this rawi reads version 4: compile it again"
 head -c 8 "$tmp/good.img" > "$tmp/tiny.img"
 expect_load_error tiny "$tmp/tiny.img" "corrupt gazetteer image: truncated or padded file"
 printf 'كربلاء\tLOCATION\tlocation/karbala\n' >> "$tmp/good.tsv"

@@ -1,4 +1,4 @@
-/* The compiled image's encodings (format 3): packed strings, one-word
+/* The compiled image's encodings (format 4): packed strings, one-word
  * paths in the word table, names spelled by the trie, 16-byte entries,
  * and the load checks that keep a damaged image from reading astray. */
 #include <stdio.h>
@@ -172,6 +172,77 @@ static void test_image_tables(void **state) {
   gz_image_free(&b.img);
 }
 
+/* Each listed person of two or more words lends its family name as a
+ * FAMILY_NAME entry of the person (with the line's attributes; Latin ones
+ * matched as written), once per person and spelling; a one-word surface
+ * with a capital inside a run of letters is matched as written. */
+static const char people_tsv[] =
+    "Gordon Brown\tPERSON\tperson/gordon-brown\trole=prime-minister;prominence=1\n"
+    "James Gordon Brown\tPERSON\tperson/gordon-brown\tprominence=1\n"
+    "Chris Brown\tPERSON\tperson/chris-brown\tprominence=3\n"
+    "Mohammed bin Salman\tPERSON\tperson/mbs\tprominence=2\n"
+    "George W. Bush Jr.\tPERSON\tperson/gwb\n"
+    "عبد الفتاح السيسي\tPERSON\tperson/sisi\tprominence=1\n"
+    "Madonna\tPERSON\tperson/madonna\n"
+    "LeT\tORGANIZATION\torg/let\n"
+    "Al-Qaeda\tORGANIZATION\torg/qaeda\n";
+
+/* The entries of type `type` in the run of the path, as "id:flags" . */
+static void family_entries(const gz_image *g, const char *const *words,
+                           size_t n, char *out, size_t cap) {
+  size_t at = 0;
+  out[0] = '\0';
+  uint32_t e = lookup(g, words, n);
+  for (; e != GZ_NONE && at < cap; e++) {
+    const gz_entry *en = &g->entries[e];
+    if (en->type == GZ_FAMILY_NAME)
+      at += (size_t)snprintf(out + at, cap - at, "%s%s%s", at ? " " : "",
+                             gz_str(g, g->entities[en->entity].id),
+                             en->flags & GZ_ENTRY_CASE_EXACT ? ":exact" : "");
+    if (en->flags & GZ_ENTRY_LAST)
+      break;
+  }
+}
+
+static void test_family_names_derived(void **state) {
+  (void)state;
+  built b;
+  build(&b, people_tsv);
+  const gz_image *g = &b.img;
+  char got[256];
+  const char *brown[] = {"brown"};
+  family_entries(g, brown, 1, got, sizeof got);
+  assert_string_equal(got, "person/gordon-brown:exact person/chris-brown:exact");
+  uint32_t e = lookup(g, brown, 1);
+  assert_string_equal(gz_entry_surface(g, &g->entries[e]), "Brown");
+  assert_string_equal(gz_str(g, g->entries[e].attrs),
+                      "role=prime-minister;prominence=1");
+  const char *bin_salman[] = {"bin", "salman"}, *salman[] = {"salman"};
+  family_entries(g, bin_salman, 2, got, sizeof got);
+  assert_string_equal(got, "person/mbs:exact");
+  family_entries(g, salman, 1, got, sizeof got);
+  assert_string_equal(got, "");
+  const char *bush[] = {"bush"}, *jr[] = {"jr"};
+  family_entries(g, bush, 1, got, sizeof got);
+  assert_string_equal(got, "person/gwb:exact");
+  assert_int_equal(lookup(g, jr, 1), GZ_NONE);
+  const char *sisi[] = {"السيسي"};
+  family_entries(g, sisi, 1, got, sizeof got);
+  assert_string_equal(got, "person/sisi");
+  const char *madonna[] = {"madonna"};
+  family_entries(g, madonna, 1, got, sizeof got);
+  assert_string_equal(got, "");
+
+  const char *let[] = {"let"}, *qaeda[] = {"al", "-", "qaeda"};
+  e = lookup(g, let, 1);
+  assert_true(g->entries[e].flags & GZ_ENTRY_CASE_EXACT);
+  assert_string_equal(gz_entry_surface(g, &g->entries[e]), "LeT");
+  e = lookup(g, qaeda, 3);
+  assert_int_not_equal(e, GZ_NONE);
+  assert_false(g->entries[e].flags & GZ_ENTRY_CASE_EXACT);
+  gz_image_free(&b.img);
+}
+
 /* A copy of the image with one 32-bit field changed and the checksum
  * made right again, as a crafted file would be: loading must refuse it
  * with the given message. */
@@ -250,6 +321,7 @@ int main(void) {
       cmocka_unit_test(test_packed_round_trip),
       cmocka_unit_test(test_packed_halves_arabic),
       cmocka_unit_test(test_image_tables),
+      cmocka_unit_test(test_family_names_derived),
       cmocka_unit_test(test_image_checks),
       cmocka_unit_test(test_path_name_bounded),
   };
