@@ -120,9 +120,7 @@ def fold_pack(pack, train, tmp, label):
                 if os.path.join(sub, lang, name) not in INDUCED:
                     os.symlink(os.path.join(src, name), os.path.join(tmp, sub, lang, name))
     ar = os.path.join(pack, 'gazetteers', 'ar')
-    keep_paths = [os.path.join(ar, f) for f in sorted(os.listdir(ar))
-                  if f.endswith('.tsv') and 'stopwords' not in f and 'common' not in f]
-    keep, given = induce.read_keep(keep_paths)
+    keep, given = induce.read_keep(induce.keep_lists(ar))
     with open(os.path.join(tmp, INDUCED[0]), 'w', encoding='utf-8') as f:
         induce.write_common(f, induce.common_words(train, keep, 2), 2, label)
     with open(os.path.join(tmp, INDUCED[1]), 'w', encoding='utf-8') as f:
@@ -203,7 +201,7 @@ def details(args, info):
     if '--show' in args:
         want = args[args.index('--show') + 1]
         for cls, x, y, toks in shown:
-            if cls != want:
+            if want != "ALL" and cls != want:
                 continue
             z = x or y
             ctx = ' '.join(toks[max(0, z[1] - 6):z[1]]) + ' [' + ' '.join(

@@ -4,16 +4,19 @@ words that are never names (a STOPWORD list) and given names that news
 mostly writes as ordinary words (the AMBIG macro of a rules file), from
 IOB2-annotated CoNLL data (ANERcorp format).
 
-usage: induce_common_words.py CONLL [--min-count N] [--keep LIST.tsv ...]
-                              [--leave-out K/N] [--ambiguous OUT.rules]
-                              > common.tsv
+usage: induce_common_words.py CONLL [--min-count N] [--keep-dir DIR]
+                              [--keep LIST.tsv ...] [--leave-out K/N]
+                              [--ambiguous OUT.rules] > common.tsv
 
 A token (as written, normalised, proclitics kept: the matcher reads وعودة
 as عودة too) becomes a STOPWORD line when it occurs at least --min-count
 times (default 2) and never inside an annotated name (PERS, LOC, ORG or
 MISC). Words that any --keep list names (given names, persons, places,
 organisations, titles: each word of a surface) are left out, so a name
-that is also a common word stays available to the rules. Only Arabic
+that is also a common word stays available to the rules. --keep-dir DIR
+keeps every list of DIR (gazetteers/ar) but the common-word lists
+themselves and the relation cue words of cues.tsv (لم، غدا، رفض are
+common words). Only Arabic
 letter words are kept.
 
 --ambiguous writes OUT.rules, one macro: the given names of the --keep
@@ -31,6 +34,7 @@ The rules use STOPWORD to stop a name before the words around it
 (الرئيس ... فارس [تزايد]) and to refuse a title's object that is a common
 noun (رئيس [فريق]); neither list ever makes an entity.
 """
+import os
 import re
 import sys
 from collections import Counter
@@ -60,6 +64,15 @@ def part(sents, leave_out):
         sys.exit(f'induce_common_words.py: --leave-out {leave_out}: K must be 1..N')
     a, b = (k - 1) * len(sents) // n, k * len(sents) // n
     return sents[:a] + sents[b:]
+
+
+def keep_lists(directory):
+    """The lists of a pack's language folder whose words stay out of the
+    common words: all but the common-word lists themselves and the cue
+    words of relations (cues.tsv: لم، غدا، رفض are common words)."""
+    return [os.path.join(directory, f) for f in sorted(os.listdir(directory))
+            if f.endswith('.tsv') and 'stopwords' not in f and 'common' not in f
+            and not f.startswith('cues')]
 
 
 def read_keep(paths):
@@ -119,10 +132,9 @@ def write_common(f, words, min_count, leave_out):
             '# and Obeid et al. 2020 (CAMeL Tools, CAMeL Lab). Surfaces are written\n'
             '# normalised (no hamza on alef, ه for ة, ي for ى), as the matcher folds them.\n'
             '# Regenerate (with rules/ar/ambiguous-names-anercorp.rules) with:\n'
-            '#   cd tools && ./induce_common_words.py PATH/anercorp/train.txt --min-count 2 \\\n'
-            '#     --ambiguous ../rules/ar/ambiguous-names-anercorp.rules \\\n'
-            '#     $(for f in ../gazetteers/ar/*.tsv; do case $f in *stopwords*|*common*) ;; \\\n'
-            '#     *) printf -- "--keep %s " $f;; esac; done) > ../gazetteers/ar/common-words-anercorp.tsv\n'
+            '#   tools/induce_common_words.py PATH/anercorp/train.txt --min-count 2 \\\n'
+            '#     --keep-dir gazetteers/ar --ambiguous rules/ar/ambiguous-names-anercorp.rules \\\n'
+            '#     > gazetteers/ar/common-words-anercorp.tsv\n'
             '# Columns: surface<TAB>type<TAB>id\n')
     for i, w in enumerate(words, 1):
         f.write(f'{w}\tSTOPWORD\tstop/ar-common-{i}\n')
@@ -149,7 +161,10 @@ def main():
         sys.exit(__doc__)
     min_count = option(a, '--min-count', 2)
     leave_out = a[a.index('--leave-out') + 1] if '--leave-out' in a else None
-    keep, given = read_keep(a[i + 1] for i, x in enumerate(a) if x == '--keep')
+    paths = [a[i + 1] for i, x in enumerate(a) if x == '--keep']
+    if '--keep-dir' in a:
+        paths += keep_lists(a[a.index('--keep-dir') + 1])
+    keep, given = read_keep(paths)
     sents = part(read_conll(a[0]), leave_out)
     words = common_words(sents, keep, min_count)
     write_common(sys.stdout, words, min_count, leave_out)

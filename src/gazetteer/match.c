@@ -172,6 +172,40 @@ static int marks_at(const gz_image *g, uint32_t img, const text_doc *d,
   return RAWI_OK;
 }
 
+/* Does the group of marks [a, b) of one token hold a listed name of that
+ * one whole token (a given name such as ليلى, a place)? */
+static int whole_token_name(const gz_marks *marks, size_t a, size_t b) {
+  for (size_t j = a; j < b; j++) {
+    const gz_mark *o = &marks->v[j];
+    if (o->split == 0 && o->tok_end == o->tok_first + 1 &&
+        (o->type == GZ_GIVEN_NAME || o->type == GZ_FAMILY_NAME ||
+         gz_is_entity_type(o->type)))
+      return 1;
+  }
+  return 0;
+}
+
+/* A token that is a listed name as a whole (ليلى) and a common word only
+ * through a proclitic (ل + يلي) is the name: its one-token STOPWORD marks
+ * of proclitic readings go, as the converse of common_word_split below
+ * (فلكيا, a common word, is not ف + ل + كيا). Order is kept. */
+static void drop_split_common_words(gz_marks *marks) {
+  size_t n = 0;
+  for (size_t a = 0, b; a < marks->n; a = b) {
+    for (b = a + 1; b < marks->n && marks->v[b].tok_first == marks->v[a].tok_first;)
+      b++;
+    int name = whole_token_name(marks, a, b);
+    for (size_t j = a; j < b; j++) {
+      const gz_mark *m = &marks->v[j];
+      if (name && m->type == GZ_STOPWORD && m->split != 0 &&
+          m->tok_end == m->tok_first + 1)
+        continue;
+      marks->v[n++] = *m;
+    }
+  }
+  marks->n = n;
+}
+
 int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
             gz_word_cache *cache, gz_marks *out) {
   out->n = 0;
@@ -194,6 +228,8 @@ int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
         rc = marks_at(imgs[g], (uint32_t)g, d, ids + g * per, i, end, out);
   }
   rawi_mem_free(out->alloc, ids);
+  if (rc == RAWI_OK)
+    drop_split_common_words(out);
   return rc;
 }
 
