@@ -127,6 +127,16 @@ def fold_pack(pack, train, tmp, label):
         induce.write_ambiguous(f, induce.ambiguous_names(train, given, 2), 2, label)
 
 
+def source_name(source):
+    """A mention's source, short: person.title, alias:person.title,
+    cities.tsv:832."""
+    parts = source.split(':')
+    alias = 'alias:' if parts[0] == 'alias' else ''
+    if 'gazetteer' in parts:
+        return alias + ':'.join(parts[-2:]).split('/')[-1]
+    return alias + parts[-1]
+
+
 def score(rawi, sents, k, extra):
     """rawi on the sentences, k a document: per-type tp/fp/fn Counters and
     what the error listings need."""
@@ -144,6 +154,7 @@ def score(rawi, sents, k, extra):
         rec = json.loads(line)
         offs = offsets[d]
         pred = ['O'] * len(offs)
+        src = {}
         for e in rec.get('entities', []):
             typ = MAP.get(e['type'])
             for m in e['mentions']:
@@ -152,6 +163,8 @@ def score(rawi, sents, k, extra):
                 cover = [i for i, (a, b) in enumerate(offs) if a < m['end'] and m['start'] < b]
                 for j, i in enumerate(cover):
                     pred[i] = ('B-' if j == 0 else 'I-') + typ
+                if cover:
+                    src[cover[0]] = source_name(m.get('source', ''))
         gold = [lab for s in docs[d] for _, lab in s]
         toks = [t for s in docs[d] for t, _ in s]
         g, p = set(spans(gold)), set(spans(pred))
@@ -164,20 +177,20 @@ def score(rawi, sents, k, extra):
             names.add(toks[x[1]])
         for cls, x, y in classify(g, p, misc):
             if cls == 'missed':
-                missed_first.append((toks[x[1]], x, toks, cls, y))
+                missed_first.append((toks[x[1]], x, toks, cls, y, ''))
                 continue
             classes[cls] += 1
-            shown.append((cls, x, y, toks))
+            shown.append((cls, x, y, toks, src.get(y[1], '') if y else ''))
         for typ, a, b in sorted(g - p):
             errors.append(f'MISS  {typ} {" ".join(toks[a:b])}')
         for typ, a, b in sorted(p - g):
             errors.append(f'EXTRA {typ} {" ".join(toks[a:b])}')
-    for first, x, toks, cls, y in missed_first:
+    for first, x, toks, cls, y, how in missed_first:
         bare = CLITIC.sub('', first)
         if bare != first and bare in names:
             cls = 'clitic'
         classes[cls] += 1
-        shown.append((cls, x, y, toks))
+        shown.append((cls, x, y, toks, how))
     return (tp, fp, fn), (len(docs), classes, shown, errors)
 
 
@@ -200,7 +213,7 @@ def details(args, info):
         print('error classes: ' + ', '.join(f'{k} {v}' for k, v in classes.most_common()))
     if '--show' in args:
         want = args[args.index('--show') + 1]
-        for cls, x, y, toks in shown:
+        for cls, x, y, toks, how in shown:
             if want != "ALL" and cls != want:
                 continue
             z = x or y
@@ -208,7 +221,7 @@ def details(args, info):
                 toks[z[1]:z[2]]) + '] ' + ' '.join(toks[z[2]:z[2] + 6])
             gs = f'gold {x[0]} {" ".join(toks[x[1]:x[2]])}' if x else ''
             ps = f'pred {y[0]} {" ".join(toks[y[1]:y[2]])}' if y else ''
-            print(f'{cls:9} {gs:30} {ps:30} | {ctx}')
+            print(f'{cls:9} {gs:30} {ps:30} | {ctx}' + (f' <{how}>' if how else ''))
     if n_err:
         for line in Counter(errors).most_common(n_err):
             print(f'{line[1]:4}  {line[0]}')
