@@ -15,8 +15,9 @@ MISC). Words that any --keep list names (given names, persons, places,
 organisations, titles: each word of a surface) are left out, so a name
 that is also a common word stays available to the rules. --keep-dir DIR
 keeps every list of DIR (gazetteers/ar) but the common-word lists
-themselves and the relation cue words of cues.tsv (لم، غدا، رفض are
-common words). Only Arabic
+themselves, the relation cue words of cues.tsv (لم، غدا، رفض are
+common words) and name-tokens.tsv (evidence that annotated text may
+overrule). Only Arabic
 letter words are kept.
 
 --ambiguous writes OUT.rules, one macro: the given names of the --keep
@@ -72,7 +73,7 @@ def keep_lists(directory):
     words of relations (cues.tsv: لم، غدا، رفض are common words)."""
     return [os.path.join(directory, f) for f in sorted(os.listdir(directory))
             if f.endswith('.tsv') and 'stopwords' not in f and 'common' not in f
-            and not f.startswith('cues')]
+            and not f.startswith('cues') and not f.startswith('name-tokens')]
 
 
 def read_keep(paths):
