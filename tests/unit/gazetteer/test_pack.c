@@ -69,6 +69,9 @@ static void test_arabic(void **state) {
   CHECK("وقال مستشار لنوري المالكي إن بغداد تنتظر ردّ طهران.",
         {"person/nouri-al-maliki", "PERSON", RAWI_MENTION_NAME},
         {"location/tehran", "LOCATION", RAWI_MENTION_NAME});
+  /* a city of the generated GeoNames list (places-open.tsv) */
+  CHECK("ووصلت بعثة الأمم المتحدة إلى كانانغا أمس.",
+        {"location/gn-214481", "LOCATION", RAWI_MENTION_NAME});
   CHECK("وتوجه الوفد إلى تشيلي والبيرو بعد لقاء الرئيس غوستافو بيترو.",
         {"country/cl", "COUNTRY", RAWI_MENTION_NAME},
         {"country/pe", "COUNTRY", RAWI_MENTION_NAME},
