@@ -2,7 +2,7 @@
 #   make demo    install missing packages, build, run rawi on the sample
 #   make check   build and run the whole test suite (dev with valgrind, then
 #                ASan+UBSan, then the threaded tests under ThreadSanitizer)
-#   make accuracy ANERCORP=train.txt CONLL04=dev.json SEED_GOLD=seed.jsonl
+#   make accuracy ANERCORP=train.txt CONLL04=dev.json SEED_GOLD=seed.jsonl NEWS_DEV=news-dev.jsonl
 #                print the accuracy tables of docs/accuracy.md
 #   make fuzz    build the libFuzzer targets (clang; docs/errors.md)
 
@@ -22,7 +22,8 @@ deps:
 # corpus paths as make variables; a table without its path is skipped
 accuracy: release
 	sh tools/accuracy.sh build/release/rawi ANERCORP=$(ANERCORP) \
-	  CONLL04=$(CONLL04) CONLL04_TRAIN=$(CONLL04_TRAIN) SEED_GOLD=$(SEED_GOLD)
+	  CONLL04=$(CONLL04) CONLL04_TRAIN=$(CONLL04_TRAIN) SEED_GOLD=$(SEED_GOLD) \
+	  NEWS_DEV=$(NEWS_DEV)
 
 test-deps:
 	@sh tools/install-deps.sh --test

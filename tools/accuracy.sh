@@ -4,38 +4,37 @@
 #
 #   tools/accuracy.sh RAWI [ANERCORP=train.txt] [CONLL04=dev.json]
 #                          [CONLL04_TRAIN=train.json] [SEED_GOLD=seed.jsonl]
-#   make accuracy ANERCORP=... CONLL04=... SEED_GOLD=...
+#                          [NEWS_DEV=news-dev.jsonl]
+#   make accuracy ANERCORP=... CONLL04=... SEED_GOLD=... NEWS_DEV=...
 #
-# ANERCORP    ANERcorp train split (CAMeL Lab); its last sixth is the
-#             development split, scored PERS/LOC/ORG and micro (MISC is not
-#             scored) with `rawi eval`, ten sentences a document
+# ANERCORP    ANERcorp train split (CAMeL Lab): 6-fold cross-validation,
+#             each sixth scored with the lists induced from annotated data
+#             made again from the other five (tools/eval_anercorp.py
+#             --folds 6), ten sentences a document, PERS/LOC/ORG and micro
+#             (MISC is not scored): each part, the mean and the lowest
 # CONLL04     CoNLL04 in SpERT's JSON (dev.json): strict NER and relations
 #             (tools/eval_conll04.py: rawi eval has no SpERT reader)
 # CONLL04_TRAIN  the same on the training split, to watch overfitting
 # SEED_GOLD   shared/gold/seed.jsonl: entities and relations, `rawi eval`
+# NEWS_DEV    shared/gold/news-dev.jsonl, scored by the score.py next to it
+#             per language and half (tools/eval_news.py)
 # A table whose path is not given is skipped.
 set -eu
-[ $# -ge 1 ] || { sed -n '2,16p' "$0"; exit 1; }
+[ $# -ge 1 ] || { sed -n '2,22p' "$0"; exit 1; }
 rawi=$1
 shift
-ANERCORP= CONLL04= CONLL04_TRAIN= SEED_GOLD=
+ANERCORP= CONLL04= CONLL04_TRAIN= SEED_GOLD= NEWS_DEV=
 for arg in "$@"; do
   case $arg in
-  ANERCORP=*|CONLL04=*|CONLL04_TRAIN=*|SEED_GOLD=*) eval "${arg%%=*}=\${arg#*=}" ;;
+  ANERCORP=*|CONLL04=*|CONLL04_TRAIN=*|SEED_GOLD=*|NEWS_DEV=*) eval "${arg%%=*}=\${arg#*=}" ;;
   *) echo "accuracy.sh: unknown argument '$arg'" >&2; exit 1 ;;
   esac
 done
 tools=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 if [ -n "$ANERCORP" ]; then
-  echo "== ANERcorp development split (last sixth of $ANERCORP), MISC not scored"
-  # sentences are blank-line separated blocks; keep the last len // 6
-  awk 'BEGIN { RS = "" } { s[NR] = $0 } END {
-         first = NR - int(NR / 6) + 1
-         for (i = first; i <= NR; i++) print s[i] "\n" }' "$ANERCORP" > "$tmp/dev.conll"
-  "$rawi" eval --gold "$tmp/dev.conll" --lang ar --doc-sentences 10
+  echo "== ANERcorp $ANERCORP, 6-fold cross-validation"
+  python3 "$tools/eval_anercorp.py" "$rawi" "$ANERCORP" --folds 6 --doc-sentences 10
   echo
 fi
 if [ -n "$CONLL04" ]; then
@@ -51,4 +50,9 @@ fi
 if [ -n "$SEED_GOLD" ]; then
   echo "== seed articles $SEED_GOLD"
   "$rawi" eval --gold "$SEED_GOLD"
+fi
+if [ -n "$NEWS_DEV" ]; then
+  echo
+  echo "== news articles $NEWS_DEV (entities and relations per language and half)"
+  python3 "$tools/eval_news.py" "$rawi" "$NEWS_DEV" "$(dirname "$NEWS_DEV")/score.py"
 fi

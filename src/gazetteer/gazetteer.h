@@ -61,6 +61,7 @@ enum gz_type {
   GZ_N_ENTITY_TYPES,
   GZ_TITLE = GZ_N_ENTITY_TYPES, GZ_GIVEN_NAME, GZ_FAMILY_NAME, GZ_ORG_HEAD,
   GZ_LOC_HEAD, GZ_REPORT_VERB, GZ_TRIGGER, GZ_STOPWORD,
+  GZ_NAME_TOKEN, /* a word attested in people's names: evidence, never a name */
   GZ_N_TYPES,
   GZ_DEMONYM = GZ_N_TYPES, /* marks only: an entry with kind=demonym */
   GZ_CAP,                  /* rules only: words written with a capital */

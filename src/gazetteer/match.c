@@ -172,6 +172,43 @@ static int marks_at(const gz_image *g, uint32_t img, const text_doc *d,
   return RAWI_OK;
 }
 
+/* Is mark m of one token only, and of type class (a whole token when
+ * split is 0, a proclitic reading otherwise)? */
+static int one_token(const gz_mark *m, int split) {
+  return m->tok_end == m->tok_first + 1 && (split ? m->split != 0 : m->split == 0);
+}
+
+static int is_name_type(int type) {
+  return type == GZ_GIVEN_NAME || type == GZ_FAMILY_NAME || type == GZ_DEMONYM ||
+         gz_is_entity_type(type);
+}
+
+/* A token that is a listed common word as a whole (فلكيا) is not a name
+ * through a proclitic (ف + ل + كيا): its one-token name marks of proclitic
+ * readings go. A token that is a listed one-word name as a whole (ليلى)
+ * is not a common word through a proclitic (ل + يلي): its one-token
+ * STOPWORD marks of proclitic readings go. Rules and candidates then see
+ * the same marks. Marks of one token are neighbours; order is kept. */
+static void drop_split_readings(gz_marks *marks) {
+  size_t n = 0;
+  for (size_t a = 0, b; a < marks->n; a = b) {
+    int common = 0, name = 0;
+    for (b = a; b < marks->n && marks->v[b].tok_first == marks->v[a].tok_first; b++) {
+      const gz_mark *m = &marks->v[b];
+      common |= one_token(m, 0) && m->type == GZ_STOPWORD;
+      name |= one_token(m, 0) && is_name_type(m->type) && m->type != GZ_DEMONYM;
+    }
+    for (size_t j = a; j < b; j++) {
+      const gz_mark *m = &marks->v[j];
+      if (one_token(m, 1) && ((name && m->type == GZ_STOPWORD) ||
+                              (common && is_name_type(m->type))))
+        continue;
+      marks->v[n++] = *m;
+    }
+  }
+  marks->n = n;
+}
+
 int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
             gz_word_cache *cache, gz_marks *out) {
   out->n = 0;
@@ -194,26 +231,9 @@ int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
         rc = marks_at(imgs[g], (uint32_t)g, d, ids + g * per, i, end, out);
   }
   rawi_mem_free(out->alloc, ids);
+  if (rc == RAWI_OK)
+    drop_split_readings(out);
   return rc;
-}
-
-/* Is the one-token mark i read through a proclitic (ف+ل+كيا) while the
- * whole token is a listed common word (فلكيا)? Then the word is meant, and
- * the name inside it is not. Marks come in token order, so those of the
- * same token are neighbours. */
-static int common_word_split(const gz_marks *marks, size_t i) {
-  const gz_mark *mk = &marks->v[i];
-  if (mk->split == 0 || mk->tok_end != mk->tok_first + 1)
-    return 0;
-  size_t j = i;
-  while (j > 0 && marks->v[j - 1].tok_first == mk->tok_first)
-    j--;
-  for (; j < marks->n && marks->v[j].tok_first == mk->tok_first; j++) {
-    const gz_mark *o = &marks->v[j];
-    if (o->type == GZ_STOPWORD && o->split == 0 && o->tok_end == mk->tok_end)
-      return 1;
-  }
-  return 0;
 }
 
 size_t gz_first_mark_at(const gz_marks *marks, uint32_t tok) {
@@ -380,8 +400,6 @@ int gz_candidates(const gz_image *const *imgs, const gz_marks *marks,
   for (size_t i = 0; i < marks->n; i++) {
     const gz_mark *mk = &marks->v[i];
     if (mk->type >= GZ_N_ENTITY_TYPES && mk->type != GZ_DEMONYM)
-      continue;
-    if (common_word_split(marks, i))
       continue;
     const gz_image *g = imgs[mk->img];
     const gz_entry *e = &g->entries[mk->entry];

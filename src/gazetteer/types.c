@@ -6,7 +6,8 @@
 static const char *const names[GZ_N_TYPES] = {
     "PERSON",     "ORGANIZATION", "COUNTRY",     "LOCATION",
     "TITLE",      "GIVEN_NAME",   "FAMILY_NAME", "ORG_HEAD",
-    "LOC_HEAD",   "REPORT_VERB",  "TRIGGER",     "STOPWORD"};
+    "LOC_HEAD",   "REPORT_VERB",  "TRIGGER",     "STOPWORD",
+    "NAME_TOKEN"};
 
 int gz_type_index(const char *name, size_t len) {
   for (int i = 0; i < GZ_N_TYPES; i++)

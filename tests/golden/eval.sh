@@ -84,4 +84,24 @@ grep -q "$(printf '^كريم الدباغ\tPERSON\tperson/كريم-دباغ$')" 
 "$rawi" gazetteer frobnicate > /dev/null 2>&1
 [ $? = 1 ] && ok || ko "unknown gazetteer subcommand"
 
+# 8. cross-validation: a part's lists are induced from the other parts only.
+#    نمر is a name in part 1 and a common word twice in part 2; أمل, a
+#    given name, is a word twice in part 2 and never a name.
+if command -v python3 > /dev/null; then
+  tools=$here/../../tools
+  python3 "$tools/induce_common_words.py" folds.conll --leave-out 1/2 --keep folds-keep.tsv \
+    --ambiguous "$tmp/amb1.rules" > "$tmp/common1.tsv" 2> /dev/null
+  python3 "$tools/induce_common_words.py" folds.conll --leave-out 2/2 --keep folds-keep.tsv \
+    --ambiguous "$tmp/amb2.rules" > "$tmp/common2.tsv" 2> /dev/null
+  python3 "$tools/induce_common_words.py" folds.conll > "$tmp/common.tsv" 2> /dev/null
+  grep -q "$(printf '^نمر\tSTOPWORD')" "$tmp/common1.tsv" && ok || ko "part 2 alone: نمر is common"
+  grep -q '^نمر' "$tmp/common2.tsv" && ko "part 1 alone: نمر is a name there" || ok
+  grep -q '^نمر' "$tmp/common.tsv" && ko "all parts: نمر is inside a name" || ok
+  grep -q '^define AMBIG = (?:.*|امل|' "$tmp/amb1.rules" && ok || ko "part 2 alone: أمل is ambiguous"
+  grep -q '|امل|' "$tmp/amb2.rules" && ko "part 1 alone: أمل never seen" || ok
+  python3 "$tools/eval_anercorp.py" "$rawi" folds.conll --folds 2 > "$tmp/cv" 2>&1
+  grep -q '^== part 2 of 2: sentences 3-5, 3 documents' "$tmp/cv" && grep -q '^mean ' "$tmp/cv" &&
+    ok || ko "eval_anercorp.py --folds: $(cat "$tmp/cv")"
+fi
+
 finish

@@ -69,10 +69,44 @@ static void test_arabic(void **state) {
   CHECK("وقال مستشار لنوري المالكي إن بغداد تنتظر ردّ طهران.",
         {"person/nouri-al-maliki", "PERSON", RAWI_MENTION_NAME},
         {"location/tehran", "LOCATION", RAWI_MENTION_NAME});
+  /* a city of the generated GeoNames list (places-open.tsv) */
+  CHECK("ووصلت بعثة الأمم المتحدة إلى كانانغا أمس.",
+        {"location/gn-214481", "LOCATION", RAWI_MENTION_NAME});
   CHECK("وتوجه الوفد إلى تشيلي والبيرو بعد لقاء الرئيس غوستافو بيترو.",
         {"country/cl", "COUNTRY", RAWI_MENTION_NAME},
         {"country/pe", "COUNTRY", RAWI_MENTION_NAME},
         {"person/gustavo-petro", "PERSON", RAWI_MENTION_NAME});
+}
+
+/* Does the document name no entity of the type (NULL: of any type)? */
+static void check_none(const char *text, const char *type) {
+  rawi_doc *doc = NULL;
+  assert_int_equal(rawi_extract(fx.session, text, strlen(text), RAWI_LANG_AR,
+                                &doc, NULL), RAWI_OK);
+  for (size_t i = 0; i < rawi_doc_entity_count(doc); i++) {
+    rawi_entity e;
+    rawi_doc_entity(doc, i, &e);
+    if (!type || !strcmp(e.type, type))
+      fail_msg("%s %s (%s) found in: %s", e.type, e.id, e.name, text);
+  }
+  rawi_doc_free(doc);
+}
+
+/* Common words that are also names, and foreign terms, are no entities
+ * without context. */
+static void test_arabic_traps(void **state) {
+  (void)state;
+  check_none("وحذر المراقبون من صدام خطير بين الطرفين.", NULL);
+  check_none("وتواجه الحكومة أزمة مالية حادة هذا العام.", NULL);
+  check_none("واستقبل الجمهور اللاعبين بحماس كبير.", NULL);
+  check_none("وأكد بريكست أن الاقتصاد تضرر.", "PERSON");
+  check_none("وقال كورونا إن الوباء انتشر.", "PERSON");
+  check_none("ونشر الوزير على فيسبوك صورة للاجتماع.", "PERSON");
+  /* تركي is Turkish, and a given name before a nasab */
+  CHECK("وقال تركي بن سعود رئيس المدينة إن العمل بدأ.",
+        {"person/تركي-بن-سعود", "PERSON", RAWI_MENTION_NAME});
+  CHECK("وسقط نظام صدام عام 2003.",
+        {"person/saddam-hussein", "PERSON", RAWI_MENTION_NAME});
 }
 
 static void test_english(void **state) {
@@ -108,6 +142,7 @@ int main(void) {
       cmocka_unit_test(test_arabic),
       cmocka_unit_test(test_english),
       cmocka_unit_test(test_canonical_names),
+      cmocka_unit_test(test_arabic_traps),
   };
   return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }
