@@ -811,24 +811,39 @@ static choice bare_choice(const alias_ctx *c, uint32_t i, uint32_t len,
   return no == 1 ? (choice){other[0], 0, {0}} : none;
 }
 
+/* A winner a longer alias may replace: a rule's person in fewer words
+ * inside the span (وأكد [رايد] فواد الخطيب, where a rule saw one name word
+ * after a verb of speech, and the document names رايد فواد الخطيب in full). */
+static int absorbable(const mention *m, uint32_t i, uint32_t len) {
+  return m->source == SOURCE_RULE && m->kind == MENTION_NAME &&
+         m->type == GZ_PERSON && m->tok_first >= i && m->tok_end <= i + len &&
+         m->tok_end - m->tok_first < len;
+}
+
 /* Tokens [i, i + len): no punctuation at either end, and free, or exactly
- * one demonym winner (*demonym). */
+ * one demonym winner (*demonym), or a rule's shorter person inside
+ * (*absorbed). */
 static int open_span(const alias_ctx *c, const uint32_t *owner, uint32_t i,
-                     uint32_t len, uint32_t *demonym) {
-  *demonym = NONE;
+                     uint32_t len, uint32_t *demonym, uint32_t *absorbed) {
+  *demonym = *absorbed = NONE;
   if (c->d->tokens[i].kind != RAWI_TOKEN_WORD ||
       c->d->tokens[i + len - 1].kind == RAWI_TOKEN_PUNCT)
     return 0;
-  if (owner[i] == NONE) {
-    for (uint32_t j = i; j < i + len; j++)
-      if (owner[j] != NONE)
-        return 0;
+  const mention *m = owner[i] != NONE ? &c->t->mentions[owner[i]] : NULL;
+  if (m && m->kind == MENTION_DEMONYM) {
+    if (m->tok_first != i || m->tok_end != i + len)
+      return 0;
+    *demonym = owner[i];
     return 1;
   }
-  const mention *m = &c->t->mentions[owner[i]];
-  if (m->kind != MENTION_DEMONYM || m->tok_first != i || m->tok_end != i + len)
-    return 0;
-  *demonym = owner[i];
+  for (uint32_t j = i; j < i + len; j++) {
+    if (owner[j] == NONE)
+      continue;
+    if ((*absorbed != NONE && owner[j] != *absorbed) ||
+        !absorbable(&c->t->mentions[owner[j]], i, len))
+      return 0;
+    *absorbed = owner[j];
+  }
   return 1;
 }
 
@@ -858,19 +873,21 @@ static int find_bare(alias_ctx *c, const uint32_t *owner) {
   uint8_t *ends = rawi_mem_alloc(c->t->alloc, d->n_tokens + 1);
   if (!ends)
     return RAWI_ERR_NOMEM;
-  for (uint32_t j = 0; j < d->n_tokens; j++)
-    ends[j] = (uint8_t)(owner[j] == NONE ||
-                        c->t->mentions[owner[j]].kind == MENTION_DEMONYM) &&
+  for (uint32_t j = 0; j < d->n_tokens; j++) {
+    const mention *m = owner[j] != NONE ? &c->t->mentions[owner[j]] : NULL;
+    ends[j] = (uint8_t)(!m || m->kind == MENTION_DEMONYM ||
+                        (m->source == SOURCE_RULE && m->type == GZ_PERSON)) &&
               d->tokens[j].kind != RAWI_TOKEN_PUNCT && may_end(c, j);
+  }
   int rc = RAWI_OK;
   for (size_t s = 0; s < d->n_sentences && rc == RAWI_OK; s++) {
     uint32_t first = d->sentences[s].first, end = first + d->sentences[s].count;
     for (uint32_t i = first; i < end; i++) {
       choice ch = {NONE, 0, {0}};
-      uint32_t flen = 0, fk = 0, dem = NONE;
+      uint32_t flen = 0, fk = 0, dem = NONE, absorbed = NONE, fabs = NONE;
       for (uint32_t len = MAX_ALIAS_TOKENS; len >= 1 && !flen; len--) {
         if (i + len > end || !ends[i + len - 1] ||
-            !open_span(c, owner, i, len, &dem) ||
+            !open_span(c, owner, i, len, &dem, &absorbed) ||
             (dem != NONE && !demonym_as_name(c, i, first, owner)))
           continue;
         for (uint32_t k = 0; k < d->tokens[i].split_count && !flen; k++) {
@@ -878,16 +895,17 @@ static int find_bare(alias_ctx *c, const uint32_t *owner) {
             continue; /* a reading without the article written: names.c drops it */
           ch = bare_choice(c, i, len, k, dem != NONE);
           if (ch.winner != NONE || ch.listed)
-            flen = len, fk = k;
+            flen = len, fk = k, fabs = absorbed;
         }
       }
       if (!flen)
         continue;
       if ((rc = add_alias(c, &ch, i, flen, fk)))
         break;
-      if (dem != NONE) {
-        c->t->mentions[dem].lost = 1;
-        c->t->mentions[dem].lost_to = (uint32_t)c->t->n_mentions - 1;
+      uint32_t replaced = dem != NONE ? dem : fabs;
+      if (replaced != NONE) {
+        c->t->mentions[replaced].lost = 1;
+        c->t->mentions[replaced].lost_to = (uint32_t)c->t->n_mentions - 1;
       }
       i += flen - 1;
     }

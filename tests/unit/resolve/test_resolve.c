@@ -201,7 +201,7 @@ static void test_family_name_prominence(void **state) {
   (void)state;
   EXPECT("وصلت ميلانيا ترامب إلى باريس. وقال ترامب في تغريدة إن الزيارة ناجحة.",
          "person/melania-trump=ميلانيا ترامب@gazetteer "
-         "location/paris=باريس@gazetteer person/donald-trump=ترامب@alias");
+         "location/paris=باريس@gazetteer person/donald-trump=ترامب@rule");
 }
 
 /* A given name found alone by a rule names the person written in full
@@ -218,7 +218,7 @@ static void test_given_name(void **state) {
 static void test_family_name_over_demonym(void **state) {
   (void)state;
   EXPECT("استقبل رئيس الوزراء العراقي محمد شياع السوداني الوفد. "
-         "وأكد السوداني أن بلاده تدعم الحل، وأشاد بالجيش السوداني.",
+         "وأكد السوداني أن بلاده تدعم الحل، وأشاد بالشعب السوداني.",
          "country/iq=العراقي@gazetteer "
          "person/mohammed-shia-al-sudani=محمد شياع السوداني@gazetteer "
          "person/mohammed-shia-al-sudani=السوداني@alias "
