@@ -209,6 +209,45 @@ static int expand_macro(parser *p, expansion *x, const char *s, size_t n,
   return rc;
 }
 
+/* @(?:A|B): in relation rules, one placeholder of any of the entity types
+ * named, with its proclitics, like @A; elsewhere an error that says to
+ * write (?:@A|@B). */
+static int expand_class_alt(parser *p, expansion *x, const char *s, size_t n,
+                            size_t *used, unsigned long line, uint32_t col) {
+  const char *close = memchr(s, ')', n);
+  *used = close ? (size_t)(close - s) + 1 : n;
+  if (!x->relation || !close) {
+    report(p, line, col, "write a choice of classes as (?:@A|@B), not "
+           "@(?:A|B)%s%s", "", "");
+    return RAWI_ERR_FORMAT;
+  }
+  char lit[160] = "(?<![^ ])[وفبكل]{0,3}@(?:";
+  size_t at = strlen(lit);
+  char what[96];
+  snprintf(what, sizeof what, "%.*s", (int)(close - s + 1 < 95 ? close - s + 1 : 95), s);
+  for (const char *q = s + 4; q < close;) {
+    size_t len = ident_len(q, (size_t)(close - q));
+    int ref = gz_ref_index(q, len);
+    if (!len || ref < 0 || !(gz_is_entity_type(ref) || ref == GZ_DEMONYM) ||
+        at + len + 16 > sizeof lit) {
+      report(p, line, col, "relation rules may refer only to entities "
+             "(@PERSON, @ORGANIZATION, @COUNTRY, @LOCATION, @DEMONYM), not "
+             "'%s'%s", what, "");
+      return RAWI_ERR_FORMAT;
+    }
+    at += (size_t)snprintf(lit + at, sizeof lit - at, "%s%s",
+                           at > strlen("(?<![^ ])[وفبكل]{0,3}@(?:") ? "|" : "",
+                           gz_type_name(ref));
+    q += len;
+    if (q < close && *q++ != '|') {
+      report(p, line, col, "expected | between the classes of '%s'%s", what, "");
+      return RAWI_ERR_FORMAT;
+    }
+  }
+  snprintf(lit + at, sizeof lit - at, ")(?![^ ])");
+  return emit(x, lit, strlen(lit), col);
+}
+
 /* @CLASS or !@CLASS: a group of whole tokens and a callout to check it. */
 static int expand_class(parser *p, expansion *x, const char *s, size_t n,
                         size_t *used, unsigned long line, uint32_t col) {
@@ -342,6 +381,8 @@ static int expand(parser *p, expansion *x, const char *s, size_t n,
                i + 1 + (c == '!') < n &&
                isupper((unsigned char)s[i + 1 + (c == '!')])) {
       rc = expand_class(p, x, s + i, n - i, &used, line, here);
+    } else if (c == '@' && i + 3 < n && !memcmp(s + i + 1, "(?:", 3)) {
+      rc = expand_class_alt(p, x, s + i, n - i, &used, line, here);
     } else if (c == '[') { /* a character class passes through whole */
       size_t j = i + 1;
       if (j < n && s[j] == '^')
