@@ -72,7 +72,7 @@ static void write_provenance(output_rdf *w, rdf_doc *r,
   const char *text = rawi_doc_text(r->d->doc, &len);
   output_rdf_pred(w, OUTPUT_NS_RAWI, "evidenceText");
   output_rdf_text(w, text + rel->evidence.byte_start,
-           rel->evidence.byte_end - rel->evidence.byte_start, r->lang);
+                  rel->evidence.byte_end - rel->evidence.byte_start, r->lang);
 }
 
 static void write_relation(output_rdf *w, rdf_doc *r, size_t i) {

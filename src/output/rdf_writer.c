@@ -156,9 +156,8 @@ void output_rdf_class(output_rdf *w, const char *type, rawi_strbuf *tmp) {
   output_rdf_vocab(w, OUTPUT_NS_RAWI, tmp->data ? tmp->data : "Thing");
 }
 
-void output_rdf_document(output_rdf *w, const rawi_strbuf *node,
-                         const char *id, size_t n, const char *code,
-                         const char *message) {
+void output_rdf_document(output_rdf *w, const rawi_strbuf *node, const char *id,
+                         size_t n, const char *code, const char *message) {
   output_rdf_subject(w, node);
   output_rdf_pred(w, OUTPUT_NS_RDF, "type");
   output_rdf_vocab(w, OUTPUT_NS_PROV, "Entity");

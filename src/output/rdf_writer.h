@@ -73,9 +73,8 @@ void output_rdf_class(output_rdf *w, const char *type, rawi_strbuf *tmp);
 
 /* A document node: prov:Entity, rawi:documentId, and for a document that
  * failed (code not NULL) rawi:errorCode and rawi:errorMessage. */
-void output_rdf_document(output_rdf *w, const rawi_strbuf *node,
-                         const char *id, size_t n, const char *code,
-                         const char *message);
+void output_rdf_document(output_rdf *w, const rawi_strbuf *node, const char *id,
+                         size_t n, const char *code, const char *message);
 
 /* Close the open Turtle subject (N-Triples: nothing). */
 void output_rdf_end(output_rdf *w);
