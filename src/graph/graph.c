@@ -62,7 +62,9 @@ int graph_finish(graph *g, rawi_error *err) {
   return graph_merge(g, err);
 }
 
-void graph_get_stats(const graph *g, graph_stats *s) { *s = g->stats; }
+void graph_get_stats(const graph *g, graph_stats *s) {
+  *s = g->stats;
+}
 
 /* --- formats ---------------------------------------------------------------
  */
@@ -81,7 +83,9 @@ int graph_format_known(const char *name) {
   return 0;
 }
 
-int graph_format_is_dir(const char *name) { return !strcmp(name, "neo4j"); }
+int graph_format_is_dir(const char *name) {
+  return !strcmp(name, "neo4j");
+}
 
 int graph_write(graph *g, const char *format, const char *path,
                 rawi_error *err) {

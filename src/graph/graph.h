@@ -25,11 +25,11 @@
 typedef struct graph graph;
 
 typedef struct graph_options {
-  int merge;              /* join short-form entities to full names */
-  uint64_t min_count;     /* edges seen fewer times are left out (0, 1: none) */
-  const char *base_iri;   /* RDF: namespace of the IRIs (NULL: default) */
-  size_t top;             /* html: how many entities the view shows */
-  const char *tmpdir;     /* where the spill file goes (NULL: $TMPDIR, /tmp) */
+  int merge;            /* join short-form entities to full names */
+  uint64_t min_count;   /* edges seen fewer times are left out (0, 1: none) */
+  const char *base_iri; /* RDF: namespace of the IRIs (NULL: default) */
+  size_t top;           /* html: how many entities the view shows */
+  const char *tmpdir;   /* where the spill file goes (NULL: $TMPDIR, /tmp) */
   const rawi_allocator *alloc; /* NULL: malloc */
 } graph_options;
 

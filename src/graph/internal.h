@@ -29,27 +29,27 @@ enum {
   ENT_FULL = 1,           /* a PERSON with a name of two words or more */
   ENT_SHORT_CONFLICT = 2, /* one-word names that differ */
   ENT_PERSON = 4,
-  ENT_SHORT = 8           /* has a one-word name: short_key */
+  ENT_SHORT = 8 /* has a one-word name: short_key */
 };
 
 typedef struct graph_entity {
-  size_t id;             /* into strings */
-  uint32_t type;         /* atom */
-  uint32_t flags;        /* ENT_* */
+  size_t id;                 /* into strings */
+  uint32_t type;             /* atom */
+  uint32_t flags;            /* ENT_* */
   uint32_t names, last_name; /* list of names rows, GRAPH_NONE ends it */
-  uint32_t root;         /* itself, or the entity it was merged into */
-  uint32_t members;      /* entities merged into this one: a list */
+  uint32_t root;             /* itself, or the entity it was merged into */
+  uint32_t members;          /* entities merged into this one: a list */
   uint32_t next_member;
-  uint64_t short_key;    /* hash of its one-word name (ENT_SHORT) */
-  uint64_t mentions;     /* name mentions (demonyms are not names) */
+  uint64_t short_key; /* hash of its one-word name (ENT_SHORT) */
+  uint64_t mentions;  /* name mentions (demonyms are not names) */
   uint64_t documents;
-  uint64_t last_doc;     /* 1 + the last document counted */
+  uint64_t last_doc; /* 1 + the last document counted */
 } graph_entity;
 
 typedef struct graph_name {
-  size_t text;       /* into strings */
+  size_t text; /* into strings */
   uint32_t entity, lang, next;
-  uint64_t count;    /* documents that gave this name */
+  uint64_t count; /* documents that gave this name */
 } graph_name;
 
 /* An edge as read, and (the same struct) a fact after merging: a fact's
@@ -61,12 +61,12 @@ typedef struct graph_edge {
   uint64_t first_seq, last_seq;
   char *first_doc, *last_doc;
   size_t last_cap;
-  double confidence;          /* the highest; negative when none was given */
+  double confidence; /* the highest; negative when none was given */
 } graph_edge;
 
 typedef struct graph_atoms {
-  rawi_map map;   /* hash of the string -> index */
-  size_t *off;    /* into strings */
+  rawi_map map; /* hash of the string -> index */
+  size_t *off;  /* into strings */
   size_t n, cap;
 } graph_atoms;
 
@@ -77,19 +77,19 @@ struct graph {
   graph_atoms atoms;
   graph_entity *ents;
   size_t n_ents, cap_ents;
-  rawi_map ent_map;     /* hash of id -> entity */
+  rawi_map ent_map; /* hash of id -> entity */
   graph_name *names;
   size_t n_names, cap_names;
-  rawi_map name_map;    /* hash of (entity, lang, text) -> name */
+  rawi_map name_map; /* hash of (entity, lang, text) -> name */
   graph_edge *edges;
   size_t n_edges, cap_edges;
-  rawi_map edge_map;    /* hash of (s, p, o, modality) -> edge */
+  rawi_map edge_map; /* hash of (s, p, o, modality) -> edge */
   graph_edge *facts;
   size_t n_facts, cap_facts;
-  rawi_map full_keys;   /* hash of a full name's last word -> entity, or
-                           GRAPH_NONE when two entities share it */
+  rawi_map full_keys; /* hash of a full name's last word -> entity, or
+                         GRAPH_NONE when two entities share it */
   spill *spill;
-  uint64_t docs;        /* records used so far: the next document's seq */
+  uint64_t docs; /* records used so far: the next document's seq */
   graph_stats stats;
   int finished;
   /* the text stage, to normalise names as tokens are normalised */

@@ -53,8 +53,8 @@ static int join(graph *g, uint32_t member, uint32_t root) {
 
 /* Count the documents of entities that others joined: a document that
  * names both is one document. */
-static int count_document(void *ctx, const spill_doc *d,
-                          const graph_mention *m, size_t n) {
+static int count_document(void *ctx, const spill_doc *d, const graph_mention *m,
+                          size_t n) {
   graph *g = ctx;
   (void)d;
   for (size_t i = 0; i < n; i++)
@@ -127,8 +127,9 @@ static int fold_edges(graph *g, rawi_error *err) {
   rawi_map_free(&map);
   if (rc)
     return rc == RAWI_ERR_NOMEM ? nomem(err)
-                                : rawi_error_set(err, rc, "two facts share a "
-                                                          "64-bit hash");
+                                : rawi_error_set(err, rc,
+                                                 "two facts share a "
+                                                 "64-bit hash");
   for (size_t i = 0; i < g->n_facts; i++) {
     if (graph_fact_kept(g, &g->facts[i]))
       g->stats.facts++;
@@ -162,10 +163,9 @@ int graph_first_in_lang(const graph *g, uint32_t e, uint32_t k) {
 }
 
 void graph_fact_id(const graph *g, const graph_edge *f, char *buf) {
-  const char *parts[4] = {graph_str(g, g->ents[f->s].id),
-                          graph_atom_str(g, f->p),
-                          graph_str(g, g->ents[f->o].id),
-                          graph_atom_str(g, f->modality)};
+  const char *parts[4] = {
+      graph_str(g, g->ents[f->s].id), graph_atom_str(g, f->p),
+      graph_str(g, g->ents[f->o].id), graph_atom_str(g, f->modality)};
   uint64_t h[4];
   for (size_t i = 0; i < 4; i++)
     h[i] = rawi_hash_bytes(parts[i], strlen(parts[i]));
@@ -232,8 +232,9 @@ static int walk_item(doc_walk *w, const spill_item *it) {
     if ((rc = flush_mentions(w)) || !w->v->evidence)
       return rc;
     const graph_edge *f = &g->facts[g->edges[it->ev.edge].fact];
-    return graph_fact_kept(g, f) ? w->v->evidence(w->v->ctx, &w->doc, &it->ev, f)
-                                 : 0;
+    return graph_fact_kept(g, f)
+               ? w->v->evidence(w->v->ctx, &w->doc, &it->ev, f)
+               : 0;
   }
   }
 }

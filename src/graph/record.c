@@ -198,8 +198,8 @@ static int add_entity(graph *g, const cJSON *e, uint32_t lang, uint64_t seq,
 /* A non-negative whole number, or SPILL_NO_OFFSET. */
 static uint64_t offset(const cJSON *obj, const char *name) {
   const cJSON *v = field(obj, name);
-  if (!cJSON_IsNumber(v) || !(v->valuedouble >= 0) ||
-      v->valuedouble > 9e15 || v->valuedouble != floor(v->valuedouble))
+  if (!cJSON_IsNumber(v) || !(v->valuedouble >= 0) || v->valuedouble > 9e15 ||
+      v->valuedouble != floor(v->valuedouble))
     return SPILL_NO_OFFSET;
   return (uint64_t)v->valuedouble;
 }
@@ -216,7 +216,8 @@ static int add_relation(graph *g, const cJSON *r, size_t i,
                         const spill_doc *doc, rawi_error *err) {
   const char *subject = string_or(r, "subject", "");
   const char *object = string_or(r, "object", "");
-  uint32_t s = endpoint(g, subject, doc->seq), o = endpoint(g, object, doc->seq);
+  uint32_t s = endpoint(g, subject, doc->seq),
+           o = endpoint(g, object, doc->seq);
   if (s == GRAPH_NONE || o == GRAPH_NONE) {
     rawi_error_set(err, RAWI_ERR_INVALID,
                    "relations[%zu]: %s '%s' is not an entity of the record "
@@ -232,8 +233,8 @@ static int add_relation(graph *g, const cJSON *r, size_t i,
   spill_evidence e = {.number = (uint32_t)i + 1,
                       .start = offset(ev, "start"),
                       .end = offset(ev, "end"),
-                      .confidence = cJSON_IsNumber(conf) ? conf->valuedouble
-                                                         : -1,
+                      .confidence =
+                          cJSON_IsNumber(conf) ? conf->valuedouble : -1,
                       .text = string_or(ev, "text", "")};
   e.text_len = strlen(e.text);
   uint32_t p, m;
@@ -253,8 +254,8 @@ static int add_relation(graph *g, const cJSON *r, size_t i,
 }
 
 static int add_record(graph *g, const record *r, rawi_error *err) {
-  spill_doc doc = {.seq = g->docs, .id = r->id, .id_len = strlen(r->id),
-                   .lang = r->lang};
+  spill_doc doc = {
+      .seq = g->docs, .id = r->id, .id_len = strlen(r->id), .lang = r->lang};
   if (r->error) {
     doc.code = string_or(r->error, "code", "unknown");
     doc.message = string_or(r->error, "message", "");
@@ -296,9 +297,10 @@ static int table_error(int rc, rawi_error *err) {
   if (err && err->code == rc)
     return rc; /* already said */
   return rawi_error_set(err, rc,
-                        rc == RAWI_ERR_NOMEM     ? "out of memory"
-                        : rc == RAWI_ERR_TOO_BIG ? "more than 4 billion rows"
-                                                 : "two ids share a 64-bit hash");
+                        rc == RAWI_ERR_NOMEM ? "out of memory"
+                        : rc == RAWI_ERR_TOO_BIG
+                            ? "more than 4 billion rows"
+                            : "two ids share a 64-bit hash");
 }
 
 int graph_add(graph *g, const char *line, size_t len, rawi_error *err) {

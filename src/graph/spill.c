@@ -77,7 +77,9 @@ void spill_free(spill *s) {
   rawi_mem_free(s->alloc, s);
 }
 
-uint64_t spill_size(const spill *s) { return s->size; }
+uint64_t spill_size(const spill *s) {
+  return s->size;
+}
 
 /* --- writing ---------------------------------------------------------------
  */
@@ -87,8 +89,12 @@ static void put(spill *s, const void *p, size_t n) {
     s->size += n;
 }
 
-static void put_u32(spill *s, uint32_t v) { put(s, &v, sizeof v); }
-static void put_u64(spill *s, uint64_t v) { put(s, &v, sizeof v); }
+static void put_u32(spill *s, uint32_t v) {
+  put(s, &v, sizeof v);
+}
+static void put_u64(spill *s, uint64_t v) {
+  put(s, &v, sizeof v);
+}
 
 /* A string: its length (u64), then its bytes. */
 static void put_str(spill *s, const char *p, size_t n) {
@@ -151,8 +157,8 @@ static int get_str(spill *s, rawi_strbuf *b) {
   if (!get(s, &n, sizeof n) || n > s->size)
     return 0;
   b->len = 0;
-  if (b->failed || rawi_mem_grow(b->alloc, (void **)&b->data, &b->cap,
-                                 (size_t)n + 1, 1)) {
+  if (b->failed ||
+      rawi_mem_grow(b->alloc, (void **)&b->data, &b->cap, (size_t)n + 1, 1)) {
     b->failed = 1;
     return 0;
   }
@@ -178,9 +184,8 @@ static int read_doc(spill *s, spill_doc *d) {
 
 static int read_evidence(spill *s, spill_evidence *ev) {
   if (!get(s, &ev->edge, 4) || !get(s, &ev->number, 4) ||
-      !get(s, &ev->rule, 4) || !get(s, &ev->start, 8) ||
-      !get(s, &ev->end, 8) || !get(s, &ev->confidence, 8) ||
-      !get_str(s, &s->text))
+      !get(s, &ev->rule, 4) || !get(s, &ev->start, 8) || !get(s, &ev->end, 8) ||
+      !get(s, &ev->confidence, 8) || !get_str(s, &s->text))
     return 0;
   ev->text = s->text.data;
   ev->text_len = s->text.len;

@@ -50,8 +50,7 @@ typedef struct spill_item {
 } spill_item;
 
 /* A new spill file in dir (NULL: $TMPDIR, else /tmp). NULL with err. */
-spill *spill_new(const char *dir, const rawi_allocator *alloc,
-                 rawi_error *err);
+spill *spill_new(const char *dir, const rawi_allocator *alloc, rawi_error *err);
 void spill_free(spill *s);
 
 /* Append items; -1 with err set when the file cannot be written. */

@@ -61,8 +61,8 @@ int graph_entity_get(graph *g, const char *id, uint32_t type, uint32_t *out) {
   uint32_t *slot;
   if (g->n_ents >= GRAPH_NONE - 1)
     return RAWI_ERR_TOO_BIG;
-  int rc = rawi_map_put(&g->ent_map, graph_key(id, n), (uint32_t)g->n_ents,
-                        &slot);
+  int rc =
+      rawi_map_put(&g->ent_map, graph_key(id, n), (uint32_t)g->n_ents, &slot);
   if (rc < 0)
     return rc;
   if (rc == 0) {
@@ -112,13 +112,13 @@ static int name_add(graph *g, uint32_t e, uint32_t lang, const char *text,
   }
   if (g->n_names >= GRAPH_NONE - 1)
     return RAWI_ERR_TOO_BIG;
-  if (rawi_mem_grow(g->alloc, (void **)&g->names, &g->cap_names,
-                    g->n_names + 1, sizeof *g->names))
+  if (rawi_mem_grow(g->alloc, (void **)&g->names, &g->cap_names, g->n_names + 1,
+                    sizeof *g->names))
     return RAWI_ERR_NOMEM;
   uint32_t k = (uint32_t)g->n_names;
   graph_name *row = &g->names[k];
-  *row = (graph_name){.entity = e, .lang = lang, .next = GRAPH_NONE,
-                      .count = count};
+  *row = (graph_name){
+      .entity = e, .lang = lang, .next = GRAPH_NONE, .count = count};
   if (at != SIZE_MAX)
     row->text = at;
   else if (pool_add(g, text, n, &row->text))
@@ -161,11 +161,11 @@ int graph_edge_get(graph *g, uint32_t s, uint32_t p, uint32_t o, uint32_t m,
     *out = *slot;
     return 0;
   }
-  if (rawi_mem_grow(g->alloc, (void **)&g->edges, &g->cap_edges,
-                    g->n_edges + 1, sizeof *g->edges))
+  if (rawi_mem_grow(g->alloc, (void **)&g->edges, &g->cap_edges, g->n_edges + 1,
+                    sizeof *g->edges))
     return RAWI_ERR_NOMEM;
-  g->edges[g->n_edges] = (graph_edge){
-      .s = s, .p = p, .o = o, .modality = m, .confidence = -1};
+  g->edges[g->n_edges] =
+      (graph_edge){.s = s, .p = p, .o = o, .modality = m, .confidence = -1};
   *out = (uint32_t)g->n_edges++;
   return 0;
 }

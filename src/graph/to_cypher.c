@@ -43,7 +43,9 @@ static void strn(cypher_ctx *c, const char *s, size_t n) {
   output_cypher_string(c->b, s, n, c->kuzu);
 }
 
-static void lit(cypher_ctx *c, const char *s) { rawi_strbuf_adds(c->b, s); }
+static void lit(cypher_ctx *c, const char *s) {
+  rawi_strbuf_adds(c->b, s);
+}
 
 static void num(cypher_ctx *c, unsigned long long v) {
   rawi_strbuf_addu(c->b, v);

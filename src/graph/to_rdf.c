@@ -49,7 +49,9 @@ static const char *lang_or_null(const graph *g, uint32_t lang) {
   return *s ? s : NULL;
 }
 
-static int flush(rdf_ctx *c) { return graph_out_flush(c->o, 0, c->err); }
+static int flush(rdf_ctx *c) {
+  return graph_out_flush(c->o, 0, c->err);
+}
 
 static int write_entity(rdf_ctx *c, uint32_t e) {
   graph *g = c->g;
@@ -71,8 +73,7 @@ static int write_entity(rdf_ctx *c, uint32_t e) {
   output_rdf_count(&c->w, ent->mentions);
   output_rdf_pred(&c->w, OUTPUT_NS_RAWI, "documentCount");
   output_rdf_count(&c->w, ent->documents);
-  for (uint32_t m = ent->members; m != GRAPH_NONE;
-       m = g->ents[m].next_member) {
+  for (uint32_t m = ent->members; m != GRAPH_NONE; m = g->ents[m].next_member) {
     entity_iri(c, &c->other, m);
     output_rdf_subject(&c->w, &c->other);
     output_rdf_pred(&c->w, OUTPUT_NS_OWL, "sameAs");
