@@ -22,13 +22,16 @@ static const char usage[] =
     "piece of evidence. Reads stdin when no file is given; .gz files are read\n"
     "directly. Memory holds the graph, not the documents (docs/scaling.md).\n"
     "\n"
-    "  --format NAME         ntriples (default), turtle, neo4j (a directory of\n"
+    "  --format NAME         ntriples (default), turtle, neo4j (a directory "
+    "of\n"
     "                        CSV files), cypher, kuzu, html (a corpus view)\n"
     "  -o PATH               output file, or directory for neo4j (default\n"
     "                        stdout)\n"
-    "  --no-merge            keep short forms apart (by default a person known\n"
+    "  --no-merge            keep short forms apart (by default a person "
+    "known\n"
     "                        in the whole run only by one word joins the one\n"
-    "                        full-name person of the run whose name ends in it)\n"
+    "                        full-name person of the run whose name ends in "
+    "it)\n"
     "  --min-count N         leave out facts seen fewer than N times, with\n"
     "                        their evidence; entities and documents all stay\n"
     "  --top N               html: show the N most mentioned entities\n"
@@ -52,7 +55,8 @@ typedef struct graph_cli {
   const char *format, *output;
 } graph_cli;
 
-static int parse_count(const char *opt, const char *s, unsigned long long *out) {
+static int parse_count(const char *opt, const char *s,
+                       unsigned long long *out) {
   char *end;
   errno = 0;
   unsigned long long v = strtoull(s, &end, 10);
@@ -106,7 +110,8 @@ static int parse(int argc, char **argv, graph_cli *o) {
     case O_BASE:
       if ((bad = !output_iri_usable(optarg)))
         cli_errorf("--base-iri: expected an absolute IRI such as "
-                   "https://example.org/news/, got '%s'", optarg);
+                   "https://example.org/news/, got '%s'",
+                   optarg);
       o->g.base_iri = optarg;
       break;
     case O_TMP:
@@ -151,8 +156,8 @@ static int read_all(graph *g, batch_source *src, reading *r) {
       continue;
     }
     rawi_error err;
-    int added = graph_add(g, rec.data.data ? rec.data.data : "", rec.data.len,
-                          &err);
+    int added =
+        graph_add(g, rec.data.data ? rec.data.data : "", rec.data.len, &err);
     if (added < 0) {
       cli_error(NULL, &err);
       rc = -1;

@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "graph/internal.h"
+#include "relate/relate.h"
+#include "rules/rules.h"
 #include "util/error.h"
 #include "util/mem.h"
 
@@ -79,9 +81,24 @@ static int merge_entities(graph *g, rawi_error *err) {
   return graph_visit_docs(g, &v, err);
 }
 
-/* Fold edge e into its fact. */
-static int fold(graph *g, rawi_map *map, graph_edge *e) {
+/* Whether predicate atom p is symmetric in rawi's schema (met_with). */
+static int symmetric(const graph *g, uint32_t p) {
+  const char *name = graph_atom_str(g, p);
+  const relate_predicate *pr =
+      relate_predicate_at(relate_predicate_index(name, strlen(name)));
+  return pr && pr->symmetric;
+}
+
+/* Fold edge e into its fact. A symmetric fact has its ends in id order,
+ * as `rawi extract` writes it: merging may have changed an end's id. */
+static int fold(graph *g, rawi_map *map, graph_edge *e, int sym) {
   uint32_t s = g->ents[e->s].root, o = g->ents[e->o].root;
+  if (sym &&
+      strcmp(graph_str(g, g->ents[s].id), graph_str(g, g->ents[o].id)) > 0) {
+    uint32_t t = s;
+    s = o;
+    o = t;
+  }
   uint64_t key[2] = {(uint64_t)s << 32 | o, (uint64_t)e->p << 32 | e->modality};
   uint32_t *slot;
   int rc = rawi_map_put(map, graph_key((const char *)key, sizeof key),
@@ -121,9 +138,13 @@ static int fold(graph *g, rawi_map *map, graph_edge *e) {
 static int fold_edges(graph *g, rawi_error *err) {
   rawi_map map;
   rawi_map_init(&map, g->alloc);
-  int rc = 0;
+  unsigned char *sym = rawi_mem_calloc(g->alloc, g->atoms.n + 1, 1);
+  int rc = sym ? 0 : RAWI_ERR_NOMEM;
+  for (uint32_t a = 0; a < g->atoms.n && !rc; a++)
+    sym[a] = (unsigned char)symmetric(g, a);
   for (size_t i = 0; i < g->n_edges && !rc; i++)
-    rc = fold(g, &map, &g->edges[i]);
+    rc = fold(g, &map, &g->edges[i], sym[g->edges[i].p]);
+  rawi_mem_free(g->alloc, sym);
   rawi_map_free(&map);
   if (rc)
     return rc == RAWI_ERR_NOMEM ? nomem(err)

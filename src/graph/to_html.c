@@ -40,6 +40,7 @@ typedef struct html_ctx {
   uint32_t *top; /* entities shown, most mentioned first */
   size_t n_top;
   uint32_t *slot; /* entity -> place among top, or GRAPH_NONE */
+  size_t *place;  /* place among top -> place on the circle */
   shown_fact *facts;
   size_t n_facts;
   uint32_t *fact_slot; /* fact -> index into facts, or GRAPH_NONE */
@@ -282,9 +283,30 @@ static int entity_table(html_ctx *c) {
 /* --- the drawing -------------------------------------------------------------
  */
 
+/* Entities of the facts drawn first, in the order the facts name them,
+ * spread round the circle as the page of `rawi extract` does. */
+static int circle(html_ctx *c) {
+  size_t n = c->n_top, linked = 0, none = (size_t)-1;
+  c->place = rawi_mem_calloc(c->g->alloc, 2 * n, sizeof *c->place);
+  if (!c->place)
+    return nomem(c);
+  for (size_t i = 0; i < n; i++)
+    c->place[i] = none;
+  for (size_t k = 0; k < c->n_facts; k++) {
+    const graph_edge *f = &c->g->facts[c->facts[k].fact];
+    uint32_t ends[2] = {c->slot[f->s], c->slot[f->o]};
+    for (int j = 0; j < 2; j++)
+      if (c->place[ends[j]] == none)
+        c->place[ends[j]] = linked++;
+  }
+  output_html_circle_spread(c->place, c->place + n, n, linked);
+  return 0;
+}
+
 static void node_xy(const html_ctx *c, double cx, double r, uint32_t e,
                     double *x, double *y) {
-  double a = -M_PI / 2 + 2 * M_PI * (double)c->slot[e] / (double)c->n_top;
+  double a =
+      -M_PI / 2 + 2 * M_PI * (double)c->place[c->slot[e]] / (double)c->n_top;
   *x = cx + r * cos(a);
   *y = cx + r * sin(a);
 }
@@ -364,6 +386,9 @@ static void node_svg(html_ctx *c, double cx, double r, size_t i) {
 static int drawing(html_ctx *c) {
   if (!c->n_top)
     return 0;
+  int rc = circle(c);
+  if (rc)
+    return rc;
   /* about 56 px of circumference per entity, never a tiny circle */
   double r = c->n_top == 1 ? 0 : fmax(80, 56.0 * (double)c->n_top / (2 * M_PI));
   double size = 2 * (r + 140), cx = size / 2;
@@ -438,6 +463,7 @@ static void ctx_free(html_ctx *c) {
   rawi_mem_free(a, c->fact_slot);
   rawi_mem_free(a, c->top);
   rawi_mem_free(a, c->slot);
+  rawi_mem_free(a, c->place);
 }
 
 int graph_write_html(graph *g, graph_out *o, rawi_error *err) {

@@ -254,6 +254,14 @@ static int circle_order(rawi_strbuf *b, const rawi_doc *doc, layout *l) {
     if (slot[r.object] == none)
       slot[r.object] = linked++;
   }
+  output_html_circle_spread(slot, taken, n, linked);
+  l->slot = slot;
+  return 0;
+}
+
+void output_html_circle_spread(size_t *slot, size_t *taken, size_t n,
+                               size_t linked) {
+  const size_t none = (size_t)-1;
   for (size_t i = 0; i < n; i++)
     if (slot[i] != none)
       taken[slot[i] = slot[i] * n / linked] = 1;
@@ -264,8 +272,6 @@ static int circle_order(rawi_strbuf *b, const rawi_doc *doc, layout *l) {
       free_at++;
     slot[i] = free_at++;
   }
-  l->slot = slot;
-  return 0;
 }
 
 static void node_xy(const layout *l, size_t i, double *x, double *y) {

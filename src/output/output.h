@@ -148,6 +148,13 @@ extern const char output_html_style[];
 extern const char output_html_defs[];
 extern const char output_html_legend[]; /* the type colours, as spans */
 const char *output_html_type_class(const char *type);
+/* Places on a circle of n: slot[i] is node i's rank among the linked
+ * nodes (those with edges, 0 .. linked-1) or (size_t)-1; the linked ones
+ * are spread evenly round the circle, so that edges are long enough for
+ * their labels, and the others fill the places between. taken: n zeroed
+ * scratch entries. */
+void output_html_circle_spread(size_t *slot, size_t *taken, size_t n,
+                               size_t linked);
 void output_html_edge_path(rawi_strbuf *b, double x1, double y1, double x2,
                            double y2, int bend, double *lx, double *ly);
 
