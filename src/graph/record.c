@@ -220,9 +220,8 @@ static int add_relation(graph *g, const cJSON *r, size_t i,
            o = endpoint(g, object, doc->seq);
   if (s == GRAPH_NONE || o == GRAPH_NONE) {
     rawi_error_set(err, RAWI_ERR_INVALID,
-                   "relations[%zu]: %s '%s' is not an entity of the record "
-                   "(relation skipped)",
-                   i, s == GRAPH_NONE ? "subject" : "object",
+                   "relations[%zu]: %s '%s' is not an entity of the record", i,
+                   s == GRAPH_NONE ? "subject" : "object",
                    s == GRAPH_NONE ? subject : object);
     return 2;
   }

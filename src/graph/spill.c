@@ -17,8 +17,10 @@ struct spill {
   char *buf; /* stdio's buffer */
   uint64_t size;
   int reading;
-  /* the strings of the items read: a document's stay until the next one */
-  rawi_strbuf id, lang, code, message, text;
+  /* the strings of the items read: two sets for documents, used in turn,
+   * so that a document's strings outlive the next document's reading */
+  rawi_strbuf doc[2][4], text;
+  int turn;
 };
 
 static int io_error(rawi_error *err, const char *what) {
@@ -33,6 +35,11 @@ spill *spill_new(const char *dir, const rawi_allocator *alloc,
   if (!dir || !*dir)
     dir = "/tmp";
   spill *s = rawi_mem_calloc(alloc, 1, sizeof *s);
+  for (int t = 0; s && t < 2; t++)
+    for (int k = 0; k < 4; k++)
+      rawi_strbuf_init(&s->doc[t][k], alloc);
+  if (s)
+    rawi_strbuf_init(&s->text, alloc);
   char *path = rawi_mem_alloc(alloc, strlen(dir) + 32);
   char *buf = rawi_mem_alloc(alloc, SPILL_BUFFER);
   if (!s || !path || !buf) {
@@ -59,9 +66,6 @@ spill *spill_new(const char *dir, const rawi_allocator *alloc,
   }
   rawi_mem_free(alloc, path);
   setvbuf(s->f, s->buf, _IOFBF, SPILL_BUFFER);
-  rawi_strbuf *bufs[] = {&s->id, &s->lang, &s->code, &s->message, &s->text};
-  for (size_t i = 0; i < 5; i++)
-    rawi_strbuf_init(bufs[i], alloc);
   return s;
 }
 
@@ -70,9 +74,10 @@ void spill_free(spill *s) {
     return;
   if (s->f)
     fclose(s->f);
-  rawi_strbuf *bufs[] = {&s->id, &s->lang, &s->code, &s->message, &s->text};
-  for (size_t i = 0; i < 5; i++)
-    rawi_strbuf_free(bufs[i]);
+  for (int t = 0; t < 2; t++)
+    for (int k = 0; k < 4; k++)
+      rawi_strbuf_free(&s->doc[t][k]);
+  rawi_strbuf_free(&s->text);
   rawi_mem_free(s->alloc, s->buf);
   rawi_mem_free(s->alloc, s);
 }
@@ -170,15 +175,17 @@ static int get_str(spill *s, rawi_strbuf *b) {
 }
 
 static int read_doc(spill *s, spill_doc *d) {
-  if (!get(s, &d->seq, sizeof d->seq) || !get_str(s, &s->id) ||
-      !get_str(s, &s->lang) || !get_str(s, &s->code) ||
-      !get_str(s, &s->message))
+  rawi_strbuf *b = s->doc[s->turn ^= 1]; /* id, lang, code, message */
+  if (!get(s, &d->seq, sizeof d->seq))
     return 0;
-  d->id = s->id.data;
-  d->id_len = s->id.len;
-  d->lang = s->lang.data;
-  d->code = s->code.len ? s->code.data : NULL;
-  d->message = s->message.data;
+  for (int k = 0; k < 4; k++)
+    if (!get_str(s, &b[k]))
+      return 0;
+  d->id = b[0].data;
+  d->id_len = b[0].len;
+  d->lang = b[1].data;
+  d->code = b[2].len ? b[2].data : NULL;
+  d->message = b[3].data;
   return 1;
 }
 
@@ -204,9 +211,11 @@ int spill_next(spill *s, spill_item *it, rawi_error *err) {
                          : 0;
   if (ok)
     return 1;
-  rawi_strbuf *bufs[] = {&s->id, &s->lang, &s->code, &s->message, &s->text};
-  for (size_t i = 0; i < 5; i++)
-    if (bufs[i]->failed)
-      return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
+  int failed = s->text.failed;
+  for (int t = 0; t < 2; t++)
+    for (int k = 0; k < 4; k++)
+      failed |= s->doc[t][k].failed;
+  if (failed)
+    return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
   return io_error(err, "read error");
 }

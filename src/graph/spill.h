@@ -59,9 +59,10 @@ int spill_mention_add(spill *s, uint32_t entity, uint64_t count,
                       rawi_error *err);
 int spill_evidence_add(spill *s, const spill_evidence *ev, rawi_error *err);
 
-/* Read from the start (after the last append); the strings of an item
- * stay valid until the next call. 1 with an item, 0 at the end, -1 with
- * err set. */
+/* Read from the start (after the last append). The strings of an item
+ * stay valid until the next call, a document's until the next document
+ * but one (so that the last one's can be used when the next is read).
+ * 1 with an item, 0 at the end, a negative status with err set. */
 int spill_rewind(spill *s, rawi_error *err);
 int spill_next(spill *s, spill_item *it, rawi_error *err);
 

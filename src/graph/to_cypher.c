@@ -165,10 +165,16 @@ static int on_document(void *ctx, const spill_doc *d) {
   cypher_ctx *c = ctx;
   lit(c, "MERGE (d:Document {id: ");
   strn(c, d->id, d->id_len);
-  lit(c, "}) SET d.lang = ");
-  str(c, d->lang);
+  lit(c, "})");
+  const char *sep = " SET ";
+  if (*d->lang) {
+    lit(c, " SET d.lang = ");
+    str(c, d->lang);
+    sep = ", ";
+  }
   if (d->code) {
-    lit(c, ", d.error_code = ");
+    lit(c, sep);
+    lit(c, "d.error_code = ");
     str(c, d->code);
     lit(c, ", d.error_message = ");
     str(c, d->message);

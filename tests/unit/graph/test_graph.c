@@ -309,7 +309,7 @@ static void test_bad_records(void **state) {
   assert_int_equal(graph_add(g, partial, strlen(partial), &err), 2);
   assert_string_equal(err.message,
                       "relations[0]: object 'person/nobody' is not an entity "
-                      "of the record (relation skipped)");
+                      "of the record");
   const char *failed = "{\"id\":\"f\",\"error\":{\"code\":\"invalid_utf8\","
                        "\"message\":\"invalid utf-8 at byte 3\"}}";
   assert_int_equal(graph_add(g, failed, strlen(failed), &err), 0);
@@ -320,6 +320,72 @@ static void test_bad_records(void **state) {
   assert_int_equal(s.failed, 1);
   assert_int_equal(s.evidence, 0);
   assert_int_equal(entity(g, "person/antony-blinken")->documents, 1);
+  graph_free(g);
+}
+
+/* Documents read back: each with its own mentions (merged entities under
+ * the entity they joined, once) and evidence, whatever the length of the
+ * ids before and after it. */
+typedef struct visit_log {
+  graph *g;
+  char text[1024];
+} visit_log;
+
+static int log_doc(void *ctx, const spill_doc *d) {
+  visit_log *l = ctx;
+  size_t n = strlen(l->text);
+  snprintf(l->text + n, sizeof l->text - n, "[%.*s%s%s]", (int)d->id_len, d->id,
+           d->code ? " " : "", d->code ? d->code : "");
+  return 0;
+}
+
+static int log_mentions(void *ctx, const spill_doc *d, const graph_mention *m,
+                        size_t n) {
+  visit_log *l = ctx;
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(l->text);
+    snprintf(l->text + len, sizeof l->text - len, " %.*s:%s=%llu",
+             (int)d->id_len, d->id, graph_str(l->g, l->g->ents[m[i].entity].id),
+             (unsigned long long)m[i].count);
+  }
+  return 0;
+}
+
+static int log_evidence(void *ctx, const spill_doc *d, const spill_evidence *ev,
+                        const graph_edge *f) {
+  visit_log *l = ctx;
+  size_t len = strlen(l->text);
+  snprintf(l->text + len, sizeof l->text - len, " %.*s#%u:%llu", (int)d->id_len,
+           d->id, ev->number, (unsigned long long)f->count);
+  return 0;
+}
+
+static void test_documents(void **state) {
+  (void)state;
+  graph *g = new_graph(1, 0);
+  add(g,
+      "{\"id\":\"a-long-document-id\",\"entities\":[" BLINKEN_AR "," PETRO_AR
+      "],\"relations\":[" MET("person/antony-blinken", "person/gustavo-petro",
+                              "") "]}",
+      0);
+  add(g,
+      "{\"id\":\"b\",\"entities\":[{\"id\":\"person/بيترو\",\"type\":"
+      "\"PERSON\",\"name\":\"بيترو\",\"mentions\":[{}]}," PETRO_AR "]}",
+      0);
+  add(g, "{\"id\":\"c\",\"error\":{\"code\":\"io\",\"message\":\"x\"}}", 0);
+  add(g, "{\"id\":\"dd\",\"entities\":[" COLOMBIA_DEMONYM "]}", 0);
+  finish(g);
+  visit_log l = {g, ""};
+  graph_doc_visitor v = {&l, log_doc, log_mentions, log_evidence};
+  rawi_error err;
+  assert_int_equal(graph_visit_docs(g, &v, &err), 0);
+  assert_string_equal(l.text, "[a-long-document-id]"
+                              " a-long-document-id:person/antony-blinken=2"
+                              " a-long-document-id:person/gustavo-petro=1"
+                              " a-long-document-id#1:1"
+                              "[b] b:person/gustavo-petro=2"
+                              "[c io]"
+                              "[dd] dd:country/co=0");
   graph_free(g);
 }
 
@@ -388,6 +454,7 @@ int main(void) {
       cmocka_unit_test(test_no_merge),
       cmocka_unit_test(test_min_count),
       cmocka_unit_test(test_bad_records),
+      cmocka_unit_test(test_documents),
       cmocka_unit_test(test_allocation_failure),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
