@@ -152,7 +152,10 @@ static int read_all(graph *g, batch_source *src, reading *r) {
   int rc = 0;
   while (batch_source_next(src, &rec)) {
     if (rec.error[0]) { /* a file that cannot be read, a line too long */
-      skipped(r, rec.id.data, rec.id.len, rec.error, "input");
+      skipped(r, rec.id.data, rec.id.len,
+              rec.error_code == RAWI_ERR_TOO_BIG ? "line is longer than 1 GiB"
+                                                 : rec.error,
+              rec.error_code == RAWI_ERR_TOO_BIG ? "line" : "input");
       continue;
     }
     rawi_error err;
