@@ -55,19 +55,6 @@ typedef struct graph_cli {
   const char *format, *output;
 } graph_cli;
 
-static int parse_count(const char *opt, const char *s,
-                       unsigned long long *out) {
-  char *end;
-  errno = 0;
-  unsigned long long v = strtoull(s, &end, 10);
-  if (errno || end == s || *end || *s == '-') {
-    cli_errorf("%s: expected a number, got '%s'", opt, s);
-    return -1;
-  }
-  *out = v;
-  return 0;
-}
-
 /* 0 to go on, 1 after --help, -1 on a usage error. */
 static int parse(int argc, char **argv, graph_cli *o) {
   enum { O_FMT = 256, O_NOMERGE, O_MIN, O_TOP, O_BASE, O_TMP };
@@ -100,11 +87,11 @@ static int parse(int argc, char **argv, graph_cli *o) {
       o->g.merge = 0;
       break;
     case O_MIN:
-      if (!(bad = parse_count("--min-count", optarg, &n)))
+      if (!(bad = cli_parse_count("--min-count", optarg, 1, &n)))
         o->g.min_count = n;
       break;
     case O_TOP:
-      if (!(bad = parse_count("--top", optarg, &n)))
+      if (!(bad = cli_parse_count("--top", optarg, 1, &n)))
         o->g.top = (size_t)n;
       break;
     case O_BASE:

@@ -209,6 +209,17 @@ static inline int graph_is_node(const graph *g, uint32_t e) {
  * (to list each language once). */
 int graph_first_in_lang(const graph *g, uint32_t e, uint32_t k);
 
+/* What a format writes: entities and facts from the tables, then the
+ * documents from the spill. graph_write_with() calls entity() for every
+ * node, fact() for every fact kept, then walks the documents. */
+typedef struct graph_writer {
+  void *ctx;
+  int (*entity)(void *ctx, uint32_t e);
+  int (*fact)(void *ctx, const graph_edge *f);
+  graph_doc_visitor docs;
+} graph_writer;
+int graph_write_with(graph *g, const graph_writer *w, rawi_error *err);
+
 /* The writers (to_*.c). */
 int graph_write_rdf(graph *g, graph_out *o, int turtle, rawi_error *err);
 int graph_write_cypher(graph *g, graph_out *o, int kuzu, rawi_error *err);

@@ -273,3 +273,14 @@ int graph_visit_docs(graph *g, const graph_doc_visitor *v, rawi_error *err) {
     nomem(err);
   return rc;
 }
+
+int graph_write_with(graph *g, const graph_writer *w, rawi_error *err) {
+  int rc = 0;
+  for (size_t e = 0; e < g->n_ents && !rc; e++)
+    if (graph_is_node(g, (uint32_t)e))
+      rc = w->entity(w->ctx, (uint32_t)e);
+  for (size_t i = 0; i < g->n_facts && !rc; i++)
+    if (graph_fact_kept(g, &g->facts[i]))
+      rc = w->fact(w->ctx, &g->facts[i]);
+  return rc ? rc : graph_visit_docs(g, &w->docs, err);
+}

@@ -96,7 +96,8 @@ static int row_end(csv_ctx *c, int f) {
   return graph_out_flush(&c->out[f], 0, c->err);
 }
 
-static int write_entity(csv_ctx *c, uint32_t e) {
+static int write_entity(void *ctx, uint32_t e) {
+  csv_ctx *c = ctx;
   const graph *g = c->g;
   const graph_entity *ent = &g->ents[e];
   rawi_strbuf *b = &c->out[F_NODES].b;
@@ -124,7 +125,8 @@ static int write_entity(csv_ctx *c, uint32_t e) {
   return row_end(c, F_NODES);
 }
 
-static int write_fact(csv_ctx *c, const graph_edge *f) {
+static int write_fact(void *ctx, const graph_edge *f) {
+  csv_ctx *c = ctx;
   const graph *g = c->g;
   rawi_strbuf *b = &c->out[F_RELS].b;
   char id[17];
@@ -228,15 +230,12 @@ int graph_write_csv(graph *g, const char *dir, rawi_error *err) {
   csv_ctx c = {.g = g, .err = err};
   rawi_strbuf_init(&c.list, g->alloc);
   int rc = open_files(&c, dir, err);
-  for (size_t e = 0; e < g->n_ents && !rc; e++)
-    if (graph_is_node(g, (uint32_t)e))
-      rc = write_entity(&c, (uint32_t)e);
-  for (size_t i = 0; i < g->n_facts && !rc; i++)
-    if (graph_fact_kept(g, &g->facts[i]))
-      rc = write_fact(&c, &g->facts[i]);
-  graph_doc_visitor v = {&c, on_document, on_mentions, on_evidence};
+  graph_writer w = {&c,
+                    write_entity,
+                    write_fact,
+                    {&c, on_document, on_mentions, on_evidence}};
   if (!rc)
-    rc = graph_visit_docs(g, &v, err);
+    rc = graph_write_with(g, &w, err);
   if (!rc && c.list.failed)
     rc = rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
   for (int f = 0; f < F_N; f++)

@@ -104,7 +104,8 @@ static void members_list(cypher_ctx *c, uint32_t e) {
   lit(c, "]");
 }
 
-static int write_entity(cypher_ctx *c, uint32_t e) {
+static int write_entity(void *ctx, uint32_t e) {
+  cypher_ctx *c = ctx;
   const graph *g = c->g;
   const graph_entity *ent = &g->ents[e];
   const char *type = graph_atom_str(g, ent->type);
@@ -138,7 +139,8 @@ static void match_entity(cypher_ctx *c, const char *var, uint32_t e) {
   lit(c, "})");
 }
 
-static int write_fact(cypher_ctx *c, const graph_edge *f) {
+static int write_fact(void *ctx, const graph_edge *f) {
+  cypher_ctx *c = ctx;
   char id[17];
   graph_fact_id(c->g, f, id);
   lit(c, "MATCH ");
@@ -302,14 +304,11 @@ int graph_write_cypher(graph *g, graph_out *o, int kuzu, rawi_error *err) {
     rc = kuzu_header(&c);
   else
     neo4j_header(&c);
-  for (size_t e = 0; e < g->n_ents && !rc; e++)
-    if (graph_is_node(g, (uint32_t)e))
-      rc = write_entity(&c, (uint32_t)e);
-  for (size_t i = 0; i < g->n_facts && !rc; i++)
-    if (graph_fact_kept(g, &g->facts[i]))
-      rc = write_fact(&c, &g->facts[i]);
-  graph_doc_visitor v = {&c, on_document, on_mentions, on_evidence};
+  graph_writer w = {&c,
+                    write_entity,
+                    write_fact,
+                    {&c, on_document, on_mentions, on_evidence}};
   if (!rc)
-    rc = graph_visit_docs(g, &v, err);
+    rc = graph_write_with(g, &w, err);
   return rc ? rc : graph_out_flush(o, 1, err);
 }

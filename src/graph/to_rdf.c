@@ -53,7 +53,8 @@ static int flush(rdf_ctx *c) {
   return graph_out_flush(c->o, 0, c->err);
 }
 
-static int write_entity(rdf_ctx *c, uint32_t e) {
+static int write_entity(void *ctx, uint32_t e) {
+  rdf_ctx *c = ctx;
   graph *g = c->g;
   const graph_entity *ent = &g->ents[e];
   entity_iri(c, &c->node, e);
@@ -82,7 +83,8 @@ static int write_entity(rdf_ctx *c, uint32_t e) {
   return flush(c);
 }
 
-static int write_fact(rdf_ctx *c, const graph_edge *f) {
+static int write_fact(void *ctx, const graph_edge *f) {
+  rdf_ctx *c = ctx;
   graph *g = c->g;
   const char *pred = graph_atom_str(g, f->p);
   const char *mod = graph_atom_str(g, f->modality);
@@ -186,16 +188,11 @@ int graph_write_rdf(graph *g, graph_out *o, int turtle, rawi_error *err) {
   output_rdf_init(&c.w, &o->b, g->opt.base_iri, turtle, OUTPUT_NS_ALL);
   if (turtle)
     output_rdf_prefixes(&o->b, g->opt.base_iri, OUTPUT_NS_ALL);
-  int rc = 0;
-  for (size_t e = 0; e < g->n_ents && !rc; e++)
-    if (graph_is_node(g, (uint32_t)e))
-      rc = write_entity(&c, (uint32_t)e);
-  for (size_t i = 0; i < g->n_facts && !rc; i++)
-    if (graph_fact_kept(g, &g->facts[i]))
-      rc = write_fact(&c, &g->facts[i]);
-  graph_doc_visitor v = {&c, on_document, on_mentions, on_evidence};
-  if (!rc)
-    rc = graph_visit_docs(g, &v, err);
+  graph_writer w = {&c,
+                    write_entity,
+                    write_fact,
+                    {&c, on_document, on_mentions, on_evidence}};
+  int rc = graph_write_with(g, &w, err);
   output_rdf_finish(&c.w);
   for (size_t i = 0; i < 4; i++) {
     o->b.failed |= bufs[i]->failed;
