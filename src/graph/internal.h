@@ -148,7 +148,7 @@ uint64_t graph_key(const char *s, size_t n);
 int graph_merge(graph *g, rawi_error *err);
 
 /* The name an entity goes by: the one most documents gave it (the first
- * seen among equals). */
+ * seen among equals), a person's full name before a one-word name. */
 const char *graph_display_name(const graph *g, uint32_t e);
 
 /* The fact's id: 16 hex digits of a hash of subject, predicate, object and

@@ -168,11 +168,21 @@ int graph_merge(graph *g, rawi_error *err) {
   return rc;
 }
 
+/* A person goes by a full name rather than a short form merged into it,
+ * however often the short form was written. */
+static int name_rank(const graph *g, uint32_t e, const graph_name *n) {
+  return (g->ents[e].flags & ENT_PERSON) &&
+         strchr(graph_str(g, n->text), ' ') != NULL;
+}
+
 const char *graph_display_name(const graph *g, uint32_t e) {
   const graph_name *best = NULL;
-  for (uint32_t k = g->ents[e].names; k != GRAPH_NONE; k = g->names[k].next)
-    if (!best || g->names[k].count > best->count)
-      best = &g->names[k];
+  for (uint32_t k = g->ents[e].names; k != GRAPH_NONE; k = g->names[k].next) {
+    const graph_name *n = &g->names[k];
+    int r = best ? name_rank(g, e, n) - name_rank(g, e, best) : 1;
+    if (r > 0 || (r == 0 && n->count > best->count))
+      best = n;
+  }
   return best ? graph_str(g, best->text) : graph_str(g, g->ents[e].id);
 }
 

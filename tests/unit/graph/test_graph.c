@@ -201,6 +201,32 @@ static void test_merge(void **state) {
   }
 }
 
+/* A person goes by a full name even when a short form merged into it was
+ * written more often; other entities by their most frequent name. */
+static void test_display_name(void **state) {
+  (void)state;
+  graph *g = new_graph(1, 0);
+  add(g, "{\"id\":\"d1\",\"lang\":\"ar\",\"entities\":[" PETRO_AR "]}", 0);
+  for (int i = 0; i < 3; i++)
+    add(g,
+        "{\"id\":\"d\",\"lang\":\"ar\",\"entities\":[{\"id\":\"person/بيترو\","
+        "\"type\":\"PERSON\",\"name\":\"بيترو\"},{\"id\":\"org/un\",\"type\":"
+        "\"ORGANIZATION\",\"name\":\"الأمم المتحدة\"}]}",
+        0);
+  for (int i = 0; i < 4; i++)
+    add(g,
+        "{\"id\":\"e\",\"lang\":\"en\",\"entities\":[{\"id\":\"org/un\","
+        "\"type\":\"ORGANIZATION\",\"name\":\"UN\"}]}",
+        0);
+  finish(g);
+  assert_string_equal(
+      graph_display_name(g, graph_entity_find(g, "person/gustavo-petro")),
+      "غوستافو بيترو");
+  assert_string_equal(graph_display_name(g, graph_entity_find(g, "org/un")),
+                      "UN");
+  graph_free(g);
+}
+
 /* No merge when two full names end in the word, when an entity has two
  * different one-word names, or for other types than PERSON. */
 static void test_no_merge(void **state) {
@@ -455,6 +481,7 @@ int main(void) {
       cmocka_unit_test(test_min_count),
       cmocka_unit_test(test_bad_records),
       cmocka_unit_test(test_documents),
+      cmocka_unit_test(test_display_name),
       cmocka_unit_test(test_allocation_failure),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
