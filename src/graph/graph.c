@@ -41,6 +41,8 @@ void graph_free(graph *g) {
   rawi_mem_free(a, g->ents);
   rawi_mem_free(a, g->names);
   rawi_mem_free(a, g->atoms.off);
+  rawi_mem_free(a, g->lang_pass);
+  rawi_mem_free(a, g->langs);
   rawi_map *maps[] = {&g->atoms.map, &g->ent_map, &g->name_map, &g->edge_map,
                       &g->full_keys};
   for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)

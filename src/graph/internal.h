@@ -92,6 +92,10 @@ struct graph {
   uint64_t docs; /* records used so far: the next document's seq */
   graph_stats stats;
   int finished;
+  /* graph_languages(): a pass number per atom, and the list it returns */
+  uint32_t *lang_pass, pass;
+  uint32_t *langs;
+  size_t cap_langs;
   /* the text stage, to normalise names as tokens are normalised */
   text_model text;
   text_scratch scratch;
@@ -205,9 +209,10 @@ static inline int graph_is_node(const graph *g, uint32_t e) {
   return g->ents[e].root == e;
 }
 
-/* Whether name row k is the first of its entity's names in its language
- * (to list each language once). */
-int graph_first_in_lang(const graph *g, uint32_t e, uint32_t k);
+/* The languages of entity e's names, each once (no empty one), in the
+ * order of the names, into *langs (owned by the graph, valid until the
+ * next call) and *n. 0 or RAWI_ERR_NOMEM. */
+int graph_languages(graph *g, uint32_t e, const uint32_t **langs, size_t *n);
 
 /* What a format writes: entities and facts from the tables, then the
  * documents from the spill. graph_write_with() calls entity() for every

@@ -186,11 +186,24 @@ const char *graph_display_name(const graph *g, uint32_t e) {
   return best ? graph_str(g, best->text) : graph_str(g, g->ents[e].id);
 }
 
-int graph_first_in_lang(const graph *g, uint32_t e, uint32_t k) {
-  for (uint32_t j = g->ents[e].names; j != k; j = g->names[j].next)
-    if (g->names[j].lang == g->names[k].lang)
-      return 0;
-  return 1;
+int graph_languages(graph *g, uint32_t e, const uint32_t **langs, size_t *n) {
+  *n = 0;
+  if (!g->lang_pass && !(g->lang_pass = rawi_mem_calloc(
+                             g->alloc, g->atoms.n + 1, sizeof *g->lang_pass)))
+    return RAWI_ERR_NOMEM;
+  g->pass++; /* a language is new to this call when its pass is older */
+  for (uint32_t k = g->ents[e].names; k != GRAPH_NONE; k = g->names[k].next) {
+    uint32_t lang = g->names[k].lang;
+    if (!*graph_atom_str(g, lang) || g->lang_pass[lang] == g->pass)
+      continue;
+    g->lang_pass[lang] = g->pass;
+    if (rawi_mem_grow(g->alloc, (void **)&g->langs, &g->cap_langs, *n + 1,
+                      sizeof *g->langs))
+      return RAWI_ERR_NOMEM;
+    g->langs[(*n)++] = lang;
+  }
+  *langs = g->langs;
+  return 0;
 }
 
 void graph_fact_id(const graph *g, const graph_edge *f, char *buf) {

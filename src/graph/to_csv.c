@@ -111,11 +111,12 @@ static int write_entity(void *ctx, uint32_t e) {
   for (uint32_t k = ent->names; k != GRAPH_NONE; k = g->names[k].next)
     list_item(c, graph_str(g, g->names[k].text));
   list_end(c, b, ',');
-  for (uint32_t k = ent->names; k != GRAPH_NONE; k = g->names[k].next) {
-    const char *lang = graph_atom_str(g, g->names[k].lang);
-    if (*lang && graph_first_in_lang(g, e, k))
-      list_item(c, lang);
-  }
+  const uint32_t *langs;
+  size_t n;
+  if (graph_languages(c->g, e, &langs, &n))
+    return rawi_error_set(c->err, RAWI_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; i < n; i++)
+    list_item(c, graph_atom_str(g, langs[i]));
   list_end(c, b, ',');
   number(b, ent->mentions, ',');
   number(b, ent->documents, ',');

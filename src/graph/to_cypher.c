@@ -77,19 +77,18 @@ static void names_list(cypher_ctx *c, uint32_t e) {
   lit(c, "]");
 }
 
-static void languages_list(cypher_ctx *c, uint32_t e) {
-  const graph *g = c->g;
-  int first = 1;
+static int languages_list(cypher_ctx *c, uint32_t e) {
+  const uint32_t *langs;
+  size_t n;
+  if (graph_languages(c->g, e, &langs, &n))
+    return rawi_error_set(c->err, RAWI_ERR_NOMEM, "out of memory");
   lit(c, "[");
-  for (uint32_t k = g->ents[e].names; k != GRAPH_NONE; k = g->names[k].next) {
-    const char *lang = graph_atom_str(g, g->names[k].lang);
-    if (!*lang || !graph_first_in_lang(g, e, k))
-      continue;
-    lit(c, first ? "" : ", ");
-    first = 0;
-    str(c, lang);
+  for (size_t i = 0; i < n; i++) {
+    lit(c, i ? ", " : "");
+    str(c, graph_atom_str(c->g, langs[i]));
   }
   lit(c, "]");
+  return 0;
 }
 
 static void members_list(cypher_ctx *c, uint32_t e) {
@@ -118,7 +117,8 @@ static int write_entity(void *ctx, uint32_t e) {
   lit(c, ", e.names = ");
   names_list(c, e);
   lit(c, ", e.languages = ");
-  languages_list(c, e);
+  if (languages_list(c, e))
+    return RAWI_ERR_NOMEM;
   lit(c, ", e.mentions = ");
   num(c, ent->mentions);
   lit(c, ", e.documents = ");

@@ -129,6 +129,18 @@ grep -q 'Conan O&#39;Brien' "$tmp/g.html" && ok || ko "html: names escaped"
 "$rawi" graph --format html --top 2 "$in" 2> /dev/null | grep -c '<section class="fact"' > "$tmp/n"
 [ "$(cat "$tmp/n")" = 2 ] && ok || ko "html --top 2: the facts between the two (got $(cat "$tmp/n"))"
 
+# 7. One entity with 30,000 names (one per document): linear, not
+#    quadratic, in the names (the test's TIMEOUT would stop a slow one)
+awk 'BEGIN { a = "abcdefghijklmnopqrstuvwxyz"; for (i = 1; i <= 30000; i++)
+  printf "{\"id\":\"n%d\",\"lang\":\"%s%s\",\"entities\":[{\"id\":\"org/x\",\"type\":\"ORGANIZATION\",\"name\":\"x %d\"}]}\n",
+    i, substr(a, 1 + int(i % 50 / 26), 1), substr(a, 1 + i % 50 % 26, 1), i }' > "$tmp/names.jsonl"
+for fmt in cypher neo4j; do
+  "$rawi" graph --format $fmt -o "$tmp/names.$fmt" "$tmp/names.jsonl" 2> /dev/null
+done
+grep -q "e.documents = 30000, e.merged_from = \[\]" "$tmp/names.cypher" &&
+  [ "$(grep -o "e.languages = \[[^]]*\]" "$tmp/names.cypher" | tr , '\n' | wc -l)" = 50 ] &&
+  ok || ko "an entity with 30,000 names in 50 languages"
+
 # 7. Usage and output errors: exit 1, one line naming what
 err() { # EXPECTED-MESSAGE ARGS...
   msg=$1
