@@ -72,6 +72,15 @@ static void vocab(output_rdf *w, output_rdf_ns ns, const char *local) {
   rawi_strbuf_addc(w->b, '>');
 }
 
+/* Append an IRI made by output_rdf_iri; one that could not be made (out
+ * of memory) fails the output too. */
+static void add_node(rawi_strbuf *b, const rawi_strbuf *node) {
+  if (node->failed || !node->data)
+    b->failed = 1;
+  else
+    rawi_strbuf_add(b, node->data, node->len);
+}
+
 void output_rdf_end(output_rdf *w) {
   if (w->turtle && w->open)
     rawi_strbuf_adds(w->b, " .\n");
@@ -81,17 +90,17 @@ void output_rdf_end(output_rdf *w) {
 void output_rdf_subject(output_rdf *w, const rawi_strbuf *node) {
   if (w->turtle) {
     output_rdf_end(w);
-    rawi_strbuf_add(w->b, node->data, node->len);
+    add_node(w->b, node);
     w->open = w->first = 1;
   } else {
     w->subject.len = 0;
-    rawi_strbuf_add(&w->subject, node->data, node->len);
+    add_node(&w->subject, node);
   }
 }
 
 void output_rdf_pred(output_rdf *w, output_rdf_ns ns, const char *local) {
   if (!w->turtle)
-    rawi_strbuf_add(w->b, w->subject.data, w->subject.len);
+    add_node(w->b, &w->subject);
   rawi_strbuf_adds(w->b, !w->turtle || w->first ? " " : " ;\n    ");
   w->first = 0;
   vocab(w, ns, local);
@@ -104,7 +113,7 @@ static void obj_end(output_rdf *w) {
 }
 
 void output_rdf_node(output_rdf *w, const rawi_strbuf *node) {
-  rawi_strbuf_add(w->b, node->data, node->len);
+  add_node(w->b, node);
   obj_end(w);
 }
 
