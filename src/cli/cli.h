@@ -28,6 +28,11 @@ void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Show line `line` of file on stderr with a caret under `column`. */
 void cli_show_line(const char *file, unsigned long line, unsigned long column);
 
+/* A whole number given to option opt (0 allowed when zero is set); -1
+ * after telling the user what was expected. */
+int cli_parse_count(const char *opt, const char *s, int zero,
+                    unsigned long long *out);
+
 /* Write n bytes to out; on failure report it and return -1. */
 int cli_write(FILE *out, const char *s, size_t n);
 
@@ -40,5 +45,6 @@ int cmd_compile(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_gazetteer(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
 
 #endif

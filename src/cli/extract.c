@@ -97,13 +97,9 @@ static int parse_lang(const char *s, rawi_lang *out) {
 }
 
 static int parse_size(const char *opt, const char *s, size_t *out) {
-  char *end;
-  errno = 0;
-  unsigned long long v = strtoull(s, &end, 10);
-  if (errno || end == s || *end || v == 0 || *s == '-') {
-    cli_errorf("%s: expected a positive number, got '%s'", opt, s);
+  unsigned long long v;
+  if (cli_parse_count(opt, s, 0, &v))
     return -1;
-  }
   *out = (size_t)v;
   return 0;
 }

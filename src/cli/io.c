@@ -70,6 +70,20 @@ int cli_read_file(const char *path, char **data, size_t *len) {
   return 0;
 }
 
+int cli_parse_count(const char *opt, const char *s, int zero,
+                    unsigned long long *out) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || end == s || *end || (v == 0 && !zero) || *s == '-') {
+    cli_errorf("%s: expected a %snumber, got '%s'", opt,
+               zero ? "" : "positive ", s);
+    return -1;
+  }
+  *out = v;
+  return 0;
+}
+
 int cli_write(FILE *out, const char *s, size_t n) {
   if (n && fwrite(s, 1, n, out) != n) {
     cli_errorf("write error: %s", strerror(errno));
@@ -118,7 +132,8 @@ int cli_open_input(const char *path, cli_file *f) {
   if (path && strcmp(path, "-")) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     struct stat st;
-    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_size > 0) {
       void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
       close(fd);
       if (p != MAP_FAILED) {

@@ -11,6 +11,8 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  extract [FILE|DIR ...]  entities from documents, as JSON Lines\n"
+    "  graph [RESULTS ...]     one graph of a run's JSON Lines results: a node\n"
+    "                          per entity, an edge per fact with its evidence\n"
     "  check [--rules F]...    validate lists and rules, run rule examples\n"
     "  compile -o OUT TSV...   compile gazetteer lists into an image\n"
     "  tokenize [FILE]         show sentences, tokens, normalised forms, clitics\n"
@@ -39,6 +41,8 @@ int main(int argc, char **argv) {
     return cmd_tokenize(argc - 1, argv + 1);
   if (!strcmp(cmd, "extract"))
     return cmd_extract(argc - 1, argv + 1);
+  if (!strcmp(cmd, "graph"))
+    return cmd_graph(argc - 1, argv + 1);
   if (!strcmp(cmd, "check"))
     return cmd_check(argc - 1, argv + 1);
   if (!strcmp(cmd, "eval"))

@@ -52,7 +52,7 @@ static void bdi(rawi_strbuf *b, const char *s) {
 /* ---------------------------------------------------------------- */
 
 /* The four contract types have colours; a pack's own types share one. */
-static const char *type_class(const char *type) {
+const char *output_html_type_class(const char *type) {
   static const char *const known[] = {"PERSON", "ORGANIZATION", "COUNTRY",
                                       "LOCATION"};
   for (size_t i = 0; i < 4; i++)
@@ -111,7 +111,7 @@ static void open_mark(rawi_strbuf *b, const rawi_doc *doc, const mark *k,
   rawi_entity e;
   rawi_doc_entity(doc, k->entity, &e);
   int demonym = k->m.kind == RAWI_MENTION_DEMONYM;
-  rawi_strbuf_addf(b, "<mark class=\"t-%s%s\"", type_class(e.type),
+  rawi_strbuf_addf(b, "<mark class=\"t-%s%s\"", output_html_type_class(e.type),
                    demonym ? " demonym" : "");
   if (!in_text) {
     rawi_strbuf_addc(b, '>');
@@ -169,7 +169,7 @@ static const char *text_dir(const rawi_doc *doc) {
 static void entity_cell(rawi_strbuf *b, const rawi_doc *doc, size_t i) {
   rawi_entity e;
   rawi_doc_entity(doc, i, &e);
-  rawi_strbuf_addf(b, "<td class=\"t-%s\">", type_class(e.type));
+  rawi_strbuf_addf(b, "<td class=\"t-%s\">", output_html_type_class(e.type));
   bdi(b, e.name);
   rawi_strbuf_adds(b, "<small>");
   bdi(b, e.id);
@@ -223,7 +223,7 @@ static void relation_table(rawi_strbuf *b, const rawi_doc *doc, const mark *v,
 /* The graph: entities on a circle, one curved edge per relation      */
 /* ---------------------------------------------------------------- */
 
-#define NODE_R 9.0
+#define NODE_R OUTPUT_HTML_NODE_R
 #define LABEL_ROOM 140.0 /* around the circle, for the names */
 
 typedef struct layout {
@@ -254,6 +254,14 @@ static int circle_order(rawi_strbuf *b, const rawi_doc *doc, layout *l) {
     if (slot[r.object] == none)
       slot[r.object] = linked++;
   }
+  output_html_circle_spread(slot, taken, n, linked);
+  l->slot = slot;
+  return 0;
+}
+
+void output_html_circle_spread(size_t *slot, size_t *taken, size_t n,
+                               size_t linked) {
+  const size_t none = (size_t)-1;
   for (size_t i = 0; i < n; i++)
     if (slot[i] != none)
       taken[slot[i] = slot[i] * n / linked] = 1;
@@ -264,8 +272,6 @@ static int circle_order(rawi_strbuf *b, const rawi_doc *doc, layout *l) {
       free_at++;
     slot[i] = free_at++;
   }
-  l->slot = slot;
-  return 0;
 }
 
 static void node_xy(const layout *l, size_t i, double *x, double *y) {
@@ -284,7 +290,8 @@ static void node_svg(rawi_strbuf *b, const rawi_doc *doc, const layout *l,
   double dx = x - l->cx, dy = y - l->cy, d = hypot(dx, dy);
   double ux = d > 0 ? dx / d : 0, uy = d > 0 ? dy / d : -1;
   const char *anchor = ux > 0.3 ? "start" : ux < -0.3 ? "end" : "middle";
-  rawi_strbuf_addf(b, "<g class=\"node t-%s\"><title>", type_class(e.type));
+  rawi_strbuf_addf(b, "<g class=\"node t-%s\"><title>",
+                   output_html_type_class(e.type));
   html_escapes(b, e.id);
   rawi_strbuf_addf(b,
                    "</title><circle cx=\"%.0f\" cy=\"%.0f\" r=\"%.0f\"/>"
@@ -309,8 +316,8 @@ static int bend(const rawi_doc *doc, size_t i, const rawi_relation *r) {
 }
 
 /* Path d and label position of an edge from (x1,y1) to (x2,y2). */
-static void edge_path(rawi_strbuf *b, double x1, double y1, double x2,
-                      double y2, int off, double *lx, double *ly) {
+void output_html_edge_path(rawi_strbuf *b, double x1, double y1, double x2,
+                           double y2, int off, double *lx, double *ly) {
   double dx = x2 - x1, dy = y2 - y1, d = hypot(dx, dy);
   if (d < 1) { /* a relation of an entity to itself: a loop above it */
     rawi_strbuf_addf(b, "M%.0f %.0fc-30 -45 30 -45 8 0", x1 - 4, y1 - NODE_R);
@@ -344,7 +351,7 @@ static void edge_svg(rawi_strbuf *b, const rawi_doc *doc, const layout *l,
   rawi_strbuf_addc(b, ' ');
   html_escapes(b, o.name);
   rawi_strbuf_addf(b, " (%.2f)</title><path d=\"", r.confidence);
-  edge_path(b, x1, y1, x2, y2, bend(doc, i, &r), &lx, &ly);
+  output_html_edge_path(b, x1, y1, x2, y2, bend(doc, i, &r), &lx, &ly);
   rawi_strbuf_addf(b,
                    "\" marker-end=\"url(#rawi-arrow)\"/><text x=\"%.0f\" "
                    "y=\"%.0f\" text-anchor=\"middle\">",
@@ -442,7 +449,7 @@ void output_html_error(rawi_strbuf *b, const char *id, size_t id_len,
 /* Header and footer                                                 */
 /* ---------------------------------------------------------------- */
 
-static const char style[] =
+const char output_html_style[] =
     "body{font:15px/1.5 'Noto Sans','Noto Sans Arabic',sans-serif;margin:0 "
     "auto;max-width:1200px;padding:0 16px;color:#1f2328}\n"
     ".t-PERSON{--c:#f6c453;--s:#fde9b0}.t-ORGANIZATION{--c:#6ba4f0;"
@@ -481,6 +488,20 @@ static const char style[] =
     "#index table{border-collapse:collapse;font-size:13px}#index td,#index "
     "th{padding:1px 8px;text-align:end}#index td:nth-child(2),#index "
     "th:nth-child(2){text-align:start}\n";
+
+const char output_html_defs[] =
+    "<svg width=\"0\" height=\"0\" style=\"position:absolute\" "
+    "aria-hidden=\"true\"><defs><marker id=\"rawi-arrow\" viewBox=\"0 0 "
+    "10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
+    "orient=\"auto\"><path d=\"M0 0L10 5L0 10z\" fill=\"#8c959f\"/>"
+    "</marker></defs></svg>\n";
+
+const char output_html_legend[] =
+    "<span class=\"t-PERSON\">PERSON</span>"
+    "<span class=\"t-ORGANIZATION\">ORGANIZATION</span>"
+    "<span class=\"t-COUNTRY\">COUNTRY</span>"
+    "<span class=\"t-LOCATION\">LOCATION</span>"
+    "<span class=\"t-OTHER\">other types</span> ";
 
 /* The index: per-document counts from the records' data attributes, 100
  * rows a page; links open the document they point to. Text goes in with
@@ -530,24 +551,16 @@ void output_html_header(rawi_strbuf *b, const output_options *o) {
                       "<meta charset=\"utf-8\"><meta name=\"viewport\" "
                       "content=\"width=device-width,initial-scale=1\">"
                       "<title>rawi report</title><style>\n");
-  rawi_strbuf_adds(b, style);
+  rawi_strbuf_adds(b, output_html_style);
+  rawi_strbuf_adds(b, "</style></head><body>\n");
+  rawi_strbuf_adds(b, output_html_defs);
+  rawi_strbuf_adds(b, "<header><h1>rawi report</h1><p class=\"legend\">");
+  rawi_strbuf_adds(b, output_html_legend);
   rawi_strbuf_adds(
-      b,
-      "</style></head><body>\n"
-      "<svg width=\"0\" height=\"0\" style=\"position:absolute\" "
-      "aria-hidden=\"true\"><defs><marker id=\"rawi-arrow\" viewBox=\"0 0 "
-      "10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
-      "orient=\"auto\"><path d=\"M0 0L10 5L0 10z\" fill=\"#8c959f\"/>"
-      "</marker></defs></svg>\n"
-      "<header><h1>rawi report</h1><p class=\"legend\">"
-      "<span class=\"t-PERSON\">PERSON</span>"
-      "<span class=\"t-ORGANIZATION\">ORGANIZATION</span>"
-      "<span class=\"t-COUNTRY\">COUNTRY</span>"
-      "<span class=\"t-LOCATION\">LOCATION</span>"
-      "<span class=\"t-OTHER\">other types</span> "
-      "dashed: a demonym pointing to a country; hover or focus a mention "
-      "for its entity and source</p>"
-      "<nav id=\"index\" aria-label=\"documents\"></nav></header>\n<main>\n");
+      b, "dashed: a demonym pointing to a country; hover or focus a mention "
+         "for its entity and source</p>"
+         "<nav id=\"index\" aria-label=\"documents\"></nav></header>\n"
+         "<main>\n");
 }
 
 void output_html_footer(rawi_strbuf *b, const output_options *o) {

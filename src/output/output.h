@@ -137,4 +137,25 @@ void output_html(rawi_strbuf *b, const output_doc *d, const output_options *o);
 void output_html_error(rawi_strbuf *b, const char *id, size_t id_len,
                        const rawi_error *err, const output_options *o);
 
+/* What the HTML page of extract and the corpus view of rawi graph share
+ * (html.c): the stylesheet, the SVG arrow head (id rawi-arrow), the legend
+ * of the type colours, the class
+ * of an entity type (t-PERSON, ..., t-OTHER), and the path of an edge from
+ * (x1,y1) to (x2,y2) between nodes of radius OUTPUT_HTML_NODE_R, bent by
+ * `bend` pixels, with the place of its label in *lx, *ly. */
+#define OUTPUT_HTML_NODE_R 9.0
+extern const char output_html_style[];
+extern const char output_html_defs[];
+extern const char output_html_legend[]; /* the type colours, as spans */
+const char *output_html_type_class(const char *type);
+/* Places on a circle of n: slot[i] is node i's rank among the linked
+ * nodes (those with edges, 0 .. linked-1) or (size_t)-1; the linked ones
+ * are spread evenly round the circle, so that edges are long enough for
+ * their labels, and the others fill the places between. taken: n zeroed
+ * scratch entries. */
+void output_html_circle_spread(size_t *slot, size_t *taken, size_t n,
+                               size_t linked);
+void output_html_edge_path(rawi_strbuf *b, double x1, double y1, double x2,
+                           double y2, int bend, double *lx, double *ly);
+
 #endif

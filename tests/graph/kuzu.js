@@ -5,16 +5,7 @@
 "use strict";
 const fs = require("fs");
 const kuzu = require("kuzu");
-
-// Every result is closed before the connection goes: Kùzu's node binding
-// crashes at exit otherwise.
-async function run(conn, text) {
-  let results = await conn.query(text);
-  if (!Array.isArray(results)) results = [results];
-  const last = await results[results.length - 1].getAll();
-  for (const r of results) r.close();
-  return last;
-}
+const { run } = require("./kuzu_run");
 
 async function main() {
   const [dbPath, ...scripts] = process.argv.slice(2);

@@ -1,10 +1,11 @@
 #!/bin/sh
-# Load N-Triples into a private Virtuoso and run a SPARQL query there.
-#   virtuoso.sh FILE.nt QUERY.rq OUT.csv
+# Load N-Triples into a private Virtuoso and run SPARQL queries there.
+#   virtuoso.sh FILE.nt QUERY.rq OUT [QUERY.rq OUT ...]
 # The server gets a temporary database and a free loopback port, and is
 # stopped on every way out (trap). Exit 77 when Virtuoso is not installed.
 set -u
-nt=$1 query=$2 out=$3
+nt=$1
+shift
 if ! command -v virtuoso-t > /dev/null || ! command -v isql-vt > /dev/null; then
   echo "SKIP: Virtuoso is not installed (Debian package virtuoso-opensource)"
   exit 77
@@ -66,10 +67,14 @@ if grep -q '\*\*\* Error' "$db/load.out"; then
   echo "virtuoso could not load the N-Triples:"; cat "$db/load.out"; exit 1
 fi
 # SPARQL through isql: one query on one line, results as plain rows.
-q=$(tr '\n' ' ' < "$query")
-isql-vt "127.0.0.1:$port" dba dba verbose=off banner=off prompt=off echo=off \
-  exec="SPARQL DEFINE input:default-graph-uri <$graph> $q;" > "$db/query.out" 2>&1
-if grep -q '\*\*\* Error' "$db/query.out"; then
-  echo "virtuoso could not answer the query:"; cat "$db/query.out"; exit 1
-fi
-cp "$db/query.out" "$out"
+while [ $# -ge 2 ]; do
+  query=$1 out=$2
+  shift 2
+  q=$(tr '\n' ' ' < "$query")
+  isql-vt "127.0.0.1:$port" dba dba verbose=off banner=off prompt=off echo=off \
+    exec="SPARQL DEFINE input:default-graph-uri <$graph> $q;" > "$db/query.out" 2>&1
+  if grep -q '\*\*\* Error' "$db/query.out"; then
+    echo "virtuoso could not answer $query:"; cat "$db/query.out"; exit 1
+  fi
+  cp "$db/query.out" "$out"
+done

@@ -136,4 +136,24 @@ static inline const char *describe_mentions(const rawi_doc *doc, mention_fmt fmt
   return buf;
 }
 
+/* An allocator that fails the k-th call and counts the blocks live. */
+typedef struct failing {
+  long calls, fail_at, live;
+} failing;
+
+static inline void *failing_realloc(void *ctx, void *p, size_t n) {
+  failing *f = ctx;
+  if (++f->calls == f->fail_at)
+    return NULL;
+  if (!p)
+    f->live++;
+  return realloc(p, n ? n : 1);
+}
+
+static inline void failing_free(void *ctx, void *p) {
+  failing *f = ctx;
+  f->live--;
+  free(p);
+}
+
 #endif

@@ -59,24 +59,6 @@ static void test_doc_outlives_session(void **state) {
   rawi_model_free(f.model);
 }
 
-/* An allocator that fails the k-th call. */
-typedef struct failing { long calls, fail_at, live; } failing;
-
-static void *failing_realloc(void *ctx, void *p, size_t n) {
-  failing *f = ctx;
-  if (++f->calls == f->fail_at)
-    return NULL;
-  if (!p)
-    f->live++;
-  return realloc(p, n ? n : 1);
-}
-
-static void failing_free(void *ctx, void *p) {
-  failing *f = ctx;
-  f->live--;
-  free(p);
-}
-
 /* Build a model (from pack, or with none), a session, and analyse text
  * (no pack) or extract it (a pack), everything from allocator a; returns
  * the status of the first failure, and on success *relations gets the
