@@ -250,6 +250,11 @@ static int on_callout(pcre2_callout_block *cb, void *data) {
 int rules_match_failed(rules_scratch *s, const rule *r, int rc) {
   if (rc == PCRE2_ERROR_NOMEMORY)
     return RAWI_ERR_NOMEM;
+  /* any other failure (a bad offset, a bad option) is rawi's mistake, not
+   * the rule's: fail the document rather than report a limit */
+  if (rc != PCRE2_ERROR_MATCHLIMIT && rc != PCRE2_ERROR_DEPTHLIMIT &&
+      rc != PCRE2_ERROR_HEAPLIMIT && rc != PCRE2_ERROR_JIT_STACKLIMIT)
+    return RAWI_ERR_INVALID;
   s->limit_hits++;
   s->limit_rule = r->name;
   return RAWI_OK;
@@ -455,9 +460,17 @@ static int anchor_offsets(rules_scratch *s, const sentence_ctx *c,
         break;
       if (!m->split || !(mask >> (m->type & 63) & 1))
         continue;
-      text_split sp = text_reading(c->d, &c->d->tokens[tok], m->split);
+      /* a stem inside the token's norm starts a span there; a stem the
+       * view does not hold (لل + word reads ل + ال + word: the article is
+       * restored in the pool, apart from the token) starts none, and its
+       * offset must not be taken as one: past the view's end it is an
+       * error, inside it a wrong place */
+      const text_token *tk = &c->d->tokens[tok];
+      text_split sp = text_reading(c->d, tk, m->split);
+      if (sp.norm_off < tk->norm_off || sp.norm_off >= tk->norm_off + tk->norm_len)
+        continue;
       add_anchor(s, n, token_first,
-                 c->starts[t] + (uint32_t)(sp.norm_off - c->d->tokens[tok].norm_off));
+                 c->starts[t] + (uint32_t)(sp.norm_off - tk->norm_off));
     }
   }
   return RAWI_OK;
