@@ -91,11 +91,12 @@ static void extract(rawi_session *session, const batch_options *o,
   rawi_error err;
   c->text_bytes += len;
   if (rawi_extract(session, text, len, o->lang, &doc, &err) == 0) {
-    output_doc od = {doc, id->data, id->len, meta, NULL, 0, 0};
+    output_doc od = {doc, id->data, id->len, meta, NULL, 0, NULL, 0};
     if (conll) { /* CoNLL output follows the lines of a CoNLL input */
       od.source = conll->data.data;
       od.source_len = conll->data.len;
-      od.docstart = conll->docstart;
+      od.head = conll->head.data;
+      od.head_len = conll->head.len;
     }
     o->format->record(out, &od, &o->out);
     c->entities += rawi_doc_entity_count(doc);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "output/conll.h"
 #include "rawi/rawi.h"
 
 enum { READ_CHUNK = 1 << 18 };
@@ -56,18 +57,19 @@ void batch_record_init(batch_record *rec) {
   memset(rec, 0, sizeof *rec);
   rawi_strbuf_init(&rec->id, NULL);
   rawi_strbuf_init(&rec->data, NULL);
+  rawi_strbuf_init(&rec->head, NULL);
 }
 
 void batch_record_free(batch_record *rec) {
   rawi_strbuf_free(&rec->id);
   rawi_strbuf_free(&rec->data);
+  rawi_strbuf_free(&rec->head);
 }
 
 static void record_reset(batch_record *rec) {
-  rec->id.len = rec->data.len = 0;
+  rec->id.len = rec->data.len = rec->head.len = 0;
   rec->error[0] = '\0';
   rec->error_offset = RAWI_NO_OFFSET;
-  rec->docstart = 0;
 }
 
 static int has_suffix(const char *s, size_t n, const char *suffix) {
@@ -410,11 +412,14 @@ static int is_docstart(const char *p, size_t n) {
          (n == 10 || p[10] == ' ' || p[10] == '\t');
 }
 
-/* CoNLL lines up to the next -DOCSTART- (or the end of the file). */
+/* CoNLL lines up to the next -DOCSTART- (or the end of the file). The
+ * -DOCSTART- and blank lines before the first token go to rec->head, so
+ * that CoNLL output keeps every line of the input. */
 static int next_conll(batch_source *s, batch_record *rec) {
   unsigned long first = 0;
   int cut = 0, c;
-  rec->docstart = s->docstart;
+  if (s->docstart)
+    rawi_strbuf_addc(&rec->head, OUTPUT_CONLL_DOCSTART);
   s->docstart = 0;
   for (;;) {
     size_t start = rec->data.len;
@@ -428,15 +433,17 @@ static int next_conll(batch_source *s, batch_record *rec) {
         s->docstart = 1;
         break;
       }
-      rec->docstart = 1;
+      rawi_strbuf_addc(&rec->head, OUTPUT_CONLL_DOCSTART);
       continue;
     }
     if (!first && rec->data.len > start)
       first = s->line;
-    if (first)
+    if (first) {
       rawi_strbuf_addc(&rec->data, '\n');
-    else
-      rec->data.len = start; /* blank lines before the first token */
+    } else { /* a blank line before the first token */
+      rec->data.len = start;
+      rawi_strbuf_addc(&rec->head, OUTPUT_CONLL_BLANK);
+    }
   }
   if (!first)
     return 0;

@@ -37,7 +37,8 @@ typedef struct batch_record {
   char error[256];     /* non-empty: the record could not be read */
   int error_code;      /* RAWI_ERR_IO or RAWI_ERR_TOO_BIG */
   size_t error_offset; /* byte offset for the error, or RAWI_NO_OFFSET */
-  int docstart;        /* conll: a -DOCSTART- line came before the record */
+  rawi_strbuf head;    /* conll: the lines before the first token, a byte
+                          each (OUTPUT_CONLL_DOCSTART or _BLANK) */
 } batch_record;
 
 typedef struct batch_source batch_source;

@@ -26,7 +26,8 @@ typedef struct output_doc {
   const char *meta;   /* a JSON object's text, or NULL */
   const char *source; /* the CoNLL lines the document came from, or NULL */
   size_t source_len;
-  int docstart;       /* those lines followed a -DOCSTART- line */
+  const char *head;   /* the lines before them (output_conll) */
+  size_t head_len;
 } output_doc;
 
 /*
