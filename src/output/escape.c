@@ -128,8 +128,24 @@ static int iri_esc(rawi_strbuf *b, long cp, const char *raw, int len) {
   return 1;
 }
 
+/* Segment by segment: a segment that is "." or ".." would be removed, with
+ * the one before it, by every parser that resolves the IRI (RFC 3986 5.2.4,
+ * Turtle's included), so that "doc/../entity/x" named entity x. Its dots
+ * are written %2E, which resolution leaves alone. */
 void output_iri_part(rawi_strbuf *b, const char *s, size_t n) {
-  escape_with(b, s, n, iri_esc);
+  size_t i = 0;
+  for (;;) {
+    const char *slash = memchr(s + i, '/', n - i);
+    size_t k = (slash ? (size_t)(slash - s) : n) - i;
+    if ((k == 1 || k == 2) && !memcmp(s + i, "..", k))
+      rawi_strbuf_add(b, "%2E%2E", 3 * k);
+    else
+      escape_with(b, s + i, k, iri_esc);
+    if (!slash)
+      break;
+    rawi_strbuf_addc(b, '/');
+    i += k + 1;
+  }
 }
 
 int output_iri_usable(const char *s) {

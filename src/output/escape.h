@@ -15,7 +15,10 @@
  * unreserved characters, '/', ':' and '@' are kept, and so are the
  * non-ASCII letters RFC 3987 allows (Arabic stays Arabic); every other
  * byte is %XX, including bidi formatting characters (RFC 3987 section 4.1
- * forbids them) and private-use and non-characters. */
+ * forbids them) and private-use and non-characters. A segment that is "."
+ * or ".." is written %2E or %2E%2E: resolution would remove it and the
+ * segment before it, and so move the IRI out of its namespace. s must
+ * start a segment (follow a '/'). */
 void output_iri_part(rawi_strbuf *b, const char *s, size_t n);
 
 /* 1 when s can stand as the start of an absolute IRI in N-Triples and

@@ -43,6 +43,16 @@ static void iri(void **state) {
   CHECK(output_iri_part, "bad\xFFutf8\xC3",
         "bad%FFutf8%C3"); /* bytes, not U+FFFD */
   CHECK(output_iri_part, "pua\xEE\x80\x80", "pua%EE%80%80"); /* U+E000 */
+  /* dot segments: resolution would remove them (RFC 3986 5.2.4) */
+  CHECK(output_iri_part, "../entity/person/joe-biden",
+        "%2E%2E/entity/person/joe-biden");
+  CHECK(output_iri_part, "a/../../x/./y/..", "a/%2E%2E/%2E%2E/x/%2E/y/%2E%2E");
+  CHECK(output_iri_part, ".", "%2E");
+  CHECK(output_iri_part, "..", "%2E%2E");
+  /* dots that are not a whole segment stay */
+  CHECK(output_iri_part, ".../a..b/.c/d./", ".../a..b/.c/d./");
+  CHECK(output_iri_part, "", "");
+  CHECK(output_iri_part, "/", "/");
 }
 
 static void iri_usable(void **state) {
