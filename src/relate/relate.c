@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "gazetteer/gazetteer.h"
+#include "relate/edges.h"
 #include "relate/relate.h"
 #include "util/mem.h"
 #include "util/strbuf.h"
@@ -148,10 +149,9 @@ static int add_edge(relation_table *out, const mention_table *m, const rule *r,
     s = o;
     o = t;
   }
-  for (size_t i = 0; i < out->n; i++)
-    if (out->v[i].subject == s && out->v[i].object == o &&
-        out->v[i].predicate == r->relation)
-      return RAWI_OK;
+  int fresh = edge_set_add(out->seen, out, s, o, (uint16_t)r->relation);
+  if (fresh <= 0)
+    return fresh; /* kept already (0), or out of memory */
   if (rawi_mem_grow(out->alloc, (void **)&out->v, &out->cap, out->n + 1,
                     sizeof(relation)))
     return RAWI_ERR_NOMEM;
@@ -227,6 +227,9 @@ int relate_run(const ruleset *rs, rules_scratch *s, const text_doc *d,
       start_of[m->mentions[i].tok_first] = (uint32_t)i;
   view v = {0};
   rawi_strbuf_init(&v.text, out->alloc);
+  edge_set seen;
+  edge_set_init(&seen, out->alloc);
+  out->seen = &seen;
   int rc = RAWI_OK;
   uint32_t topic = NONE;
   pcre2_set_callout((pcre2_match_context *)s->match_context, NULL, NULL);
@@ -255,5 +258,7 @@ int relate_run(const ruleset *rs, rules_scratch *s, const text_doc *d,
   rawi_strbuf_free(&v.text);
   rawi_mem_free(out->alloc, v.slots);
   rawi_mem_free(out->alloc, start_of);
+  edge_set_free(&seen);
+  out->seen = NULL;
   return rc;
 }
