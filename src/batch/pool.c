@@ -138,6 +138,13 @@ fail:
   return NULL;
 }
 
+int batch_pool_write_ready(batch_pool *p) {
+  pthread_mutex_lock(&p->mu);
+  write_ready(p);
+  pthread_mutex_unlock(&p->mu);
+  return p->write_failed ? -1 : 0;
+}
+
 batch_record *batch_pool_slot(batch_pool *p) {
   pthread_mutex_lock(&p->mu);
   for (;;) {

@@ -127,6 +127,10 @@ int batch_sink_write(batch_sink *s, const char *data, size_t len,
   return s->buf.len >= FLUSH_BYTES ? flush(s, err) : 0;
 }
 
+int batch_sink_flush(batch_sink *s, rawi_error *err) {
+  return s->buf.len ? flush(s, err) : 0;
+}
+
 int batch_sink_close(batch_sink *s, rawi_error *err) {
   if (!s)
     return 0;

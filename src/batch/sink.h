@@ -23,6 +23,9 @@ batch_sink *batch_sink_open(const char *path, int resume, rawi_error *err);
 int batch_sink_write(batch_sink *s, const char *data, size_t len,
                      rawi_error *err);
 
+/* Write out the records held back so far; -1 with err set as above. */
+int batch_sink_flush(batch_sink *s, rawi_error *err);
+
 /* Flush and close; -1 with err set when the last writes failed. */
 int batch_sink_close(batch_sink *s, rawi_error *err);
 

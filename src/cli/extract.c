@@ -277,10 +277,12 @@ typedef struct run {
   batch_sink *sink;
   const output_writer_ops *wops;
   output_writer *writer;
+  batch_pool *pool;
   batch_counts counts;
   batch_progress progress;
   rawi_error err;
   unsigned long long skipped;
+  int write_failed;
 } run;
 
 static int emit(run *r, const rawi_strbuf *out) {
@@ -296,6 +298,18 @@ static int write_record(void *ctx, const rawi_strbuf *out,
   run *r = ctx;
   batch_counts_add(&r->counts, c);
   return emit(r, out);
+}
+
+/* While the input (a pipe, a terminal) has nothing to read: write the
+ * records done so far and flush them, so that a stream's results come out
+ * as its documents go in, not a buffer's worth later. */
+static void on_idle(void *ctx) {
+  run *r = ctx;
+  if (r->write_failed || !r->pool)
+    return;
+  if (batch_pool_write_ready(r->pool) ||
+      (r->sink && batch_sink_flush(r->sink, &r->err)))
+    r->write_failed = 1;
 }
 
 static int open_output(run *r, const extract_opts *o) {
@@ -365,8 +379,8 @@ static int run_batch(run *r, batch_source *src, batch_pool *pool,
       write_frame(r, f->header, &o->batch.out))
     return -1;
   batch_record *rec;
-  while (!stop_signal && (rec = batch_pool_slot(pool))) {
-    if (!batch_source_next(src, rec) || stop_signal)
+  while (!stop_signal && !r->write_failed && (rec = batch_pool_slot(pool))) {
+    if (!batch_source_next(src, rec) || stop_signal || r->write_failed)
       break;
     if (resuming && (resuming = already_done(r, &o->batch, rec)) != 0) {
       if (resuming < 0) {
@@ -380,7 +394,7 @@ static int run_batch(run *r, batch_source *src, batch_pool *pool,
     batch_progress_update(&r->progress, &r->counts,
                           batch_source_consumed(src), batch_source_total(src));
   }
-  if (batch_pool_finish(pool))
+  if (batch_pool_finish(pool) || r->write_failed)
     rc = -1;
   if (rc == 0 && write_frame(r, f->footer, &o->batch.out))
     rc = -1;
@@ -392,7 +406,8 @@ int cmd_extract(int argc, char **argv) {
                               .text_field = "text",
                               .id_field = "id",
                               .format = output_format_find("jsonl")},
-                    .in = {BATCH_AUTO, NULL, (size_t)128 << 20},
+                    .in = {.format = BATCH_AUTO,
+                           .max_doc_bytes = (size_t)128 << 20},
                     .threads = 1,
                     .progress = -1};
   char msg[200];
@@ -427,6 +442,10 @@ int cmd_extract(int argc, char **argv) {
   if (!(pool = batch_pool_new(model, &o.batch, o.threads, write_record, &r,
                               &r.err)))
     goto fail;
+  r.pool = pool;
+  o.in.stop = &stop_signal;
+  o.in.idle = on_idle;
+  o.in.idle_ctx = &r;
   if (!(src = batch_source_new(argv + optind, (size_t)(argc - optind), &o.in))) {
     rawi_error_set(&r.err, RAWI_ERR_NOMEM, "out of memory");
     goto fail;
