@@ -33,6 +33,7 @@ struct rawi_model {
   gz_image *user;               /* user gazetteers, in the order given */
   size_t n_user;
   ruleset rules[RAWI_N_LANGS];  /* shipped rules, then the user's */
+  uint64_t checksum;            /* of every source read (rawi_model_checksum) */
 };
 
 struct rawi_session {

@@ -42,8 +42,26 @@ static off_t last_newline(int fd, off_t size) {
   return 0;
 }
 
+/* Does the line at offset `at` start as rawi's records do ({"id":)? A
+ * line cut shorter than that must at least start so. */
+static int record_starts_at(int fd, off_t at, off_t end) {
+  static const char start[] = "{\"id\":";
+  char buf[sizeof start - 1];
+  size_t want = end - at < (off_t)sizeof buf ? (size_t)(end - at) : sizeof buf;
+  return want && pread(fd, buf, want, at) == (ssize_t)want &&
+         !memcmp(buf, start, want);
+}
+
+/* The start of the last whole line of [0, good): after the newline before
+ * its own. */
+static off_t last_line_start(int fd, off_t good) {
+  return good > 1 ? last_newline(fd, good - 1) : 0;
+}
+
 /* Keep the whole records of an existing file, count them, and cut a last
- * record that a killed run left half-written. */
+ * record that a killed run left half-written: only once the file's first
+ * and last lines are seen to be rawi's records, so that a file that is
+ * not rawi's output is never changed. */
 static int keep_records(batch_sink *s, rawi_error *err) {
   struct stat st;
   if (fstat(s->fd, &st))
@@ -51,6 +69,14 @@ static int keep_records(batch_sink *s, rawi_error *err) {
   if ((s->good = last_newline(s->fd, st.st_size)) < 0)
     return rawi_error_set(err, RAWI_ERR_IO, "%s: cannot read: %s", s->path,
                           strerror(errno));
+  if (st.st_size &&
+      (!record_starts_at(s->fd, 0, st.st_size) ||
+       (s->good && !record_starts_at(s->fd, last_line_start(s->fd, s->good),
+                                     s->good))))
+    return rawi_error_set(err, RAWI_ERR_FORMAT,
+                          "--resume: %s does not hold rawi's JSON Lines "
+                          "records; it is left as it is",
+                          s->path);
   if (s->good < st.st_size && ftruncate(s->fd, s->good))
     return rawi_error_set(err, RAWI_ERR_IO, "%s: cannot cut its last line: %s",
                           s->path, strerror(errno));

@@ -213,10 +213,12 @@ static int glob_ok(const batch_source *s, const char *rel, const char *name) {
   return fnmatch(g, strchr(g, '/') ? rel : name, FNM_PATHNAME) == 0;
 }
 
-/* Is st the output file or directory (-o)? */
+/* Is st the output file or directory (-o), or its settings file? */
 static int is_output(const batch_source *s, const struct stat *st) {
-  return s->opt.has_output && st->st_dev == s->opt.output_dev &&
-         st->st_ino == s->opt.output_ino;
+  for (int i = 0; i < s->opt.n_outputs && i < 2; i++)
+    if (st->st_dev == s->opt.output_dev[i] && st->st_ino == s->opt.output_ino[i])
+      return 1;
+  return 0;
 }
 
 /* What a directory entry at path p is, as next_walked acts on it: 1 a

@@ -33,10 +33,11 @@ typedef struct batch_source_options {
   const volatile sig_atomic_t *stop;
   batch_idle_fn idle;
   void *idle_ctx;
-  /* the output file or directory (-o): never read as input */
-  int has_output;
-  dev_t output_dev;
-  ino_t output_ino;
+  /* the output file or directory (-o) and its settings file: never read
+   * as input */
+  int n_outputs;
+  dev_t output_dev[2];
+  ino_t output_ino[2];
 } batch_source_options;
 
 /* One record: a document's raw bytes, or why it could not be read. */

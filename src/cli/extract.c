@@ -1,4 +1,5 @@
 /* rawi extract: entities (and later relations) from documents. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -6,11 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "batch/pool.h"
 #include "batch/progress.h"
+#include "batch/settings.h"
 #include "batch/sink.h"
 #include "batch/source.h"
 #include "cli/cli.h"
@@ -50,6 +53,8 @@ static const char usage[] =
     "  -o PATH                    output file, or directory for neo4j\n"
     "                             (default stdout)\n"
     "  --resume                   with -o: skip the documents already in PATH\n"
+    "                             (the settings must be those it was made with)\n"
+    "  --force                    with -o: write over a file that is not empty\n"
     "  --explain                  add the candidates that lost, and why\n"
     "\n"
     "run:\n"
@@ -70,7 +75,8 @@ typedef struct extract_opts {
   batch_options batch;
   batch_source_options in;
   const char *output, *pack;
-  int lenient, threads, progress, resume;
+  int lenient, threads, progress, resume, force, no_jit;
+  const char *lang_name; /* as given, for OUT.run.json */
   output_label_map label_map; /* for --format conll */
 } extract_opts;
 
@@ -135,7 +141,7 @@ static int parse_threads(const char *s, int *out) {
 static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
   enum { O_LANG = 256, O_IN, O_TEXT, O_ID, O_FMT, O_GAZ, O_LENIENT, O_PACK,
          O_RULES, O_EXPLAIN, O_KEEP, O_GLOB, O_MAX, O_PROGRESS, O_NOPROGRESS,
-         O_RESUME, O_NOJIT, O_BASE, O_LABELS };
+         O_RESUME, O_NOJIT, O_BASE, O_LABELS, O_FORCE };
   static const struct option opts[] = {
       {"lang", required_argument, 0, O_LANG},
       {"input-format", required_argument, 0, O_IN},
@@ -147,6 +153,7 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       {"format", required_argument, 0, O_FMT},
       {"base-iri", required_argument, 0, O_BASE},
       {"resume", no_argument, 0, O_RESUME},
+      {"force", no_argument, 0, O_FORCE},
       {"progress", no_argument, 0, O_PROGRESS},
       {"no-progress", no_argument, 0, O_NOPROGRESS},
       {"gazetteer", required_argument, 0, O_GAZ},
@@ -173,6 +180,7 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
     case O_LANG:
       if ((bad = parse_lang(optarg, &o->batch.lang)))
         cli_errorf("--lang: expected ar, en or auto, got '%s'", optarg);
+      o->lang_name = optarg;
       break;
     case O_IN:
       bad = parse_input_format(optarg, &o->in.format);
@@ -215,6 +223,9 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
     case O_RESUME:
       o->resume = 1;
       break;
+    case O_FORCE:
+      o->force = 1;
+      break;
     case O_PROGRESS:
     case O_NOPROGRESS:
       o->progress = c == O_PROGRESS;
@@ -236,6 +247,7 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       break;
     case O_NOJIT:
       rawi_config_set_jit(cfg, 0);
+      o->no_jit = 1;
       break;
     default:
       fputs(usage, stderr);
@@ -246,6 +258,11 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
     cli_errorf("--resume needs an output file (-o FILE)");
     bad = 1;
   }
+  if (!bad && o->resume && o->force) {
+    cli_errorf("--resume and --force: choose one (go on with the output, or "
+               "write over it)");
+    bad = 1;
+  }
   /* --resume compares ids with the records already written: JSON Lines */
   if (!bad && o->resume && strcmp(o->batch.format->name, "jsonl")) {
     cli_errorf("--resume: not available with --format %s",
@@ -254,6 +271,122 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
   }
   o->batch.out.labels = &o->label_map;
   return bad ? -1 : 0;
+}
+
+/* Does directory path hold anything? */
+static int dir_has_entries(const char *path) {
+  DIR *d = opendir(path);
+  struct dirent *e;
+  int any = 0;
+  while (d && !any && (e = readdir(d)))
+    any = strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+  if (d)
+    closedir(d);
+  return any;
+}
+
+/* Refuse an output that would destroy what it should not: -o naming an
+ * input (opening it for writing would empty it first, whatever the
+ * options), and earlier results, a file or a neo4j directory that is not
+ * empty, unless --resume goes on with them or --force writes over them.
+ * Called before anything is opened; -1 after a message. */
+static int check_output(const extract_opts *o, char *const *paths, size_t n) {
+  struct stat out, in;
+  if (!o->output || !strcmp(o->output, "-") || stat(o->output, &out))
+    return 0; /* stdout, or a file still to be made */
+  for (size_t i = 0; i <= n; i++) {
+    if (i == n && n) /* stdin is read only when named or with no paths */
+      break;
+    const char *name = i < n ? paths[i] : "-";
+    int is_stdin = !strcmp(name, "-");
+    if ((is_stdin ? fstat(STDIN_FILENO, &in) : stat(name, &in)) == 0 &&
+        in.st_dev == out.st_dev && in.st_ino == out.st_ino &&
+        (S_ISREG(in.st_mode) || S_ISDIR(in.st_mode))) {
+      cli_errorf("-o %s: it is also the input %s; writing it would destroy "
+                 "it", o->output, is_stdin ? "(stdin)" : name);
+      return -1;
+    }
+  }
+  if (o->resume || o->force)
+    return 0;
+  if ((S_ISREG(out.st_mode) && out.st_size > 0) ||
+      (S_ISDIR(out.st_mode) && dir_has_entries(o->output))) {
+    cli_errorf("-o %s: %s is not empty; --resume goes on with it, --force "
+               "writes over it", o->output,
+               S_ISDIR(out.st_mode) ? "the directory" : "the file");
+    return -1;
+  }
+  return 0;
+}
+
+/* What shapes the records (docs/scaling.md, "Nothing lost"): recorded in
+ * OUT.run.json, compared by --resume. How the input is read (stdin or
+ * files, --input-format) is not: a change there changes the ids, which
+ * --resume compares record by record. */
+static void run_settings(const extract_opts *o, const rawi_model *m,
+                         batch_settings *s) {
+  char num[32];
+  batch_settings_add(s, "rawi", rawi_version());
+  snprintf(num, sizeof num, "%016llx",
+           (unsigned long long)rawi_model_checksum(m));
+  batch_settings_add(s, "lists and rules (checksum)", num);
+  batch_settings_add(s, "--format", o->batch.format->name);
+  batch_settings_add(s, "--lang", o->lang_name ? o->lang_name : "auto");
+  batch_settings_add(s, "--text-field", o->batch.text_field);
+  batch_settings_add(s, "--id-field", o->batch.id_field);
+  batch_settings_add(s, "--keep-fields", o->batch.keep_fields ? "yes" : NULL);
+  batch_settings_add(s, "--explain", o->batch.out.explain ? "yes" : NULL);
+  batch_settings_add(s, "--glob", o->in.glob);
+  snprintf(num, sizeof num, "%zu", o->in.max_doc_bytes);
+  batch_settings_add(s, "--max-doc-bytes", num);
+  batch_settings_add(s, "--lenient", o->lenient ? "yes" : NULL);
+  batch_settings_add(s, "--no-jit", o->no_jit ? "yes" : NULL);
+}
+
+/* Is path a regular file with something in it? */
+static int nonempty_file(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+}
+
+/* Before the output is opened: --resume goes on only with the settings its
+ * records were made with. After: a fresh JSON Lines file gets the
+ * settings it is made with. -1 with r->err set. */
+static int settings_before(const extract_opts *o, const batch_settings *s,
+                           rawi_error *err) {
+  char path[4096];
+  if (!o->resume || !nonempty_file(o->output))
+    return 0;
+  batch_settings_path(o->output, path, sizeof path);
+  return batch_settings_check(s, path, o->output, err);
+}
+
+static int settings_after(const extract_opts *o, const batch_settings *s,
+                          rawi_error *err) {
+  char path[4096];
+  struct stat st;
+  if (!o->output || !strcmp(o->output, "-") || stat(o->output, &st) ||
+      !S_ISREG(st.st_mode) || strcmp(o->batch.format->name, "jsonl") ||
+      (o->resume && st.st_size > 0))
+    return 0; /* no file, not resumable, or resumed with its settings */
+  batch_settings_path(o->output, path, sizeof path);
+  return batch_settings_write(s, path, err);
+}
+
+/* The identity of the output and its settings file, so that a directory
+ * walk does not read them. */
+static void output_identity(const extract_opts *o, batch_source_options *in) {
+  char settings[4096];
+  struct stat st;
+  if (!o->output || !strcmp(o->output, "-"))
+    return;
+  batch_settings_path(o->output, settings, sizeof settings);
+  const char *paths[2] = {o->output, settings};
+  for (int i = 0; i < 2; i++)
+    if (stat(paths[i], &st) == 0 && (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
+      in->output_dev[in->n_outputs] = st.st_dev;
+      in->output_ino[in->n_outputs++] = st.st_ino;
+    }
 }
 
 /* SIGINT and SIGTERM stop the reading; the documents in flight are
@@ -423,6 +556,10 @@ int cmd_extract(int argc, char **argv) {
     rawi_config_free(cfg);
     return p > 0 ? 0 : 1;
   }
+  if (check_output(&o, argv + optind, (size_t)(argc - optind))) {
+    rawi_config_free(cfg);
+    return 1;
+  }
   catch_signals(); /* from here on, even while the model loads */
   char packbuf[PATH_MAX + 32];
   rawi_config_set_pack_dir(cfg, cli_pack_dir(o.pack, packbuf, sizeof packbuf));
@@ -437,8 +574,12 @@ int cmd_extract(int argc, char **argv) {
   int status = 1;
   if (!model)
     goto fail;
-  if (open_output(&r, &o))
+  batch_settings settings = {0};
+  run_settings(&o, model, &settings);
+  if (settings_before(&o, &settings, &r.err) || open_output(&r, &o) ||
+      settings_after(&o, &settings, &r.err))
     goto fail;
+  output_identity(&o, &o.in);
   if (!(pool = batch_pool_new(model, &o.batch, o.threads, write_record, &r,
                               &r.err)))
     goto fail;

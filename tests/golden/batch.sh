@@ -144,13 +144,17 @@ assert {e["name"] for e in recs[1]["entities"]} >= {"ليما"}, recs[1]
 EOF
 check "CoNLL input" [ $? = 0 ]
 
-# --resume: a cut output file is completed to the uninterrupted one
+# --resume: a cut output file is completed to the uninterrupted one (the
+# settings of the run that wrote it come along)
+run -o "$tmp/full.jsonl" "$tmp/docs.jsonl"
 head -c 30000 "$tmp/j1.jsonl" > "$tmp/part.jsonl"
+cp "$tmp/full.jsonl.run.json" "$tmp/part.jsonl.run.json"
 run --resume -o "$tmp/part.jsonl" -j 2 "$tmp/docs.jsonl" > /dev/null
 check "--resume completes a cut output" same "$tmp/j1.jsonl" "$tmp/part.jsonl"
 check "--resume reports what it skipped" grep -q 'already done (resumed)' "$tmp/err"
 sed 's/doc-0001/other/' "$tmp/docs.jsonl" > "$tmp/changed.jsonl"
 head -c 30000 "$tmp/j1.jsonl" > "$tmp/part2.jsonl"
+cp "$tmp/full.jsonl.run.json" "$tmp/part2.jsonl.run.json"
 run --resume -o "$tmp/part2.jsonl" "$tmp/changed.jsonl" > /dev/null
 check "--resume on another input: exit 1" [ $? = 1 ]
 check "--resume names the mismatch" grep -q "record 2 of the output is 'doc-0001' but input document 2 is 'other'" "$tmp/err"

@@ -33,7 +33,7 @@ halves() {
 extract() { # FORMAT OUT INPUT...
   fmt=$1 out=$2
   shift 2
-  "$rawi" extract --no-progress --format "$fmt" -o "$out" "$@" 2> "$tmp/stderr"
+  "$rawi" extract --no-progress --format "$fmt" --force -o "$out" "$@" 2> "$tmp/stderr"
 }
 
 same_graph_nt() { # sorted, de-duplicated triples: an RDF graph as a set
