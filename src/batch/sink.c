@@ -1,6 +1,5 @@
 #include "batch/sink.h"
 
-#include <cjson/cJSON.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -9,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch/json.h"
 #include "util/error.h"
 
 enum { FLUSH_BYTES = 1 << 20 };
@@ -178,11 +178,14 @@ int batch_sink_next_kept(batch_sink *s, rawi_strbuf *id) {
   ssize_t n = getline(&s->line, &s->line_cap, s->kept);
   if (n <= 0)
     return 0;
-  cJSON *rec = cJSON_ParseWithLength(s->line, (size_t)n);
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, "id");
-  if (cJSON_IsString(v))
-    rawi_strbuf_adds(id, v->valuestring);
-  cJSON_Delete(rec);
+  /* the id as written: compared as written, it is exact whatever it
+   * holds (a NUL, bytes that were not UTF-8) */
+  char why[200];
+  size_t at;
+  json_span v, m;
+  if (json_check(s->line, (size_t)n, why, sizeof why, &at) == JSON_OBJECT &&
+      json_find(s->line, (size_t)n, "id", &v, &m) == JSON_STRING)
+    rawi_strbuf_add(id, s->line + v.start, v.end - v.start);
   return 1;
 }
 

@@ -69,6 +69,7 @@ static void record_reset(batch_record *rec) {
   rec->id.len = rec->data.len = rec->head.len = 0;
   rec->error[0] = '\0';
   rec->error_offset = RAWI_NO_OFFSET;
+  rec->duplicate_of = 0;
 }
 
 static int has_suffix(const char *s, size_t n, const char *suffix) {

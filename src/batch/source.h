@@ -51,6 +51,8 @@ typedef struct batch_record {
   size_t error_offset; /* byte offset for the error, or RAWI_NO_OFFSET */
   rawi_strbuf head;    /* conll: the lines before the first token, a byte
                           each (OUTPUT_CONLL_DOCSTART or _BLANK) */
+  unsigned long long duplicate_of; /* its id is also that of input document
+                          N (1-based) of the run; 0: the first with it */
 } batch_record;
 
 typedef struct batch_source batch_source;

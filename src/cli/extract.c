@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batch/ids.h"
 #include "batch/pool.h"
 #include "batch/progress.h"
 #include "batch/settings.h"
@@ -411,6 +412,8 @@ typedef struct run {
   const output_writer_ops *wops;
   output_writer *writer;
   batch_pool *pool;
+  batch_ids ids; /* the run's ids so far, for duplicates */
+  unsigned long long read; /* input documents read */
   batch_counts counts;
   batch_progress progress;
   rawi_error err;
@@ -468,25 +471,31 @@ static int close_output(run *r, rawi_error *err) {
 
 /* With --resume, a record already in the output is skipped when it is the
  * same document (same id, same place in the input); 1 to skip it, 0 to
- * extract it, -1 when the input no longer matches the output. */
-static int already_done(run *r, const batch_options *o,
-                        const batch_record *rec) {
-  rawi_strbuf kept, id;
+ * extract it, -1 when the input no longer matches the output. The ids are
+ * compared as JSON writes them, so two that differ only in a NUL or in a
+ * byte that is not UTF-8 are told apart, and the message shows how. */
+static int already_done(run *r, const rawi_strbuf *id) {
+  rawi_strbuf kept, written;
   rawi_strbuf_init(&kept, NULL);
-  rawi_strbuf_init(&id, NULL);
+  rawi_strbuf_init(&written, NULL);
   int rc = batch_sink_next_kept(r->sink, &kept);
   if (rc) {
-    batch_record_id(o, rec, &id);
-    if (kept.len != id.len || memcmp(kept.data, id.data, id.len)) {
-      cli_errorf("--resume: record %llu of the output is '%.*s' but input "
-                 "document %llu is '%.*s'; was the input changed?",
-                 r->skipped + 1, (int)kept.len, kept.data ? kept.data : "",
-                 r->skipped + 1, (int)id.len, id.data ? id.data : "");
+    rawi_strbuf_json(&written, id->data ? id->data : "", id->len);
+    size_t k = 0;
+    while (k < kept.len && k < written.len && kept.data[k] == written.data[k])
+      k++;
+    if (kept.len != written.len || k < kept.len) {
+      cli_errorf("--resume: record %llu of the output has the id %.*s and "
+                 "input document %llu the id %.*s (as JSON writes them; they "
+                 "differ from byte %zu on); was the input changed?",
+                 r->skipped + 1, kept.len ? (int)kept.len : 10,
+                 kept.len ? kept.data : "(no id: not a record)", r->skipped + 1,
+                 (int)written.len, written.data, k ? k - 1 : 0);
       rc = -1;
     }
   }
   rawi_strbuf_free(&kept);
-  rawi_strbuf_free(&id);
+  rawi_strbuf_free(&written);
   return rc;
 }
 
@@ -511,11 +520,18 @@ static int run_batch(run *r, batch_source *src, batch_pool *pool,
   if ((!r->sink || batch_sink_kept(r->sink) == 0) &&
       write_frame(r, f->header, &o->batch.out))
     return -1;
+  rawi_strbuf id;
+  rawi_strbuf_init(&id, NULL);
   batch_record *rec;
   while (!stop_signal && !r->write_failed && (rec = batch_pool_slot(pool))) {
     if (!batch_source_next(src, rec) || stop_signal || r->write_failed)
       break;
-    if (resuming && (resuming = already_done(r, &o->batch, rec)) != 0) {
+    id.len = 0;
+    batch_record_id(&o->batch, rec, &id);
+    r->read++;
+    rec->duplicate_of = batch_ids_check(&r->ids, id.data ? id.data : "",
+                                        id.len, r->read);
+    if (resuming && (resuming = already_done(r, &id)) != 0) {
       if (resuming < 0) {
         rc = -1;
         break;
@@ -531,6 +547,7 @@ static int run_batch(run *r, batch_source *src, batch_pool *pool,
     rc = -1;
   if (rc == 0 && write_frame(r, f->footer, &o->batch.out))
     rc = -1;
+  rawi_strbuf_free(&id);
   return rc;
 }
 
@@ -565,6 +582,7 @@ int cmd_extract(int argc, char **argv) {
   rawi_config_set_pack_dir(cfg, cli_pack_dir(o.pack, packbuf, sizeof packbuf));
   rawi_config_set_lenient(cfg, o.lenient, print_warning, &o.lenient);
   run r = {0};
+  batch_ids_init(&r.ids);
   batch_progress_start(&r.progress, o.progress < 0 ? isatty(STDERR_FILENO)
                                                    : o.progress);
   rawi_model *model = rawi_model_new(cfg, &r.err);
@@ -604,6 +622,9 @@ int cmd_extract(int argc, char **argv) {
                          stop_signal == SIGINT    ? "interrupted (SIGINT)"
                          : stop_signal == SIGTERM ? "stopped (SIGTERM)"
                                                   : NULL);
+  if (r.ids.full)
+    fprintf(stderr, "rawi: note: ids were checked for duplicates in the "
+                    "first %llu documents only\n", BATCH_IDS_MAX);
   goto done;
 fail:
   cli_error(NULL, &r.err);
@@ -612,5 +633,6 @@ done:
   batch_pool_free(pool);
   close_output(&r, NULL);
   rawi_model_free(model);
+  batch_ids_free(&r.ids);
   return status;
 }

@@ -7,7 +7,7 @@
 
 static void jsonl_record(rawi_strbuf *b, const output_doc *d,
                          const output_options *o) {
-  output_jsonl(b, d->doc, d->id, d->id_len, o->explain, d->meta);
+  output_jsonl_doc(b, d, o->explain);
 }
 
 static void jsonl_error(rawi_strbuf *b, const char *id, size_t id_len,

@@ -28,6 +28,8 @@ typedef struct output_doc {
   size_t source_len;
   const char *head;   /* the lines before them (output_conll) */
   size_t head_len;
+  unsigned long long duplicate_of; /* the id is also input document N's
+                                      (1-based): a warning (JSONL) */
 } output_doc;
 
 /*
@@ -76,6 +78,9 @@ void output_format_names(char *buf, size_t cap);
  * object's text, or NULL) is passed through as the record's "meta". */
 void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
                   size_t id_len, int explain, const char *meta);
+
+/* The same for d, with the warning of a duplicate id. */
+void output_jsonl_doc(rawi_strbuf *b, const output_doc *d, int explain);
 
 /* The error record of a document that failed. */
 void output_jsonl_error(rawi_strbuf *b, const char *id, size_t id_len,

@@ -92,10 +92,10 @@ python3 - "$tmp/bad.out" "$tmp/bad.jsonl" <<'EOF'
 import json, sys
 f = sys.argv[2]
 got = [(r["id"], r.get("error", {}).get("message")) for r in map(json.loads, open(sys.argv[1]))]
-want = [("ok-1", None), (f + ":2", "line is not valid JSON"),
+want = [("ok-1", None), (f + ":2", "line is not valid JSON: unexpected 'n' at byte 0 (expected a value)"),
         (f + ":3", "line is not a JSON object"), ("no-text", "no text field 'text'"),
         ("num-text", "text field 'text' is not a string"), ("ok-2", None),
-        (f + ":8", "line is not valid JSON")]
+        (f + ":8", "line is not valid JSON: the string that starts at byte 19 is not closed before the end of the line")]
 assert got == want, got
 EOF
 check "bad JSONL records" [ $? = 0 ]
@@ -157,7 +157,7 @@ head -c 30000 "$tmp/j1.jsonl" > "$tmp/part2.jsonl"
 cp "$tmp/full.jsonl.run.json" "$tmp/part2.jsonl.run.json"
 run --resume -o "$tmp/part2.jsonl" "$tmp/changed.jsonl" > /dev/null
 check "--resume on another input: exit 1" [ $? = 1 ]
-check "--resume names the mismatch" grep -q "record 2 of the output is 'doc-0001' but input document 2 is 'other'" "$tmp/err"
+check "--resume names the mismatch" grep -q 'record 2 of the output has the id "doc-0001" and input document 2 the id "other" (as JSON writes them; they differ from byte 0 on)' "$tmp/err"
 run --resume "$tmp/docs.jsonl" > /dev/null
 check "--resume needs -o" [ "$(cat "$tmp/err")" = "rawi: error: --resume needs an output file (-o FILE)" ]
 

@@ -163,4 +163,45 @@ check "text on stdin: one record" [ "$(ids "$tmp/out" | tr '\n' ,)" = "stdin ," 
 printf '{"id":"t","text":"Paris"}\n' | run --input-format text --lang en > "$tmp/out"
 check "--input-format text wins" [ "$(ids "$tmp/out" | tr '\n' ,)" = "stdin ," ]
 
+# --- JSON Lines: what is wrong, and fields passed through exactly -------------------
+# valid JSON with a lone surrogate escape, or nested 1000 deep, was "not
+# valid JSON"; each mistake now says what and where
+python3 - "$tmp/json.jsonl" <<'PY'
+import sys
+lines = ['{"id":"s1","text":"\\ud800 Paris"}', '{"id":"s2\\udc00","text":"Paris"}',
+         '{"id":"deep","text":"x","n":' + "[" * 1001 + "]" * 1001 + "}",
+         '{"id":"ok","text":"x","n":' + "[" * 999 + "]" * 999 + "}",
+         '{"id":"e","text":"a\\qb"}', '{"id":"c","text":"x",}', '{"id":"n","text":"x","v":01}',
+         '{"id":"m","text":"x"} {"more":1}']
+open(sys.argv[1], "w").write("\n".join(lines) + "\n")
+PY
+run --lang en "$tmp/json.jsonl" > "$tmp/out"
+python3 - "$tmp/out" "$tmp/json.jsonl" <<'PY'
+import json, sys
+f = sys.argv[2]
+got = [(r["id"], r.get("error", {}).get("message")) for r in map(json.loads, open(sys.argv[1], encoding="utf-8"))]
+want = [("s1", "text field 'text' holds a lone surrogate escape (\\ud800) at byte 19 of the line, which is no character"),
+        (f + ":2", "id field 'id' holds a lone surrogate escape (\\udc00) at byte 9, which is no character"),
+        (f + ":3", "line is not valid JSON: arrays and objects nested deeper than 1000 levels, at byte 1027"),
+        ("ok", None),
+        (f + ":5", "line is not valid JSON: invalid escape '\\q' at byte 19"),
+        (f + ":6", "line is not valid JSON: unexpected '}' at byte 21 (expected a key in double quotes)"),
+        (f + ":7", "line is not valid JSON: unexpected '1' at byte 26 (expected ',' or '}')"),
+        (f + ":8", "line is not valid JSON: more after the JSON value, at byte 22")]
+assert got == want, "\n".join(map(str, got))
+PY
+check "JSON mistakes are named" [ $? = 0 ]
+
+# --keep-fields wrote raw bytes that are not UTF-8 into the output, and
+# rewrote numbers (1e400 became null, big integers lost digits): fields are
+# now passed through as written, or the record is refused
+printf '%s\n' '{"id":"k","text":"Paris","big":1790000000000000001,"huge":1e400,"s":"\u00e9\ud83d\ude00","o":{"id":1, "x": [1.50, -0]}}' > "$tmp/keep.jsonl"
+printf '{"id":"b","text":"Paris","bad":"x\377y"}\n' >> "$tmp/keep.jsonl"
+run --lang en --keep-fields "$tmp/keep.jsonl" > "$tmp/out"
+check "--keep-fields: exit 2 for the field that is not UTF-8" [ $? = 2 ]
+head -1 "$tmp/out" | grep -qF ',"meta":{"big":1790000000000000001,"huge":1e400,"s":"\u00e9\ud83d\ude00","o":{"id":1, "x": [1.50, -0]}}}' &&
+  ok || ko "--keep-fields: passed through as written: $(head -1 "$tmp/out")"
+tail -1 "$tmp/out" | grep -qF '{"id":"b","error":{"code":"invalid_utf8","message":"a field --keep-fields would copy is not utf-8 (invalid lead byte at byte 33 of the line)","byte_offset":33}}' &&
+  ok || ko "--keep-fields: bytes that are not UTF-8: $(tail -1 "$tmp/out")"
+
 finish
