@@ -49,6 +49,8 @@ static const char usage[] =
     "  --label-map MAP            conll labels for rawi types (default\n"
     "                             PERSON=PERS,ORGANIZATION=ORG,COUNTRY=LOC,\n"
     "                             LOCATION=LOC)\n"
+    "  --csv-safe                 neo4j: a ' before cells that start with\n"
+    "                             = + - @ (spreadsheets run them as formulas)\n"
     "  --base-iri IRI             namespace of the IRIs of RDF formats\n"
     "                             (default " OUTPUT_DEFAULT_BASE_IRI ")\n"
     "  -o PATH                    output file, or directory for neo4j\n"
@@ -142,7 +144,7 @@ static int parse_threads(const char *s, int *out) {
 static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
   enum { O_LANG = 256, O_IN, O_TEXT, O_ID, O_FMT, O_GAZ, O_LENIENT, O_PACK,
          O_RULES, O_EXPLAIN, O_KEEP, O_GLOB, O_MAX, O_PROGRESS, O_NOPROGRESS,
-         O_RESUME, O_NOJIT, O_BASE, O_LABELS, O_FORCE };
+         O_RESUME, O_NOJIT, O_BASE, O_LABELS, O_FORCE, O_CSVSAFE };
   static const struct option opts[] = {
       {"lang", required_argument, 0, O_LANG},
       {"input-format", required_argument, 0, O_IN},
@@ -155,6 +157,7 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       {"base-iri", required_argument, 0, O_BASE},
       {"resume", no_argument, 0, O_RESUME},
       {"force", no_argument, 0, O_FORCE},
+      {"csv-safe", no_argument, 0, O_CSVSAFE},
       {"progress", no_argument, 0, O_PROGRESS},
       {"no-progress", no_argument, 0, O_NOPROGRESS},
       {"gazetteer", required_argument, 0, O_GAZ},
@@ -226,6 +229,9 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       break;
     case O_FORCE:
       o->force = 1;
+      break;
+    case O_CSVSAFE:
+      o->batch.out.csv_safe = 1;
       break;
     case O_PROGRESS:
     case O_NOPROGRESS:

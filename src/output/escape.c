@@ -60,6 +60,8 @@ typedef int (*escape_fn)(rawi_strbuf *b, long cp, const char *raw, int len);
 static void escape_with(rawi_strbuf *b, const char *s, size_t n,
                         escape_fn esc) {
   size_t run = 0, i = 0;
+  if (!n) /* s may then be NULL (an empty id) */
+    return;
   while (i < n) {
     int len;
     long cp = next_cp(s + i, n - i, &len);
@@ -134,6 +136,8 @@ static int iri_esc(rawi_strbuf *b, long cp, const char *raw, int len) {
  * are written %2E, which resolution leaves alone. */
 void output_iri_part(rawi_strbuf *b, const char *s, size_t n) {
   size_t i = 0;
+  if (!n)
+    return;
   for (;;) {
     const char *slash = memchr(s + i, '/', n - i);
     size_t k = (slash ? (size_t)(slash - s) : n) - i;
@@ -201,6 +205,16 @@ static int csv_esc(rawi_strbuf *b, long cp, const char *raw, int len) {
 
 void output_csv_field(rawi_strbuf *b, const char *s, size_t n) {
   rawi_strbuf_addc(b, '"');
+  escape_with(b, s, n, csv_esc);
+  rawi_strbuf_addc(b, '"');
+}
+
+void output_csv_field_safe(rawi_strbuf *b, const char *s, size_t n) {
+  if (!n || !strchr("=+-@\t\r", s[0])) {
+    output_csv_field(b, s, n);
+    return;
+  }
+  rawi_strbuf_adds(b, "\"'");
   escape_with(b, s, n, csv_esc);
   rawi_strbuf_addc(b, '"');
 }

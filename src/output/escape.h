@@ -34,6 +34,11 @@ void output_rdf_string(rawi_strbuf *b, const char *s, size_t n);
  * no CSV reader keeps, becomes U+FFFD. */
 void output_csv_field(rawi_strbuf *b, const char *s, size_t n);
 
+/* The same, but a cell a spreadsheet would run as a formula (one that
+ * starts with = + - @, a tab or a carriage return: OWASP's list) gets a '
+ * first, so that it is shown as text. The ' is then part of the value. */
+void output_csv_field_safe(rawi_strbuf *b, const char *s, size_t n);
+
 /* A Cypher string literal in single quotes. Neo4j (kuzu == 0): \\ \' \n
  * \r \t, other controls and bidi controls as \uXXXX, so a statement stays
  * on one line and reads in logical order. Kùzu reads only \\ \' \" (it

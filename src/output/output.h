@@ -16,6 +16,7 @@ typedef struct output_options {
   int explain;          /* the candidates that lost, and why */
   const char *base_iri; /* RDF formats: the namespace of rawi's IRIs */
   const struct output_label_map *labels; /* CoNLL: labels of rawi types */
+  int csv_safe;         /* neo4j: cells that start like a formula get a ' */
 } output_options;
 
 /* One document to write: its id, and (JSONL) fields passed through. */

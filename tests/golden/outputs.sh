@@ -104,4 +104,62 @@ printf '%s\n' '{"id":"d","text":"Rome"}' >> docs.jsonl
 run --resume -o killed.jsonl docs.jsonl > /dev/null
 check "--resume after a kill: the cut record is cut and made again" [ $? = 0 -a "$(tail -1 killed.jsonl | cut -c1-29)" = '{"id":"d","lang":"en","entiti' -a "$(wc -l < killed.jsonl)" = 4 ]
 
+# --- neo4j on a full disk ---------------------------------------------------------------
+# left nodes.csv and errors.csv without headers and relationships.csv cut
+# inside a row; now every file is cut back to the last document written
+# whole. A file size limit stands in for the full disk (SIGXFSZ ignored,
+# so the write fails with EFBIG).
+python3 - "$here/../../gazetteers/ar" > many.jsonl <<'PY'
+import json, sys
+d = sys.argv[1]
+def names(f, typ):
+    return [c[0] for c in (l.rstrip("\n").split("\t") for l in open(f"{d}/{f}", encoding="utf-8"))
+            if len(c) >= 3 and c[1] == typ and " " in c[0]]
+people = names("persons.tsv", "PERSON")[:60]
+places = [l.split("\t")[0] for l in open(f"{d}/countries.tsv", encoding="utf-8") if "\tCOUNTRY\t" in l][:40]
+for i in range(6000):
+    text = " ".join("وصل %s إلى %s." % (people[(i + k) % 60], places[(i * 7 + k) % 40]) for k in range(4))
+    print(json.dumps({"id": "doc-%04d" % i, "text": text}, ensure_ascii=False))
+PY
+run --format neo4j -o whole.d many.jsonl > /dev/null
+check "neo4j: the whole run" [ $? = 0 ]
+# a third of the whole run's relationships.csv, in the shell's 512-byte
+# (or 1024-byte) blocks: past the first MiB written at once, short of all
+limit=$(( $(wc -c < whole.d/relationships.csv) / 3 / 512 ))
+( trap '' XFSZ; ulimit -f $limit; exec "$rawi" extract --format neo4j -o full.d many.jsonl ) > /dev/null 2> "$tmp/err"
+check "neo4j, full disk: exit 1" [ $? = 1 ]
+check "neo4j, full disk: says so" grep -q '^rawi: error: cannot write full.d/[a-z]*.csv: File too large$' "$tmp/err"
+python3 - whole.d full.d <<'PY'
+import csv, sys
+def rows(d, f):
+    data = open(f"{d}/{f}", encoding="utf-8", newline="").read()
+    assert data.endswith("\n"), (f, data[-80:])
+    r = list(csv.reader(data.splitlines(keepends=True)))
+    assert all(len(x) == len(r[0]) for x in r), f
+    return r
+whole, cut = sys.argv[1:]
+for f in ("nodes.csv", "relationships.csv", "errors.csv"):
+    assert rows(cut, f)[0] == rows(whole, f)[0], f  # the header
+rel_w, rel_c = rows(whole, "relationships.csv")[1:], rows(cut, "relationships.csv")[1:]
+docs = sorted({r[3] for r in rel_c})
+assert docs and len(docs) < len({r[3] for r in rel_w}), len(docs)
+assert rel_c == rel_w[:len(rel_c)], "relationships: not whole documents"
+assert rel_c == [r for r in rel_w if r[3] in docs], "a document's rows are missing"
+nodes = {r[0] for r in rows(cut, "nodes.csv")[1:]}
+assert {r[0] for r in rel_c} | {r[1] for r in rel_c} <= nodes, "a relationship without its nodes"
+PY
+check "neo4j, full disk: whole documents in every file" [ $? = 0 ]
+
+# --- spreadsheet formulas in neo4j's CSV ------------------------------------------------
+# a cell starting with = + - @ was written as it is, and a spreadsheet runs
+# it: errors.csv (read by people) always gets a ' before it, the import
+# files with --csv-safe
+printf '=SUM Corp\tORGANIZATION\torg/sum\n' > formula.tsv
+printf '%s\n' '{"id":"f","text":"=SUM Corp said so."}' '{"id":"=1+1","no":"text"}' '{"id":"@x","text":"y"}' > formula.jsonl
+run --format neo4j --force -o plain.d --gazetteer formula.tsv formula.jsonl > /dev/null
+check "formulas: errors.csv always safe" [ "$(tail -1 plain.d/errors.csv)" = "\"'=1+1\",\"bad_record\",\"no text field 'text'\"" ]
+check "formulas: nodes.csv as it is by default" grep -q '^"org/sum","Entity;Organization","ORGANIZATION","=SUM Corp"$' plain.d/nodes.csv
+run --format neo4j --csv-safe --force -o safe.d --gazetteer formula.tsv formula.jsonl > /dev/null
+check "formulas: --csv-safe" grep -q "^\"org/sum\",\"Entity;Organization\",\"ORGANIZATION\",\"'=SUM Corp\"$" safe.d/nodes.csv
+
 finish

@@ -55,6 +55,17 @@ static void iri(void **state) {
   CHECK(output_iri_part, "/", "/");
 }
 
+static void csv_safe(void **state) {
+  (void)state;
+  CHECK(output_csv_field_safe, "=SUM(A1)", "\"'=SUM(A1)\"");
+  CHECK(output_csv_field_safe, "+1", "\"'+1\"");
+  CHECK(output_csv_field_safe, "-1\"x", "\"'-1\"\"x\"");
+  CHECK(output_csv_field_safe, "@cmd", "\"'@cmd\"");
+  CHECK(output_csv_field_safe, "\tx", "\"'\tx\"");
+  CHECK(output_csv_field_safe, "a=b", "\"a=b\"");
+  CHECK(output_csv_field_safe, "", "\"\"");
+}
+
 static void iri_usable(void **state) {
   (void)state;
   assert_true(output_iri_usable("https://example.org/rawi/"));
@@ -116,6 +127,7 @@ static void cypher(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(iri),    cmocka_unit_test(iri_usable),
+      cmocka_unit_test(csv_safe),
       cmocka_unit_test(rdf),    cmocka_unit_test(csv),
       cmocka_unit_test(cypher), cmocka_unit_test(html),
   };
