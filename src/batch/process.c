@@ -75,7 +75,8 @@ static void error_record(const batch_options *o, rawi_strbuf *out,
                          const rawi_strbuf *id, int code, size_t offset,
                          const char *msg, batch_counts *c) {
   rawi_error err = {.code = code, .byte_offset = offset};
-  snprintf(err.message, sizeof err.message, "%s", msg);
+  snprintf(err.message, sizeof err.message, "%.*s",
+           (int)sizeof err.message - 1, msg);
   o->format->error(out, id->data, id->len, &err, &o->out);
   c->failed++;
 }

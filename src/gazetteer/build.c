@@ -446,7 +446,7 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s,
                       "by ';'%s", "");
   uint32_t node;
   int spelled;
-  size_t words;
+  size_t words = 0;
   int rc = surface_path(b, &f[0], &node, &spelled, &words, err);
   if (rc == RAWI_ERR_FORMAT)
     return line_error(c, 1, err, "surface form has no letters or digits%s", "");
