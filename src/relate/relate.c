@@ -167,6 +167,7 @@ static int run_rule(const rule *r, rules_scratch *s, const view *v,
                     relation_table *out) {
   pcre2_match_data *md = s->match_data;
   size_t len = v->text.len;
+  rules_set_budget(s, len + 1);
   for (size_t at = 0; at <= len;) {
     int rc = pcre2_match((const pcre2_code *)r->code, (PCRE2_SPTR)v->text.data,
                          len, at, PCRE2_NO_UTF_CHECK, md,

@@ -69,4 +69,13 @@ want=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["rela
 check "HTML: a row and an edge per relation ($n, $m, $want)" [ "$n" = "$want" -a "$m" = "$want" ]
 rm -f "$tmp"/rel*
 
+# --- a rule just under PCRE2's limit at every position ---------------------------
+# PCRE2 counts its match limit per start position: this rule costs tens of
+# thousands of steps at each of 300 000 positions, a minute; its budget per
+# sentence stops it, reported like any limit
+{ printf 'aaaa '; head -c 300000 /dev/zero | tr '\0' 'a'; printf ' !\n'; } > "$tmp/slow.txt"
+measure "$tmp/slow.out" "$rawi" extract --lang en --rules "$here/rules/slow.rules" "$tmp/slow.txt"
+echo "a rule under the limit at 300 000 positions: $(cat "$tmp/time")"
+check "rule budget: a warning, the document kept" grep -q '"warnings":\[{"code":"limit","message":"rule org.slow hit a PCRE2 limit and was skipped on 1 sentence"}\]' "$tmp/slow.out"
+
 finish
