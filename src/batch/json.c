@@ -52,12 +52,17 @@ static int is_hex(char ch) {
          (ch >= 'A' && ch <= 'F');
 }
 
-/* The string at c->i (its '"'); 0, or -1 after fail(). */
+/* The string at c->i (its '"'); 0, or -1 after fail(). The next quote is
+ * looked for again only once an escape has passed it: looked for after
+ * every escape, a text of megabytes with thousands of \n took minutes. */
 static int check_string(scan *c) {
   size_t start = c->i++;
+  const char *end = c->s + c->n;
+  const char *q = memchr(c->s + c->i, '"', c->n - c->i);
   for (;;) {
-    const char *p = c->s + c->i, *end = c->s + c->n;
-    const char *q = memchr(p, '"', (size_t)(end - p));
+    const char *p = c->s + c->i;
+    if (q && q < p)
+      q = memchr(p, '"', (size_t)(end - p));
     const char *b = memchr(p, '\\', (size_t)((q ? q : end) - p));
     if (!b && q) {
       c->i = (size_t)(q - c->s) + 1;

@@ -32,7 +32,7 @@ struct batch_pool {
 
 static void run_slot(batch_pool *p, rawi_session *session, slot *s) {
   s->counts = (batch_counts){0};
-  batch_process(session, p->o, &s->rec, &s->out, &s->counts);
+  batch_process_spending(session, p->o, &s->rec, &s->out, &s->counts);
 }
 
 typedef struct worker_arg {

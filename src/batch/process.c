@@ -81,15 +81,31 @@ static void error_record(const batch_options *o, rawi_strbuf *out,
   c->failed++;
 }
 
-/* Extract the text of rec and append the result (or the error) for id. */
+/* Let a buffer go (NULL: none). */
+static void drop(rawi_strbuf *b) {
+  if (b) {
+    rawi_strbuf_free(b);
+    rawi_strbuf_init(b, NULL);
+  }
+}
+
+/* Extract the text of rec and append the result (or the error) for id.
+ * The document holds its own copy of the text, so the buffers the text
+ * came from (spent, spent2: the input record, a decoded copy; NULL when
+ * they must stay) are let go before the output is made: a large
+ * document's record is then not in memory two or three times over. */
 static void extract(rawi_session *session, const batch_options *o,
                     const batch_record *rec, const rawi_strbuf *id,
                     const char *text, size_t len, const char *meta,
+                    rawi_strbuf *spent, rawi_strbuf *spent2,
                     rawi_strbuf *out, batch_counts *c) {
   rawi_doc *doc = NULL;
   rawi_error err;
   c->text_bytes += len;
-  if (rawi_extract(session, text, len, o->lang, &doc, &err) == 0) {
+  int rc = rawi_extract(session, text, len, o->lang, &doc, &err);
+  drop(spent);
+  drop(spent2);
+  if (rc == 0) {
     output_doc od = {.doc = doc, .id = id->data, .id_len = id->len,
                      .meta = meta, .duplicate_of = rec->duplicate_of};
     if (rec->format == BATCH_CONLL) { /* CoNLL output follows its lines */
@@ -152,8 +168,8 @@ static char *kept_fields(const batch_options *o, const batch_record *rec,
 }
 
 static void process_jsonl(rawi_session *session, const batch_options *o,
-                          const batch_record *rec, rawi_strbuf *out,
-                          batch_counts *c) {
+                          const batch_record *rec, batch_record *spend,
+                          rawi_strbuf *out, batch_counts *c) {
   rawi_strbuf id, text;
   rawi_strbuf_init(&id, NULL);
   rawi_strbuf_init(&text, NULL);
@@ -189,7 +205,8 @@ static void process_jsonl(rawi_session *session, const batch_options *o,
     if (!o->keep_fields ||
         (meta = kept_fields(o, rec, &id, m, out, c))) {
       extract(session, o, rec, &id, text.data ? text.data : "", text.len,
-              meta, out, c);
+              meta, spend ? &spend->data : NULL, spend ? &text : NULL, out,
+              c);
     }
     free(meta);
   }
@@ -197,24 +214,38 @@ static void process_jsonl(rawi_session *session, const batch_options *o,
   rawi_strbuf_free(&id);
 }
 
-void batch_process(rawi_session *session, const batch_options *o,
-                   const batch_record *rec, rawi_strbuf *out,
-                   batch_counts *c) {
+/* With spend (rec itself, writable), the record's data may be let go once
+ * extracted (CoNLL output still needs its lines). */
+static void process(rawi_session *session, const batch_options *o,
+                    const batch_record *rec, batch_record *spend,
+                    rawi_strbuf *out, batch_counts *c) {
   c->docs++;
   if (rec->error[0]) {
     error_record(o, out, &rec->id, rec->error_code, rec->error_offset,
                  rec->error, c);
   } else if (rec->format == BATCH_JSONL) {
-    process_jsonl(session, o, rec, out, c);
+    process_jsonl(session, o, rec, spend, out, c);
   } else if (rec->format == BATCH_CONLL) {
     rawi_strbuf text;
     rawi_strbuf_init(&text, NULL);
     output_conll_text(rec->data.data, rec->data.len, &text);
     extract(session, o, rec, &rec->id, text.data ? text.data : "", text.len,
-            NULL, out, c);
+            NULL, NULL, &text, out, c);
     rawi_strbuf_free(&text);
   } else {
     extract(session, o, rec, &rec->id, rec->data.data ? rec->data.data : "",
-            rec->data.len, NULL, out, c);
+            rec->data.len, NULL, spend ? &spend->data : NULL, NULL, out, c);
   }
+}
+
+void batch_process(rawi_session *session, const batch_options *o,
+                   const batch_record *rec, rawi_strbuf *out,
+                   batch_counts *c) {
+  process(session, o, rec, NULL, out, c);
+}
+
+void batch_process_spending(rawi_session *session, const batch_options *o,
+                            batch_record *rec, rawi_strbuf *out,
+                            batch_counts *c) {
+  process(session, o, rec, rec, out, c);
 }

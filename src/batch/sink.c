@@ -123,30 +123,41 @@ batch_sink *batch_sink_open(const char *path, int resume, rawi_error *err) {
   return s;
 }
 
-static int flush(batch_sink *s, rawi_error *err) {
+/* Write whole records data[0..len); when a write fails, cut the file back
+ * to its last whole record: a record cut in the middle must not stay. */
+static int write_records(batch_sink *s, const char *data, size_t len,
+                         rawi_error *err) {
   size_t done = 0;
-  while (done < s->buf.len) {
-    ssize_t n = write(s->fd, s->buf.data + done, s->buf.len - done);
+  while (done < len) {
+    ssize_t n = write(s->fd, data + done, len - done);
     if (n < 0 && errno == EINTR)
       continue;
     if (n <= 0) {
       int e = n < 0 ? errno : ENOSPC;
-      /* a record cut in the middle must not stay behind */
       if (!s->is_stdout && ftruncate(s->fd, s->good) == 0)
         lseek(s->fd, s->good, SEEK_SET);
-      s->buf.len = 0;
       return rawi_error_set(err, RAWI_ERR_IO, "%s: write error: %s", s->path,
                             strerror(e));
     }
     done += (size_t)n;
   }
   s->good += (off_t)done;
-  s->buf.len = 0;
   return 0;
+}
+
+static int flush(batch_sink *s, rawi_error *err) {
+  int rc = write_records(s, s->buf.data, s->buf.len, err);
+  s->buf.len = 0;
+  return rc;
 }
 
 int batch_sink_write(batch_sink *s, const char *data, size_t len,
                      rawi_error *err) {
+  /* a large record goes out from the caller's buffer: copied into ours,
+   * a document's record (often several times the document) would be in
+   * memory twice */
+  if (len >= FLUSH_BYTES)
+    return flush(s, err) ? -1 : write_records(s, data, len, err);
   rawi_strbuf_add(&s->buf, data, len);
   if (s->buf.failed)
     return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");

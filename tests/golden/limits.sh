@@ -69,6 +69,15 @@ want=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["rela
 check "HTML: a row and an edge per relation ($n, $m, $want)" [ "$n" = "$want" -a "$m" = "$want" ]
 rm -f "$tmp"/rel*
 
+# --- a long JSON line with many escapes ------------------------------------------
+# the reader looked for the string's closing quote again after every
+# escape: 20 MB with a \n every 100 bytes would have taken hours
+python3 -c 'import json; print(json.dumps({"id": "esc", "text": ("abcdefghi " * 10 + "\n") * 200000}))' > "$tmp/esc.jsonl"
+measure "$tmp/esc.out" "$rawi" extract --lang en "$tmp/esc.jsonl"
+echo "a 20 MB JSON line with 200 000 escapes: $(cat "$tmp/time")"
+check "many escapes: one record" [ "$(grep -c '"id":"esc","lang":"en"' "$tmp/esc.out")" = 1 ]
+rm -f "$tmp"/esc*
+
 # --- a rule just under PCRE2's limit at every position ---------------------------
 # PCRE2 counts its match limit per start position: this rule costs tens of
 # thousands of steps at each of 300 000 positions, a minute; its budget per
