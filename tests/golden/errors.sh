@@ -25,18 +25,6 @@ for l in open(sys.argv[1], encoding="utf-8"):
               "warnings" if "warnings" in r else "", sep="|")' "$1"
 }
 run() { "$rawi" extract "$@" 2> "$tmp/err"; }
-# elapsed seconds and peak kilobytes of a command, when GNU time is here
-measure() { # OUT CMD...
-  out=$1
-  shift
-  if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" > "$out" 2> "$tmp/err"
-  else
-    start=$(date +%s)
-    "$@" > "$out" 2> "$tmp/err"
-    echo "$(( $(date +%s) - start )) 0" > "$tmp/time"
-  fi
-}
 
 # invalid UTF-8: overlong, surrogate, truncated at the end and inside the
 # text; in a text file and in a JSON string (cJSON passes bytes through)

@@ -9,19 +9,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 . "$here/lib.sh"
 
-# elapsed seconds and peak KB of a command into $tmp/time, when GNU time is
-# here (figures only)
-measure() { # OUT CMD...
-  out=$1
-  shift
-  if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f '%e s, %M KB' -o "$tmp/time" "$@" > "$out" 2> "$tmp/err"
-  else
-    "$@" > "$out" 2> "$tmp/err"
-    echo "(no /usr/bin/time)" > "$tmp/time"
-  fi
-}
-
 # --- relations: one document, 185 000 distinct edges ------------------------
 # "PERSON arrived in COUNTRY" for pairs of the shipped lists' people and
 # countries, every sentence written twice: the edges are kept once, in
@@ -45,9 +32,9 @@ open(once, "w", encoding="utf-8").write(" ".join(sentences))
 open(twice, "w", encoding="utf-8").write(" ".join(s + " " + s for s in sentences))
 PY
 measure "$tmp/rel.jsonl" "$rawi" extract "$tmp/rel.txt"
-echo "relations, once: $(cat "$tmp/time")"
+echo "relations, once: $(figures)"
 measure "$tmp/rel2.jsonl" "$rawi" extract "$tmp/rel2.txt"
-echo "relations, every sentence twice: $(cat "$tmp/time")"
+echo "relations, every sentence twice: $(figures)"
 python3 - "$tmp/rel.jsonl" "$tmp/rel2.jsonl" <<'PY'
 import json, sys
 a, b = (json.loads(open(f, encoding="utf-8").read()) for f in sys.argv[1:])
@@ -62,7 +49,7 @@ check "relations: each edge once, the same twice over" [ $? = 0 ]
 # each relation's evidence visited every mention of the document, and each
 # edge counted the edges before it: 100 000 relations took 143 s
 measure "$tmp/rel.html" "$rawi" extract --format html "$tmp/rel.txt"
-echo "HTML of those relations: $(cat "$tmp/time")"
+echo "HTML of those relations: $(figures)"
 n=$(grep -o '<tr class="rel">' "$tmp/rel.html" | wc -l)
 m=$(grep -o '<g class="edge">' "$tmp/rel.html" | wc -l)
 want=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["relations"]))' "$tmp/rel.jsonl")
@@ -74,7 +61,7 @@ rm -f "$tmp"/rel*
 # escape: 20 MB with a \n every 100 bytes would have taken hours
 python3 -c 'import json; print(json.dumps({"id": "esc", "text": ("abcdefghi " * 10 + "\n") * 200000}))' > "$tmp/esc.jsonl"
 measure "$tmp/esc.out" "$rawi" extract --lang en "$tmp/esc.jsonl"
-echo "a 20 MB JSON line with 200 000 escapes: $(cat "$tmp/time")"
+echo "a 20 MB JSON line with 200 000 escapes: $(figures)"
 check "many escapes: one record" [ "$(grep -c '"id":"esc","lang":"en"' "$tmp/esc.out")" = 1 ]
 rm -f "$tmp"/esc*
 
@@ -84,7 +71,7 @@ rm -f "$tmp"/esc*
 # sentence stops it, reported like any limit
 { printf 'aaaa '; head -c 300000 /dev/zero | tr '\0' 'a'; printf ' !\n'; } > "$tmp/slow.txt"
 measure "$tmp/slow.out" "$rawi" extract --lang en --rules "$here/rules/slow.rules" "$tmp/slow.txt"
-echo "a rule under the limit at 300 000 positions: $(cat "$tmp/time")"
+echo "a rule under the limit at 300 000 positions: $(figures)"
 check "rule budget: a warning, the document kept" grep -q '"warnings":\[{"code":"limit","message":"rule org.slow hit a PCRE2 limit and was skipped on 1 sentence"}\]' "$tmp/slow.out"
 
 finish
