@@ -389,6 +389,22 @@ int json_string(const char *s, json_span v, rawi_strbuf *out, size_t *at) {
 
 /* --- passing through ------------------------------------------------------- */
 
+int json_raw_control(const char *s, size_t from, size_t to, size_t *at) {
+  int in_string = 0;
+  for (size_t i = from; i < to; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (in_string && ch == '\\')
+      i++;
+    else if (ch == '"')
+      in_string = !in_string;
+    else if (in_string && ch < 0x20) {
+      *at = i;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 static int by_start(const void *a, const void *b) {
   const json_span *x = a, *y = b;
   return x->start < y->start ? -1 : x->start > y->start;

@@ -143,14 +143,22 @@ static char *kept_fields(const batch_options *o, const batch_record *rec,
   if (k == 2 && cut[1].start < cut[0].start)
     in_order[0] = cut[1], in_order[1] = cut[0];
   const char *why;
+  char msg[200];
   for (size_t from = 0, j = 0; j <= k; j++) {
     size_t to = j < k ? in_order[j].start : n;
     if (to > from && !rawi_utf8_valid(s + from, to - from, &bad, &why)) {
-      char msg[200];
       snprintf(msg, sizeof msg,
                "a field --keep-fields would copy is not utf-8 (%s at byte "
                "%zu of the line)", why, from + bad);
       error_record(o, out, id, RAWI_ERR_UTF8, from + bad, msg, c);
+      return NULL;
+    }
+    if (to > from && json_raw_control(s, from, to, &bad)) {
+      snprintf(msg, sizeof msg,
+               "a field --keep-fields would copy holds a control character "
+               "(0x%02X) that JSON must escape, at byte %zu of the line",
+               (unsigned char)s[bad], bad);
+      error_record(o, out, id, RAWI_ERR_FORMAT, bad, msg, c);
       return NULL;
     }
     if (j < k && in_order[j].end > from)

@@ -170,11 +170,21 @@ static void pass_through(void **state) {
                       "{\"z\":0}");
 }
 
+static void raw_controls(void **state) {
+  (void)state;
+  const char *s = "{\"a\":\t\"x\\\"\ty\", \"b\":\"z\"}";
+  size_t at = 0;
+  assert_int_equal(json_raw_control(s, 0, strlen(s), &at), 1);
+  assert_int_equal(at, 10); /* the tab inside "x\"<TAB>y", not the one before */
+  const char *t = "{\"a\":\t\"x\\ty\"}";
+  assert_int_equal(json_raw_control(t, 0, strlen(t), &at), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(valid),   cmocka_unit_test(invalid),
       cmocka_unit_test(find),    cmocka_unit_test(strings),
-      cmocka_unit_test(pass_through),
+      cmocka_unit_test(pass_through), cmocka_unit_test(raw_controls),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
