@@ -389,17 +389,36 @@ int json_string(const char *s, json_span v, rawi_strbuf *out, size_t *at) {
 
 /* --- passing through ------------------------------------------------------- */
 
-int json_raw_control(const char *s, size_t from, size_t to, size_t *at) {
+static unsigned hex4(const char *p);
+
+/* Is the \u escape at s[i] a surrogate, high (1) or low (2)? 0: neither. */
+static int surrogate_at(const char *s, size_t i) {
+  unsigned cp = hex4(s + i + 2);
+  return cp >= 0xD800 && cp <= 0xDBFF ? 1 : cp >= 0xDC00 && cp <= 0xDFFF ? 2 : 0;
+}
+
+int json_uncopyable(const char *s, size_t from, size_t to, size_t *at) {
   int in_string = 0;
   for (size_t i = from; i < to; i++) {
     unsigned char ch = (unsigned char)s[i];
-    if (in_string && ch == '\\')
+    if (in_string && ch == '\\' && s[i + 1] == 'u') {
+      int k = surrogate_at(s, i);
+      if (k == 1 && i + 12 <= to && s[i + 6] == '\\' && s[i + 7] == 'u' &&
+          surrogate_at(s, i + 6) == 2) {
+        i += 11; /* a pair: one character */
+      } else if (k) {
+        *at = i;
+        return JSON_LONE_SURROGATE;
+      } else {
+        i += 5;
+      }
+    } else if (in_string && ch == '\\') {
       i++;
-    else if (ch == '"')
+    } else if (ch == '"') {
       in_string = !in_string;
-    else if (in_string && ch < 0x20) {
+    } else if (in_string && ch < 0x20) {
       *at = i;
-      return 1;
+      return JSON_RAW_CONTROL;
     }
   }
   return 0;

@@ -56,11 +56,14 @@ json_type json_find(const char *s, size_t n, const char *path,
  * *at the escape's byte. */
 int json_string(const char *s, json_span v, rawi_strbuf *out, size_t *at);
 
-/* The first raw control character (a byte below 0x20) inside a string of
- * s[from..to), a stretch of a checked line that starts outside strings:
- * 1 with its offset in *at, or 0. JSON must escape them; rawi reads them
- * in the fields it decodes, but cannot pass them through as they are. */
-int json_raw_control(const char *s, size_t from, size_t to, size_t *at);
+/* What in s[from..to), a stretch of a checked line that starts outside
+ * strings, cannot be copied into JSON output as it is: the first raw
+ * control character (a byte below 0x20) inside a string, which JSON must
+ * escape (JSON_RAW_CONTROL), or a lone surrogate escape, which many JSON
+ * readers refuse (JSON_LONE_SURROGATE); its offset in *at. 0 when none.
+ * rawi reads both in the fields it decodes, but passes neither through. */
+enum { JSON_RAW_CONTROL = 1, JSON_LONE_SURROGATE = 2 };
+int json_uncopyable(const char *s, size_t from, size_t to, size_t *at);
 
 /* Append s[0..n) less the members at the spans cut[0..k) (each with the
  * comma that separates it from a neighbour) to out: the object's other

@@ -153,11 +153,18 @@ static char *kept_fields(const batch_options *o, const batch_record *rec,
       error_record(o, out, id, RAWI_ERR_UTF8, from + bad, msg, c);
       return NULL;
     }
-    if (to > from && json_raw_control(s, from, to, &bad)) {
+    int problem = to > from ? json_uncopyable(s, from, to, &bad) : 0;
+    if (problem == JSON_RAW_CONTROL)
       snprintf(msg, sizeof msg,
                "a field --keep-fields would copy holds a control character "
                "(0x%02X) that JSON must escape, at byte %zu of the line",
                (unsigned char)s[bad], bad);
+    else if (problem == JSON_LONE_SURROGATE)
+      snprintf(msg, sizeof msg,
+               "a field --keep-fields would copy holds a lone surrogate "
+               "escape (%.6s) at byte %zu of the line, which is no character",
+               s + bad, bad);
+    if (problem) {
       error_record(o, out, id, RAWI_ERR_FORMAT, bad, msg, c);
       return NULL;
     }

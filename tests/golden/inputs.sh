@@ -198,6 +198,7 @@ check "JSON mistakes are named" [ $? = 0 ]
 printf '%s\n' '{"id":"k","text":"Paris","big":1790000000000000001,"huge":1e400,"s":"\u00e9\ud83d\ude00","o":{"id":1, "x": [1.50, -0]}}' > "$tmp/keep.jsonl"
 printf '{"id":"b","text":"Paris","bad":"x\377y"}\n' >> "$tmp/keep.jsonl"
 printf '{"id":"t","text":"Paris","raw":"tab\there"}\n' >> "$tmp/keep.jsonl"
+printf '{"id":"u","text":"Paris","k \\ud800":1}\n' >> "$tmp/keep.jsonl"
 run --lang en --keep-fields "$tmp/keep.jsonl" > "$tmp/out"
 check "--keep-fields: exit 2 for the field that is not UTF-8" [ $? = 2 ]
 head -1 "$tmp/out" | grep -qF ',"meta":{"big":1790000000000000001,"huge":1e400,"s":"\u00e9\ud83d\ude00","o":{"id":1, "x": [1.50, -0]}}}' &&
@@ -205,7 +206,10 @@ head -1 "$tmp/out" | grep -qF ',"meta":{"big":1790000000000000001,"huge":1e400,"
 sed -n 2p "$tmp/out" | grep -qF '{"id":"b","error":{"code":"invalid_utf8","message":"a field --keep-fields would copy is not utf-8 (invalid lead byte at byte 33 of the line)","byte_offset":33}}' &&
   ok || ko "--keep-fields: bytes that are not UTF-8: $(sed -n 2p "$tmp/out")"
 # a raw tab inside a string: valid for rawi's reading, not JSON to copy
-tail -1 "$tmp/out" | grep -qF '{"id":"t","error":{"code":"bad_record","message":"a field --keep-fields would copy holds a control character (0x09) that JSON must escape, at byte 35 of the line","byte_offset":35}}' &&
-  ok || ko "--keep-fields: a raw control character: $(tail -1 "$tmp/out")"
+sed -n 3p "$tmp/out" | grep -qF '{"id":"t","error":{"code":"bad_record","message":"a field --keep-fields would copy holds a control character (0x09) that JSON must escape, at byte 35 of the line","byte_offset":35}}' &&
+  ok || ko "--keep-fields: a raw control character: $(sed -n 3p "$tmp/out")"
+# a lone surrogate escape: valid JSON, refused by many readers (cJSON, serde)
+tail -1 "$tmp/out" | grep -qF '{"id":"u","error":{"code":"bad_record","message":"a field --keep-fields would copy holds a lone surrogate escape (\\ud800) at byte 28 of the line, which is no character","byte_offset":28}}' &&
+  ok || ko "--keep-fields: a lone surrogate: $(tail -1 "$tmp/out")"
 
 finish

@@ -170,21 +170,27 @@ static void pass_through(void **state) {
                       "{\"z\":0}");
 }
 
-static void raw_controls(void **state) {
+static void uncopyable(void **state) {
   (void)state;
   const char *s = "{\"a\":\t\"x\\\"\ty\", \"b\":\"z\"}";
   size_t at = 0;
-  assert_int_equal(json_raw_control(s, 0, strlen(s), &at), 1);
+  assert_int_equal(json_uncopyable(s, 0, strlen(s), &at), JSON_RAW_CONTROL);
   assert_int_equal(at, 10); /* the tab inside "x\"<TAB>y", not the one before */
-  const char *t = "{\"a\":\t\"x\\ty\"}";
-  assert_int_equal(json_raw_control(t, 0, strlen(t), &at), 0);
+  const char *t = "{\"a\":\t\"x\\ty\\ud83d\\ude00\"}";
+  assert_int_equal(json_uncopyable(t, 0, strlen(t), &at), 0);
+  const char *u = "{\"k \\ud800 \":1}";
+  assert_int_equal(json_uncopyable(u, 0, strlen(u), &at), JSON_LONE_SURROGATE);
+  assert_int_equal(at, 4);
+  const char *v = "{\"k\":\"\\ude00\\ud83d\"}";
+  assert_int_equal(json_uncopyable(v, 0, strlen(v), &at), JSON_LONE_SURROGATE);
+  assert_int_equal(at, 6);
 }
 
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(valid),   cmocka_unit_test(invalid),
       cmocka_unit_test(find),    cmocka_unit_test(strings),
-      cmocka_unit_test(pass_through), cmocka_unit_test(raw_controls),
+      cmocka_unit_test(pass_through), cmocka_unit_test(uncopyable),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
