@@ -448,7 +448,8 @@ void json_without(const char *s, size_t n, const json_span *cut, size_t k,
     r[j] = (json_span){a, b};
   }
   qsort(r, k, sizeof *r, by_start);
-  size_t at = 0;
+  /* a byte order mark the check let pass is no part of the value */
+  size_t at = n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
   for (size_t j = 0; j < k; j++) {
     if (r[j].start > at)
       rawi_strbuf_add(out, s + at, r[j].start - at);

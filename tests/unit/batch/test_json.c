@@ -165,6 +165,9 @@ static void pass_through(void **state) {
       without("{\"doc\":{\"body\":\"x\",\"key\":\"k\"},\"site\":\"y\"}",
               "doc.body", "doc.key"),
       "{\"doc\":{},\"site\":\"y\"}");
+  /* a byte order mark before the object is not copied */
+  assert_string_equal(without("\xEF\xBB\xBF{\"text\":\"x\",\"a\":1}", "text", NULL),
+                      "{\"a\":1}");
   /* an id inside the text's member goes with it */
   assert_string_equal(without("{\"doc\":{\"id\":1},\"z\":0}", "doc", "doc.id"),
                       "{\"z\":0}");
