@@ -190,6 +190,15 @@ RAWI_API rawi_model *rawi_model_new(const rawi_config *cfg, rawi_error *err);
 RAWI_API void rawi_model_free(rawi_model *model);
 
 /**
+ * A checksum of every list and rule file the model was built from (names
+ * and contents, in the order read; a compiled image by its own checksum).
+ * Two models built from the same files have the same checksum, so output
+ * can record it and a later run check that it would extract alike
+ * (`rawi extract --resume` does). 0 for NULL.
+ */
+RAWI_API uint64_t rawi_model_checksum(const rawi_model *model);
+
+/**
  * Per-thread scratch for one model. A session must not be used by two
  * threads at once; the model must outlive it. Returns NULL on failure.
  */

@@ -134,6 +134,8 @@ fail_model:
   return NULL;
 }
 
+uint64_t rawi_model_checksum(const rawi_model *m) { return m ? m->checksum : 0; }
+
 void rawi_model_free(rawi_model *m) {
   if (!m)
     return;

@@ -223,6 +223,11 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
     snprintf(d->limit_rule, sizeof d->limit_rule, "%s", s->rules.limit_rule);
   }
   rawi_mem_free(d->t.alloc, marks.v);
+  /* the readings' hashes serve the look-ups only: 8 bytes a reading, not
+   * kept for the document's life (and its output) */
+  rawi_mem_free(d->t.alloc, d->t.hashes);
+  d->t.hashes = NULL;
+  d->t.cap_hashes = 0;
   if (rc) {
     rawi_doc_free(d);
     *out = NULL;

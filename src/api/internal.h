@@ -35,6 +35,7 @@ struct rawi_model {
   size_t n_user;
   ruleset rules[RAWI_N_LANGS];  /* shipped rules, then the user's */
   int explain;                  /* documents keep every relation view */
+  uint64_t checksum;            /* of every source read (rawi_model_checksum) */
 };
 
 struct rawi_session {

@@ -54,14 +54,22 @@ static int read_file(const rawi_allocator *a, const char *path, char **data,
   return RAWI_OK;
 }
 
-static int add_file(gz_builder *b, const rawi_allocator *a, const char *path,
+/* Fold a source read into the model's checksum: its name and content. */
+static void add_source(rawi_model *m, const char *name, const char *data,
+                       size_t len) {
+  m->checksum = gz_source_hash(m->checksum, name, data, len);
+}
+
+static int add_file(rawi_model *m, gz_builder *b, const char *path,
                     const char *name, rawi_error *err) {
   char *data = NULL; /* read_file leaves it unset when it fails */
   size_t len;
-  int rc = read_file(a, path, &data, &len, err);
-  if (rc == RAWI_OK)
+  int rc = read_file(&m->alloc, path, &data, &len, err);
+  if (rc == RAWI_OK) {
+    add_source(m, name, data, len);
     rc = gz_builder_add_tsv(b, name, data, len, err);
-  rawi_mem_free(a, data);
+  }
+  rawi_mem_free(&m->alloc, data);
   return rc;
 }
 
@@ -129,7 +137,7 @@ static int load_lang(rawi_model *m, const rawi_config *cfg, int lang,
   for (size_t i = 0; i < n && rc == RAWI_OK; i++) {
     snprintf(path, sizeof path, "%s/%s", dir, files[i]);
     snprintf(name, sizeof name, "%s/%s", lang_dirs[lang], files[i]);
-    rc = add_file(b, &m->alloc, path, name, err);
+    rc = add_file(m, b, path, name, err);
   }
   if (rc == RAWI_OK)
     rc = gz_builder_finish(b, &m->packs[lang], err);
@@ -167,12 +175,15 @@ static int load_user(rawi_model *m, const rawi_config *cfg, const char *path,
     int rc = gz_image_map(out, &m->alloc, path, err);
     if (rc == RAWI_OK && (rc = check_fresh(m, out, path, err)))
       gz_image_free(out);
+    if (rc == RAWI_OK) /* an image stands for its content by its checksum */
+      add_source(m, path, (const char *)&out->h->checksum,
+                 sizeof out->h->checksum);
     return rc;
   }
   gz_builder *b = new_builder(m, cfg);
   if (!b)
     return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
-  int rc = add_file(b, &m->alloc, path, path, err);
+  int rc = add_file(m, b, path, path, err);
   if (rc == RAWI_OK)
     rc = gz_builder_finish(b, out, err);
   gz_builder_free(b);
@@ -227,6 +238,7 @@ static int load_rule_file(rawi_model *m, int lang, const char *path,
   int rc = read_file(&m->alloc, path, &data, &len, err);
   if (rc)
     return rc;
+  add_source(m, name, data, len);
   rules_norm norm = pack_rules_norm(m);
   rc = ruleset_add_file(&m->rules[lang], name, data, len, &norm, on_rule_error, l);
   rawi_mem_free(&m->alloc, data);
@@ -278,6 +290,7 @@ static int load_rules(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
 }
 
 int pack_load(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
+  m->checksum = 0x5241574950414B53ull;
   int rc = load_rules(m, cfg, err);
   if (rc)
     return rc;

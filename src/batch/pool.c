@@ -32,7 +32,7 @@ struct batch_pool {
 
 static void run_slot(batch_pool *p, rawi_session *session, slot *s) {
   s->counts = (batch_counts){0};
-  batch_process(session, p->o, &s->rec, &s->out, &s->counts);
+  batch_process_spending(session, p->o, &s->rec, &s->out, &s->counts);
 }
 
 typedef struct worker_arg {
@@ -136,6 +136,13 @@ batch_pool *batch_pool_new(const rawi_model *model, const batch_options *o,
 fail:
   batch_pool_free(p);
   return NULL;
+}
+
+int batch_pool_write_ready(batch_pool *p) {
+  pthread_mutex_lock(&p->mu);
+  write_ready(p);
+  pthread_mutex_unlock(&p->mu);
+  return p->write_failed ? -1 : 0;
 }
 
 batch_record *batch_pool_slot(batch_pool *p) {

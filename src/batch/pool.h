@@ -27,6 +27,11 @@ batch_pool *batch_pool_new(const rawi_model *model, const batch_options *o,
 batch_record *batch_pool_slot(batch_pool *p);
 void batch_pool_submit(batch_pool *p);
 
+/* Write the records finished so far (in order, up to the first still being
+ * worked on) without waiting; -1 once a write has failed. For a reader
+ * waiting for input: what is done goes out meanwhile. */
+int batch_pool_write_ready(batch_pool *p);
+
 /* Wait for every submitted record and write it; 0, or -1 when a write
  * failed. Then stops the workers. */
 int batch_pool_finish(batch_pool *p);

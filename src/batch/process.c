@@ -1,12 +1,12 @@
-#define _GNU_SOURCE /* memmem */
 #include "batch/process.h"
 
-#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch/json.h"
 #include "output/conll.h"
+#include "util/utf8.h"
 
 void batch_counts_add(batch_counts *into, const batch_counts *c) {
   into->docs += c->docs;
@@ -17,90 +17,107 @@ void batch_counts_add(batch_counts *into, const batch_counts *c) {
   into->text_bytes += c->text_bytes;
 }
 
-/* Follow a dotted path ("meta.id") into a JSON object; with parent, stop
- * one step short and leave the last key in *last. */
-static cJSON *lookup(cJSON *obj, const char *path, const char **last) {
-  char part[256];
-  while (obj && *path) {
-    const char *dot = strchr(path, '.');
-    if (!dot && last) {
-      *last = path;
-      return obj;
-    }
-    size_t n = dot ? (size_t)(dot - path) : strlen(path);
-    if (n >= sizeof part)
-      return NULL;
-    memcpy(part, path, n);
-    part[n] = '\0';
-    obj = cJSON_IsObject(obj) ? cJSON_GetObjectItemCaseSensitive(obj, part)
-                              : NULL;
-    path += n + (dot != NULL);
+/* The longest id rawi takes: an id is repeated in every triple of a
+ * document's N-Triples (a 5 MB id made 1.7 GB of them). */
+#define MAX_ID_BYTES 4096
+
+/* What a JSON line holds for rawi: checked once, its id found. */
+typedef struct jsonl_line {
+  json_type top;      /* JSON_NONE: not JSON (why says so) */
+  char why[200];
+  size_t why_at;
+  int id_from_line;   /* the id field gave the id */
+  char id_problem[200]; /* the id field cannot be an id: why */
+} jsonl_line;
+
+/* Check a JSON line and find its id: the id field exactly as written (a
+ * string decoded, a number with its own digits), else file:line. */
+static void read_line_id(const batch_options *o, const batch_record *rec,
+                         jsonl_line *l, rawi_strbuf *id) {
+  const char *s = rec->data.data ? rec->data.data : "";
+  size_t n = rec->data.len, bad;
+  json_span v, m;
+  *l = (jsonl_line){.top = JSON_NONE};
+  l->top = json_check(s, n, l->why, sizeof l->why, &l->why_at);
+  json_type t = l->top == JSON_OBJECT ? json_find(s, n, o->id_field, &v, &m)
+                                      : JSON_NONE;
+  size_t start = id->len;
+  if (t == JSON_STRING && json_string(s, v, id, &bad)) {
+    snprintf(l->id_problem, sizeof l->id_problem,
+             "id field '%.100s' holds a lone surrogate escape (%.6s) at byte "
+             "%zu, which is no character", o->id_field, s + bad, bad);
+  } else if (t == JSON_NUMBER) {
+    rawi_strbuf_add(id, s + v.start, v.end - v.start);
+  } else if (t != JSON_STRING) {
+    t = JSON_NONE;
   }
-  return obj;
-}
-
-static void remove_path(cJSON *obj, const char *path) {
-  const char *last = NULL;
-  cJSON *parent = lookup(obj, path, &last);
-  if (cJSON_IsObject(parent) && last)
-    cJSON_DeleteItemFromObjectCaseSensitive(parent, last);
-}
-
-/* A JSON line's id: its id field (a string or a number), else file:line. */
-static void json_id(const batch_options *o, cJSON *obj,
-                    const batch_record *rec, rawi_strbuf *id) {
-  const cJSON *v = lookup(obj, o->id_field, NULL);
-  char num[32];
-  if (cJSON_IsString(v)) {
-    rawi_strbuf_adds(id, v->valuestring);
-  } else if (cJSON_IsNumber(v)) {
-    snprintf(num, sizeof num, "%.17g", v->valuedouble);
-    rawi_strbuf_adds(id, num);
-  } else {
+  if (t && !l->id_problem[0] && id->len - start > MAX_ID_BYTES)
+    snprintf(l->id_problem, sizeof l->id_problem,
+             "id field '%.100s' is %zu bytes long; ids are at most %d bytes",
+             o->id_field, id->len - start, MAX_ID_BYTES);
+  l->id_from_line = t && !l->id_problem[0];
+  if (!l->id_from_line) {
+    id->len = start;
     rawi_strbuf_add(id, rec->id.data, rec->id.len);
   }
 }
 
 void batch_record_id(const batch_options *o, const batch_record *rec,
                      rawi_strbuf *id) {
-  cJSON *obj = NULL;
+  jsonl_line l;
   if (rec->format == BATCH_JSONL && !rec->error[0])
-    obj = cJSON_ParseWithLength(rec->data.data, rec->data.len);
-  if (obj)
-    json_id(o, obj, rec, id);
+    read_line_id(o, rec, &l, id);
   else
     rawi_strbuf_add(id, rec->id.data, rec->id.len);
-  cJSON_Delete(obj);
 }
 
 static void error_record(const batch_options *o, rawi_strbuf *out,
                          const rawi_strbuf *id, int code, size_t offset,
                          const char *msg, batch_counts *c) {
   rawi_error err = {.code = code, .byte_offset = offset};
-  snprintf(err.message, sizeof err.message, "%s", msg);
+  snprintf(err.message, sizeof err.message, "%.*s",
+           (int)sizeof err.message - 1, msg);
   o->format->error(out, id->data, id->len, &err, &o->out);
   c->failed++;
 }
 
-/* Extract text and append the result (or the error) for id. */
+/* Let a buffer go (NULL: none). */
+static void drop(rawi_strbuf *b) {
+  if (b) {
+    rawi_strbuf_free(b);
+    rawi_strbuf_init(b, NULL);
+  }
+}
+
+/* Extract the text of rec and append the result (or the error) for id.
+ * The document holds its own copy of the text, so the buffers the text
+ * came from (spent, spent2: the input record, a decoded copy; NULL when
+ * they must stay) are let go before the output is made: a large
+ * document's record is then not in memory two or three times over. */
 static void extract(rawi_session *session, const batch_options *o,
-                    const rawi_strbuf *id, const char *text, size_t len,
-                    const char *meta, const batch_record *conll,
+                    const batch_record *rec, const rawi_strbuf *id,
+                    const char *text, size_t len, const char *meta,
+                    rawi_strbuf *spent, rawi_strbuf *spent2,
                     rawi_strbuf *out, batch_counts *c) {
   rawi_doc *doc = NULL;
   rawi_error err;
   c->text_bytes += len;
-  if (rawi_extract(session, text, len, o->lang, &doc, &err) == 0) {
-    output_doc od = {doc, id->data, id->len, meta, NULL, 0, 0};
-    if (conll) { /* CoNLL output follows the lines of a CoNLL input */
-      od.source = conll->data.data;
-      od.source_len = conll->data.len;
-      od.docstart = conll->docstart;
+  int rc = rawi_extract(session, text, len, o->lang, &doc, &err);
+  drop(spent);
+  drop(spent2);
+  if (rc == 0) {
+    output_doc od = {.doc = doc, .id = id->data, .id_len = id->len,
+                     .meta = meta, .duplicate_of = rec->duplicate_of};
+    if (rec->format == BATCH_CONLL) { /* CoNLL output follows its lines */
+      od.source = rec->data.data;
+      od.source_len = rec->data.len;
+      od.head = rec->head.data;
+      od.head_len = rec->head.len;
     }
     o->format->record(out, &od, &o->out);
     c->entities += rawi_doc_entity_count(doc);
     c->relations += rawi_doc_relation_count(doc);
-    c->warned += rawi_doc_limit_hits(doc, NULL) > 0;
+    c->warned += rawi_doc_limit_hits(doc, NULL) > 0 || rec->duplicate_of;
   } else {
     o->format->error(out, id->data, id->len, &err, &o->out);
     c->failed++;
@@ -108,89 +125,142 @@ static void extract(rawi_session *session, const batch_options *o,
   rawi_doc_free(doc);
 }
 
-/* cJSON ends a string at an escaped NUL (\u0000), which would cut the
- * text there. A copy of the line with each such escape read as \u0020
- * keeps the whole text, and every offset: both are one byte, one code
- * point. NULL when the line has none (or no memory: parse it as it is). */
-static char *nul_escapes_as_spaces(const char *line, size_t len) {
-  if (!memmem(line, len, "\\u0000", 6))
-    return NULL;
-  char *copy = malloc(len);
-  if (!copy)
-    return NULL;
-  memcpy(copy, line, len);
-  for (size_t i = 0; i + 6 <= len; i++) {
-    if (copy[i] != '\\')
-      continue;
-    if (!memcmp(copy + i, "\\u0000", 6))
-      memcpy(copy + i, "\\u0020", 6);
-    i++; /* skip the escaped character, so \\u0000 stays as it is */
+/* The other fields of the line, for --keep-fields: its text less the text
+ * and id members, so that every field is passed through exactly as
+ * written (numbers keep their digits). NULL with c's error record made
+ * when what would be passed through is not UTF-8. */
+static char *kept_fields(const batch_options *o, const batch_record *rec,
+                         const rawi_strbuf *id, json_span text_member,
+                         rawi_strbuf *out, batch_counts *c) {
+  const char *s = rec->data.data;
+  size_t n = rec->data.len, bad;
+  json_span cut[2] = {text_member}, v, m;
+  size_t k = 1;
+  if (json_find(s, n, o->id_field, &v, &m))
+    cut[k++] = m;
+  /* the bytes outside the cut members, in line order, must be UTF-8 */
+  json_span in_order[2] = {cut[0], cut[1]};
+  if (k == 2 && cut[1].start < cut[0].start)
+    in_order[0] = cut[1], in_order[1] = cut[0];
+  const char *why;
+  char msg[200];
+  for (size_t from = 0, j = 0; j <= k; j++) {
+    size_t to = j < k ? in_order[j].start : n;
+    if (to > from && !rawi_utf8_valid(s + from, to - from, &bad, &why)) {
+      snprintf(msg, sizeof msg,
+               "a field --keep-fields would copy is not utf-8 (%s at byte "
+               "%zu of the line)", why, from + bad);
+      error_record(o, out, id, RAWI_ERR_UTF8, from + bad, msg, c);
+      return NULL;
+    }
+    int problem = to > from ? json_uncopyable(s, from, to, &bad) : 0;
+    if (problem == JSON_RAW_CONTROL)
+      snprintf(msg, sizeof msg,
+               "a field --keep-fields would copy holds a control character "
+               "(0x%02X) that JSON must escape, at byte %zu of the line",
+               (unsigned char)s[bad], bad);
+    else if (problem == JSON_LONE_SURROGATE)
+      snprintf(msg, sizeof msg,
+               "a field --keep-fields would copy holds a lone surrogate "
+               "escape (%.6s) at byte %zu of the line, which is no character",
+               s + bad, bad);
+    if (problem) {
+      error_record(o, out, id, RAWI_ERR_FORMAT, bad, msg, c);
+      return NULL;
+    }
+    if (j < k && in_order[j].end > from)
+      from = in_order[j].end;
   }
-  return copy;
+  rawi_strbuf meta;
+  rawi_strbuf_init(&meta, NULL);
+  json_without(s, n, cut, k, &meta);
+  if (meta.failed) {
+    error_record(o, out, id, RAWI_ERR_NOMEM, RAWI_NO_OFFSET, "out of memory", c);
+    rawi_strbuf_free(&meta);
+    return NULL;
+  }
+  return meta.data; /* json_without wrote at least the braces */
 }
 
 static void process_jsonl(rawi_session *session, const batch_options *o,
-                          const batch_record *rec, rawi_strbuf *out,
-                          batch_counts *c) {
-  rawi_strbuf id;
+                          const batch_record *rec, batch_record *spend,
+                          rawi_strbuf *out, batch_counts *c) {
+  rawi_strbuf id, text;
   rawi_strbuf_init(&id, NULL);
-  char *fixed = nul_escapes_as_spaces(rec->data.data, rec->data.len);
-  cJSON *obj = cJSON_ParseWithLength(fixed ? fixed : rec->data.data,
-                                     rec->data.len);
-  free(fixed);
-  if (obj)
-    json_id(o, obj, rec, &id);
-  else
-    rawi_strbuf_add(&id, rec->id.data, rec->id.len);
-  const cJSON *text = lookup(obj, o->text_field, NULL);
-  char msg[240];
-  if (!obj) {
-    error_record(o, out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET,
-                 "line is not valid JSON", c);
-  } else if (!cJSON_IsObject(obj)) {
+  rawi_strbuf_init(&text, NULL);
+  jsonl_line l;
+  read_line_id(o, rec, &l, &id);
+  const char *s = rec->data.data;
+  size_t n = rec->data.len, bad;
+  json_span v = {0, 0}, m = {0, 0};
+  json_type t = l.top == JSON_OBJECT ? json_find(s, n, o->text_field, &v, &m)
+                                     : JSON_NONE;
+  char msg[320];
+  if (!l.top) {
+    snprintf(msg, sizeof msg, "line is not valid JSON: %s", l.why);
+    error_record(o, out, &id, RAWI_ERR_FORMAT, l.why_at, msg, c);
+  } else if (l.top != JSON_OBJECT) {
     error_record(o, out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET,
                  "line is not a JSON object", c);
-  } else if (!cJSON_IsString(text)) {
+  } else if (l.id_problem[0]) {
+    error_record(o, out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET, l.id_problem, c);
+  } else if (t != JSON_STRING) {
     snprintf(msg, sizeof msg,
-             text ? "text field '%.180s' is not a string"
-                  : "no text field '%.180s'",
+             t ? "text field '%.180s' is not a string" : "no text field '%.180s'",
              o->text_field);
     error_record(o, out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET, msg, c);
+  } else if (json_string(s, v, &text, &bad)) {
+    snprintf(msg, sizeof msg,
+             "text field '%.100s' holds a lone surrogate escape (%.6s) at "
+             "byte %zu of the line, which is no character",
+             o->text_field, s + bad, bad);
+    error_record(o, out, &id, RAWI_ERR_FORMAT, bad, msg, c);
   } else {
     char *meta = NULL;
-    if (o->keep_fields) {
-      cJSON *rest = cJSON_Duplicate(obj, 1);
-      remove_path(rest, o->text_field);
-      remove_path(rest, o->id_field);
-      meta = rest ? cJSON_PrintUnformatted(rest) : NULL;
-      cJSON_Delete(rest);
+    if (!o->keep_fields ||
+        (meta = kept_fields(o, rec, &id, m, out, c))) {
+      extract(session, o, rec, &id, text.data ? text.data : "", text.len,
+              meta, spend ? &spend->data : NULL, spend ? &text : NULL, out,
+              c);
     }
-    extract(session, o, &id, text->valuestring, strlen(text->valuestring),
-            meta, NULL, out, c);
-    cJSON_free(meta);
+    free(meta);
   }
-  cJSON_Delete(obj);
+  rawi_strbuf_free(&text);
   rawi_strbuf_free(&id);
 }
 
-void batch_process(rawi_session *session, const batch_options *o,
-                   const batch_record *rec, rawi_strbuf *out,
-                   batch_counts *c) {
+/* With spend (rec itself, writable), the record's data may be let go once
+ * extracted (CoNLL output still needs its lines). */
+static void process(rawi_session *session, const batch_options *o,
+                    const batch_record *rec, batch_record *spend,
+                    rawi_strbuf *out, batch_counts *c) {
   c->docs++;
   if (rec->error[0]) {
     error_record(o, out, &rec->id, rec->error_code, rec->error_offset,
                  rec->error, c);
   } else if (rec->format == BATCH_JSONL) {
-    process_jsonl(session, o, rec, out, c);
+    process_jsonl(session, o, rec, spend, out, c);
   } else if (rec->format == BATCH_CONLL) {
     rawi_strbuf text;
     rawi_strbuf_init(&text, NULL);
     output_conll_text(rec->data.data, rec->data.len, &text);
-    extract(session, o, &rec->id, text.data ? text.data : "", text.len, NULL,
-            rec, out, c);
+    extract(session, o, rec, &rec->id, text.data ? text.data : "", text.len,
+            NULL, NULL, &text, out, c);
     rawi_strbuf_free(&text);
   } else {
-    extract(session, o, &rec->id, rec->data.data ? rec->data.data : "",
-            rec->data.len, NULL, NULL, out, c);
+    extract(session, o, rec, &rec->id, rec->data.data ? rec->data.data : "",
+            rec->data.len, NULL, spend ? &spend->data : NULL, NULL, out, c);
   }
+}
+
+void batch_process(rawi_session *session, const batch_options *o,
+                   const batch_record *rec, rawi_strbuf *out,
+                   batch_counts *c) {
+  process(session, o, rec, NULL, out, c);
+}
+
+void batch_process_spending(rawi_session *session, const batch_options *o,
+                            batch_record *rec, rawi_strbuf *out,
+                            batch_counts *c) {
+  process(session, o, rec, rec, out, c);
 }

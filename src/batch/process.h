@@ -34,6 +34,14 @@ void batch_counts_add(batch_counts *into, const batch_counts *c);
 void batch_process(rawi_session *session, const batch_options *o,
                    const batch_record *rec, rawi_strbuf *out, batch_counts *c);
 
+/* The same for a record used once (the pool's): its data is let go as soon
+ * as the document is extracted, before the output is made, so that a large
+ * document is not held two or three times over (JSON Lines: the line and
+ * the decoded text) while its output grows. rec->data is empty after. */
+void batch_process_spending(rawi_session *session, const batch_options *o,
+                            batch_record *rec, rawi_strbuf *out,
+                            batch_counts *c);
+
 /* Append the id batch_process gives rec (the id field of a JSON line, else
  * the record's own id) to id; --resume compares ids with it. */
 void batch_record_id(const batch_options *o, const batch_record *rec,

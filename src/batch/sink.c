@@ -1,6 +1,5 @@
 #include "batch/sink.h"
 
-#include <cjson/cJSON.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -9,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch/json.h"
 #include "util/error.h"
 
 enum { FLUSH_BYTES = 1 << 20 };
@@ -42,8 +42,26 @@ static off_t last_newline(int fd, off_t size) {
   return 0;
 }
 
+/* Does the line at offset `at` start as rawi's records do ({"id":)? A
+ * line cut shorter than that must at least start so. */
+static int record_starts_at(int fd, off_t at, off_t end) {
+  static const char start[] = "{\"id\":";
+  char buf[sizeof start - 1];
+  size_t want = end - at < (off_t)sizeof buf ? (size_t)(end - at) : sizeof buf;
+  return want && pread(fd, buf, want, at) == (ssize_t)want &&
+         !memcmp(buf, start, want);
+}
+
+/* The start of the last whole line of [0, good): after the newline before
+ * its own. */
+static off_t last_line_start(int fd, off_t good) {
+  return good > 1 ? last_newline(fd, good - 1) : 0;
+}
+
 /* Keep the whole records of an existing file, count them, and cut a last
- * record that a killed run left half-written. */
+ * record that a killed run left half-written: only once the file's first
+ * and last lines are seen to be rawi's records, so that a file that is
+ * not rawi's output is never changed. */
 static int keep_records(batch_sink *s, rawi_error *err) {
   struct stat st;
   if (fstat(s->fd, &st))
@@ -51,6 +69,14 @@ static int keep_records(batch_sink *s, rawi_error *err) {
   if ((s->good = last_newline(s->fd, st.st_size)) < 0)
     return rawi_error_set(err, RAWI_ERR_IO, "%s: cannot read: %s", s->path,
                           strerror(errno));
+  if (st.st_size &&
+      (!record_starts_at(s->fd, 0, st.st_size) ||
+       (s->good && !record_starts_at(s->fd, last_line_start(s->fd, s->good),
+                                     s->good))))
+    return rawi_error_set(err, RAWI_ERR_FORMAT,
+                          "--resume: %s does not hold rawi's JSON Lines "
+                          "records; it is left as it is",
+                          s->path);
   if (s->good < st.st_size && ftruncate(s->fd, s->good))
     return rawi_error_set(err, RAWI_ERR_IO, "%s: cannot cut its last line: %s",
                           s->path, strerror(errno));
@@ -97,34 +123,49 @@ batch_sink *batch_sink_open(const char *path, int resume, rawi_error *err) {
   return s;
 }
 
-static int flush(batch_sink *s, rawi_error *err) {
+/* Write whole records data[0..len); when a write fails, cut the file back
+ * to its last whole record: a record cut in the middle must not stay. */
+static int write_records(batch_sink *s, const char *data, size_t len,
+                         rawi_error *err) {
   size_t done = 0;
-  while (done < s->buf.len) {
-    ssize_t n = write(s->fd, s->buf.data + done, s->buf.len - done);
+  while (done < len) {
+    ssize_t n = write(s->fd, data + done, len - done);
     if (n < 0 && errno == EINTR)
       continue;
     if (n <= 0) {
       int e = n < 0 ? errno : ENOSPC;
-      /* a record cut in the middle must not stay behind */
       if (!s->is_stdout && ftruncate(s->fd, s->good) == 0)
         lseek(s->fd, s->good, SEEK_SET);
-      s->buf.len = 0;
       return rawi_error_set(err, RAWI_ERR_IO, "%s: write error: %s", s->path,
                             strerror(e));
     }
     done += (size_t)n;
   }
   s->good += (off_t)done;
-  s->buf.len = 0;
   return 0;
+}
+
+static int flush(batch_sink *s, rawi_error *err) {
+  int rc = write_records(s, s->buf.data, s->buf.len, err);
+  s->buf.len = 0;
+  return rc;
 }
 
 int batch_sink_write(batch_sink *s, const char *data, size_t len,
                      rawi_error *err) {
+  /* a large record goes out from the caller's buffer: copied into ours,
+   * a document's record (often several times the document) would be in
+   * memory twice */
+  if (len >= FLUSH_BYTES)
+    return flush(s, err) ? -1 : write_records(s, data, len, err);
   rawi_strbuf_add(&s->buf, data, len);
   if (s->buf.failed)
     return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
   return s->buf.len >= FLUSH_BYTES ? flush(s, err) : 0;
+}
+
+int batch_sink_flush(batch_sink *s, rawi_error *err) {
+  return s->buf.len ? flush(s, err) : 0;
 }
 
 int batch_sink_close(batch_sink *s, rawi_error *err) {
@@ -148,11 +189,14 @@ int batch_sink_next_kept(batch_sink *s, rawi_strbuf *id) {
   ssize_t n = getline(&s->line, &s->line_cap, s->kept);
   if (n <= 0)
     return 0;
-  cJSON *rec = cJSON_ParseWithLength(s->line, (size_t)n);
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, "id");
-  if (cJSON_IsString(v))
-    rawi_strbuf_adds(id, v->valuestring);
-  cJSON_Delete(rec);
+  /* the id as written: compared as written, it is exact whatever it
+   * holds (a NUL, bytes that were not UTF-8) */
+  char why[200];
+  size_t at;
+  json_span v, m;
+  if (json_check(s->line, (size_t)n, why, sizeof why, &at) == JSON_OBJECT &&
+      json_find(s->line, (size_t)n, "id", &v, &m) == JSON_STRING)
+    rawi_strbuf_add(id, s->line + v.start, v.end - v.start);
   return 1;
 }
 

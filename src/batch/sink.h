@@ -23,11 +23,15 @@ batch_sink *batch_sink_open(const char *path, int resume, rawi_error *err);
 int batch_sink_write(batch_sink *s, const char *data, size_t len,
                      rawi_error *err);
 
+/* Write out the records held back so far; -1 with err set as above. */
+int batch_sink_flush(batch_sink *s, rawi_error *err);
+
 /* Flush and close; -1 with err set when the last writes failed. */
 int batch_sink_close(batch_sink *s, rawi_error *err);
 
-/* With resume: the id of the next record already in the file, in order
- * (1), or 0 when there are no more. */
+/* With resume: the id of the next record already in the file, in order,
+ * as written there (a JSON string, quotes and escapes included; nothing
+ * when the line is no record): 1, or 0 when there are no more. */
 int batch_sink_next_kept(batch_sink *s, rawi_strbuf *id);
 
 /* Records the file held when it was opened for resume. */

@@ -10,8 +10,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
+#include "output/conll.h"
 #include "rawi/rawi.h"
 
 enum { READ_CHUNK = 1 << 18 };
@@ -30,7 +30,8 @@ struct batch_source {
   walk_frame *stack;
   size_t depth, cap;
   /* the file being read */
-  gzFile gz;
+  batch_input in;
+  int open;
   batch_format format;
   rawi_strbuf name; /* for file:line ids and messages */
   unsigned long line;
@@ -38,7 +39,6 @@ struct batch_source {
   char *buf;
   size_t pos, len;
   int eof;
-  char read_error[160];
   unsigned long long consumed, total;
 };
 
@@ -56,18 +56,20 @@ void batch_record_init(batch_record *rec) {
   memset(rec, 0, sizeof *rec);
   rawi_strbuf_init(&rec->id, NULL);
   rawi_strbuf_init(&rec->data, NULL);
+  rawi_strbuf_init(&rec->head, NULL);
 }
 
 void batch_record_free(batch_record *rec) {
   rawi_strbuf_free(&rec->id);
   rawi_strbuf_free(&rec->data);
+  rawi_strbuf_free(&rec->head);
 }
 
 static void record_reset(batch_record *rec) {
-  rec->id.len = rec->data.len = 0;
+  rec->id.len = rec->data.len = rec->head.len = 0;
   rec->error[0] = '\0';
   rec->error_offset = RAWI_NO_OFFSET;
-  rec->docstart = 0;
+  rec->duplicate_of = 0;
 }
 
 static int has_suffix(const char *s, size_t n, const char *suffix) {
@@ -121,11 +123,11 @@ static void frame_free(walk_frame *f) {
 }
 
 static void close_file(batch_source *s) {
-  if (!s->gz)
+  if (!s->open)
     return;
-  s->consumed += (unsigned long long)gzoffset(s->gz);
-  gzclose(s->gz);
-  s->gz = NULL;
+  s->consumed += batch_input_consumed(&s->in);
+  batch_input_close(&s->in);
+  s->open = 0;
 }
 
 void batch_source_free(batch_source *s) {
@@ -141,7 +143,7 @@ void batch_source_free(batch_source *s) {
 }
 
 unsigned long long batch_source_consumed(const batch_source *s) {
-  return s->consumed + (s->gz ? (unsigned long long)gzoffset(s->gz) : 0);
+  return s->consumed + (s->open ? batch_input_consumed(&s->in) : 0);
 }
 
 unsigned long long batch_source_total(const batch_source *s) {
@@ -212,6 +214,49 @@ static int glob_ok(const batch_source *s, const char *rel, const char *name) {
   return fnmatch(g, strchr(g, '/') ? rel : name, FNM_PATHNAME) == 0;
 }
 
+/* Is st the output file or directory (-o), or its settings file? */
+static int is_output(const batch_source *s, const struct stat *st) {
+  for (int i = 0; i < s->opt.n_outputs && i < 2; i++)
+    if (st->st_dev == s->opt.output_dev[i] && st->st_ino == s->opt.output_ino[i])
+      return 1;
+  return 0;
+}
+
+/* What a directory entry at path p is, as next_walked acts on it: 1 a
+ * file to read, 2 a directory to walk, 0 nothing to read (a link to a
+ * directory, a file --glob leaves out), -1 with rec an error record (it
+ * cannot be read, or is no file). */
+static int classify(const batch_source *s, const char *p, const char *rel,
+                    const char *name, batch_record *rec) {
+  struct stat st, lst;
+  int wanted = glob_ok(s, rel, name);
+  if (lstat(p, &lst)) { /* a path too long, a directory without x */
+    set_error(rec, RAWI_ERR_IO, "cannot read: %s", strerror(errno));
+    return -1;
+  }
+  if (stat(p, &st)) {
+    if (!wanted)
+      return 0;
+    if (S_ISLNK(lst.st_mode) && errno == ENOENT)
+      set_error(rec, RAWI_ERR_IO, "dangling symbolic link");
+    else
+      set_error(rec, RAWI_ERR_IO, "cannot read: %s", strerror(errno));
+    return -1;
+  }
+  if (is_output(s, &st)) {
+    set_error(rec, RAWI_ERR_IO, "the output (-o): not read as input");
+    return -1;
+  }
+  if (S_ISDIR(st.st_mode))
+    return S_ISLNK(lst.st_mode) ? 0 : 2;
+  if (!wanted)
+    return 0;
+  if (S_ISREG(st.st_mode))
+    return 1;
+  set_error(rec, RAWI_ERR_IO, "not a regular file or directory");
+  return -1;
+}
+
 /* The next file to read from the innermost directory being walked:
  * 1 with *path and rec->id set, 0 when the walk is over, -1 with rec an
  * error record. Symbolic links to directories are not followed, so a
@@ -226,19 +271,16 @@ static int next_walked(batch_source *s, char **path, batch_record *rec) {
     }
     const char *name = f->names[f->next++];
     char *p = join(f->dir, name), *rel = join(f->rel, name);
-    struct stat st, lst;
-    int ok = p && rel && stat(p, &st) == 0 && lstat(p, &lst) == 0;
     int rc = 0;
     if (!p || !rel) {
       set_error(rec, RAWI_ERR_NOMEM, "out of memory");
       rc = -1;
-    } else if (ok && S_ISDIR(st.st_mode) && !S_ISLNK(lst.st_mode)) {
+    } else if ((rc = classify(s, p, rel, name, rec)) == 2) {
       rc = push_dir(s, p, rel, rec);
-    } else if (ok && S_ISREG(st.st_mode) && glob_ok(s, rel, name)) {
+    } else if (rc == 1) {
       rawi_strbuf_adds(&rec->id, rel);
       *path = p;
       p = NULL;
-      rc = 1;
     }
     if (rc < 0)
       rawi_strbuf_adds(&rec->id, rel ? rel : name);
@@ -285,52 +327,77 @@ static int next_file(batch_source *s, char **path, batch_record *rec) {
   }
 }
 
+/* Refill the read buffer with what the input has now; 0 at the end of
+ * the file, or when its data ended early (ended_early() says so). */
+static int fill(batch_source *s) {
+  if (s->eof)
+    return 0;
+  size_t n = batch_input_read(&s->in, s->buf, READ_CHUNK);
+  if (n == 0) {
+    s->eof = 1;
+    return 0;
+  }
+  s->pos = 0;
+  s->len = n;
+  return 1;
+}
+
+/* Did the file's data end before its end: damage, a cut, a read error or a
+ * stop signal? What was read up to a record's end stands; a record the end
+ * came inside is incomplete and is not one. */
+static int ended_early(const batch_source *s) {
+  return s->in.error[0] || s->in.interrupted;
+}
+
+/* What stdin holds, from its first bytes: JSON Lines ('{' first), CoNLL
+ * (-DOCSTART- first), else text. */
+static batch_format sniff(batch_source *s) {
+  if (!fill(s))
+    return BATCH_TEXT;
+  size_t i = s->len >= 3 && !memcmp(s->buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+  while (i < s->len && strchr(" \t\r\n", s->buf[i]))
+    i++;
+  if (i < s->len && s->buf[i] == '{')
+    return BATCH_JSONL;
+  if (s->len - i >= 10 && !memcmp(s->buf + i, "-DOCSTART-", 10))
+    return BATCH_CONLL;
+  return BATCH_TEXT;
+}
+
 static int open_file(batch_source *s, const char *path, batch_record *rec) {
-  int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : dup(STDIN_FILENO);
-  if (fd < 0 || !(s->gz = gzdopen(fd, "rb"))) {
+  s->in.stop = s->opt.stop;
+  s->in.idle = s->opt.idle;
+  s->in.idle_ctx = s->opt.idle_ctx;
+  if (batch_input_open(&s->in, path)) {
     set_error(rec, RAWI_ERR_IO, "cannot open: %s", strerror(errno));
-    if (fd >= 0)
-      close(fd);
     return -1;
   }
-  gzbuffer(s->gz, READ_CHUNK);
-  s->format = format_of(path, s->opt.format);
+  s->open = 1;
+  struct stat st;
+  if (fstat(s->in.fd, &st) == 0 && S_ISREG(st.st_mode) && is_output(s, &st)) {
+    close_file(s);
+    set_error(rec, RAWI_ERR_IO, "the output (-o): not read as input");
+    return -1;
+  }
   s->name.len = 0;
   rawi_strbuf_adds(&s->name, path ? path : "stdin");
   s->line = 0;
   s->docstart = 0;
   s->pos = s->len = 0;
   s->eof = 0;
-  s->read_error[0] = '\0';
+  s->format = path || s->opt.format != BATCH_AUTO
+                  ? format_of(path, s->opt.format)
+                  : sniff(s);
   return 0;
 }
 
-/* Refill the read buffer; 0 at the end of the file or on a read error
- * (kept in read_error, reported as the file's last record). */
-static int fill(batch_source *s) {
-  if (s->eof)
-    return 0;
-  int n = gzread(s->gz, s->buf, READ_CHUNK);
-  if (n <= 0) {
-    s->eof = 1;
-    if (n < 0) {
-      int errnum;
-      const char *msg = gzerror(s->gz, &errnum);
-      snprintf(s->read_error, sizeof s->read_error, "read error: %s",
-               errnum == Z_ERRNO ? strerror(errno) : msg);
-    }
-    return 0;
-  }
-  s->pos = 0;
-  s->len = (size_t)n;
-  return 1;
-}
-
 /* Append the next line (without its newline) to out, keeping at most max
- * bytes; *cut says more were dropped. 0 at the end of the file. */
+ * bytes; *cut says more were dropped. 0 at the end of the file, or when
+ * the data ended early inside the line (which is then not appended). */
 static int read_line(batch_source *s, rawi_strbuf *out, size_t max, int *cut) {
   *cut = 0;
-  int any = 0;
+  int any = 0, whole = 0;
+  size_t start = out->len;
   for (;;) {
     if (s->pos == s->len && !fill(s))
       break;
@@ -342,8 +409,12 @@ static int read_line(batch_source *s, rawi_strbuf *out, size_t max, int *cut) {
     rawi_strbuf_add(out, p, n < room ? n : room);
     *cut |= n > room;
     s->pos += n + (nl != NULL);
-    if (nl)
+    if ((whole = nl != NULL))
       break;
+  }
+  if (any && !whole && ended_early(s)) {
+    out->len = start; /* a line the damage cut is no line */
+    return 0;
   }
   if (any)
     s->line++;
@@ -410,11 +481,14 @@ static int is_docstart(const char *p, size_t n) {
          (n == 10 || p[10] == ' ' || p[10] == '\t');
 }
 
-/* CoNLL lines up to the next -DOCSTART- (or the end of the file). */
+/* CoNLL lines up to the next -DOCSTART- (or the end of the file). The
+ * -DOCSTART- and blank lines before the first token go to rec->head, so
+ * that CoNLL output keeps every line of the input. */
 static int next_conll(batch_source *s, batch_record *rec) {
   unsigned long first = 0;
   int cut = 0, c;
-  rec->docstart = s->docstart;
+  if (s->docstart)
+    rawi_strbuf_addc(&rec->head, OUTPUT_CONLL_DOCSTART);
   s->docstart = 0;
   for (;;) {
     size_t start = rec->data.len;
@@ -428,17 +502,19 @@ static int next_conll(batch_source *s, batch_record *rec) {
         s->docstart = 1;
         break;
       }
-      rec->docstart = 1;
+      rawi_strbuf_addc(&rec->head, OUTPUT_CONLL_DOCSTART);
       continue;
     }
     if (!first && rec->data.len > start)
       first = s->line;
-    if (first)
+    if (first) {
       rawi_strbuf_addc(&rec->data, '\n');
-    else
-      rec->data.len = start; /* blank lines before the first token */
+    } else { /* a blank line before the first token */
+      rec->data.len = start;
+      rawi_strbuf_addc(&rec->head, OUTPUT_CONLL_BLANK);
+    }
   }
-  if (!first)
+  if (!first || ended_early(s)) /* no document, or not all of it */
     return 0;
   line_id(s, rec, first);
   if (cut)
@@ -446,22 +522,32 @@ static int next_conll(batch_source *s, batch_record *rec) {
   return 1;
 }
 
+/* The record that says why the file's data ended early, in place of the
+ * record the end came inside; after line, when lines came before it. */
+static void early_end(batch_source *s, batch_record *rec, unsigned long line) {
+  unsigned long long at = s->in.error_offset;
+  record_reset(rec);
+  rawi_strbuf_add(&rec->id, s->name.data, s->name.len);
+  if (line)
+    set_error(rec, RAWI_ERR_IO, "%.180s, after line %lu", s->in.error, line);
+  else
+    set_error(rec, RAWI_ERR_IO, "%s", s->in.error);
+  rec->error_offset = (size_t)at;
+}
+
 int batch_source_next(batch_source *s, batch_record *rec) {
   for (;;) {
     record_reset(rec);
-    if (s->gz) { /* a JSONL or CoNLL file being read record by record */
+    if (s->open) { /* a JSONL or CoNLL file being read record by record */
       rec->format = s->format;
       if ((s->format == BATCH_JSONL ? next_jsonl : next_conll)(s, rec))
         return 1;
-      int failed = s->read_error[0] != '\0';
-      if (failed) { /* the file's data ended early: say so in a record */
-        record_reset(rec);
-        rawi_strbuf_add(&rec->id, s->name.data, s->name.len);
-        set_error(rec, RAWI_ERR_IO, "%s", s->read_error);
-      }
+      int failed = s->in.error[0] != '\0', stopped = s->in.interrupted;
+      if (failed) /* the file's data ended early: say so in a record */
+        early_end(s, rec, s->line);
       close_file(s);
-      if (failed)
-        return 1;
+      if (failed || stopped)
+        return failed;
       continue;
     }
     char *path = NULL;
@@ -477,12 +563,14 @@ int batch_source_next(batch_source *s, batch_record *rec) {
     if (s->format == BATCH_TEXT) { /* one document, id set by next_file */
       rec->format = BATCH_TEXT;
       next_text(s, rec);
-      if (s->read_error[0]) {
+      int stopped = s->in.interrupted;
+      if (s->in.error[0]) { /* not the whole text: no document */
         rec->data.len = 0;
-        set_error(rec, RAWI_ERR_IO, "%s", s->read_error);
+        set_error(rec, RAWI_ERR_IO, "%s", s->in.error);
+        rec->error_offset = (size_t)s->in.error_offset;
       }
       close_file(s);
-      return 1;
+      return !stopped; /* a text a signal cut is no document */
     }
   }
 }

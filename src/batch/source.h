@@ -12,7 +12,9 @@
 #define RAWI_BATCH_SOURCE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
+#include "batch/input.h"
 #include "util/strbuf.h"
 
 typedef enum batch_format {
@@ -26,6 +28,16 @@ typedef struct batch_source_options {
   batch_format format;
   const char *glob;     /* files found in directories must match (fnmatch) */
   size_t max_doc_bytes; /* a longer record becomes an error record */
+  /* stdin and pipes: a stop signal ends the wait for input (a half-read
+   * record is then dropped); idle runs while waiting (input.h) */
+  const volatile sig_atomic_t *stop;
+  batch_idle_fn idle;
+  void *idle_ctx;
+  /* the output file or directory (-o) and its settings file: never read
+   * as input */
+  int n_outputs;
+  dev_t output_dev[2];
+  ino_t output_ino[2];
 } batch_source_options;
 
 /* One record: a document's raw bytes, or why it could not be read. */
@@ -37,19 +49,29 @@ typedef struct batch_record {
   char error[256];     /* non-empty: the record could not be read */
   int error_code;      /* RAWI_ERR_IO or RAWI_ERR_TOO_BIG */
   size_t error_offset; /* byte offset for the error, or RAWI_NO_OFFSET */
-  int docstart;        /* conll: a -DOCSTART- line came before the record */
+  rawi_strbuf head;    /* conll: the lines before the first token, a byte
+                          each (OUTPUT_CONLL_DOCSTART or _BLANK) */
+  unsigned long long duplicate_of; /* its id is also that of input document
+                          N (1-based) of the run; 0: the first with it */
 } batch_record;
 
 typedef struct batch_source batch_source;
 
 /* A source over paths ("-" is stdin; none at all means stdin). The paths
- * are borrowed and must outlive the source. NULL when out of memory. */
+ * are borrowed and must outlive the source. NULL when out of memory.
+ * With BATCH_AUTO, stdin is JSON Lines when its first non-blank byte is
+ * '{', CoNLL when it starts with -DOCSTART-, else text; files go by their
+ * extension. Gzip is recognised by its magic bytes, file or stdin. */
 batch_source *batch_source_new(char *const *paths, size_t n,
                                const batch_source_options *opt);
 void batch_source_free(batch_source *s);
 
 /* Fill rec with the next record: 1, or 0 at the end. An input that cannot
- * be opened yields an error record, so nothing is silently left out. */
+ * be opened or read, a directory entry that cannot be read (no search
+ * permission, a path too long, a dangling link, not a regular file), and
+ * data that ends early (a gzip stream cut short or damaged, a read error)
+ * each yield an error record, so nothing is silently left out; every
+ * record completed before damage is returned first. */
 int batch_source_next(batch_source *s, batch_record *rec);
 
 /* Input bytes read so far (compressed bytes for .gz) and the total, or 0

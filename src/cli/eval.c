@@ -235,7 +235,7 @@ static int label_doc(rawi_session *session, const eval_opts *o,
     fprintf(stderr, "rawi: error: %s:%lu: %s\n", o->gold, g->line[a],
             err.message);
   } else {
-    output_conll(&out, doc, data.data, data.len, &o->map, 0);
+    output_conll(&out, doc, data.data, data.len, &o->map, NULL, 0);
     rc = out.failed || data.failed || text.failed ? -1 : 0;
     const char *p = out.data, *end = out.data + out.len;
     size_t i = a;
@@ -478,7 +478,8 @@ static int score_conll(conll_result *r, const eval_opts *o, const corpus *g,
     r->sentences++;
     a = b;
   }
-  qsort(r->t.rows, r->t.n, sizeof r->t.rows[0], cmp_row);
+  if (r->t.n)
+    qsort(r->t.rows, r->t.n, sizeof r->t.rows[0], cmp_row);
   for (size_t i = 0; i < r->t.n; i++) {
     r->micro.tp += r->t.rows[i].c.tp;
     r->micro.fp += r->t.rows[i].c.fp;

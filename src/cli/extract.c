@@ -1,4 +1,5 @@
 /* rawi extract: entities (and later relations) from documents. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -6,11 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "batch/ids.h"
 #include "batch/pool.h"
 #include "batch/progress.h"
+#include "batch/settings.h"
 #include "batch/sink.h"
 #include "batch/source.h"
 #include "cli/cli.h"
@@ -34,7 +38,8 @@ static const char usage[] =
     "  --keep-fields              copy the other JSONL fields to \"meta\"\n"
     "  --glob PATTERN             in directories, read only matching files\n"
     "  --max-doc-bytes N          longer documents get an error record\n"
-    "                             (default 128 MiB)\n"
+    "                             (default 64 MiB: a document takes 12 to\n"
+    "                             20 times its size while extracted)\n"
     "  --lang ar|en|auto          document language (default auto, by script)\n"
     "\n"
     "output:\n"
@@ -45,11 +50,15 @@ static const char usage[] =
     "  --label-map MAP            conll labels for rawi types (default\n"
     "                             PERSON=PERS,ORGANIZATION=ORG,COUNTRY=LOC,\n"
     "                             LOCATION=LOC)\n"
+    "  --csv-safe                 neo4j: a ' before cells that start with\n"
+    "                             = + - @ (spreadsheets run them as formulas)\n"
     "  --base-iri IRI             namespace of the IRIs of RDF formats\n"
     "                             (default " OUTPUT_DEFAULT_BASE_IRI ")\n"
     "  -o PATH                    output file, or directory for neo4j\n"
     "                             (default stdout)\n"
     "  --resume                   with -o: skip the documents already in PATH\n"
+    "                             (the settings must be those it was made with)\n"
+    "  --force                    with -o: write over a file that is not empty\n"
     "  --explain                  add the candidates that lost, and why, and\n"
     "                             every sentence as relation rules see it\n"
     "\n"
@@ -71,7 +80,8 @@ typedef struct extract_opts {
   batch_options batch;
   batch_source_options in;
   const char *output, *pack;
-  int lenient, threads, progress, resume;
+  int lenient, threads, progress, resume, force, no_jit;
+  const char *lang_name; /* as given, for OUT.run.json */
   output_label_map label_map; /* for --format conll */
 } extract_opts;
 
@@ -132,7 +142,7 @@ static int parse_threads(const char *s, int *out) {
 static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
   enum { O_LANG = 256, O_IN, O_TEXT, O_ID, O_FMT, O_GAZ, O_LENIENT, O_PACK,
          O_RULES, O_EXPLAIN, O_KEEP, O_GLOB, O_MAX, O_PROGRESS, O_NOPROGRESS,
-         O_RESUME, O_NOJIT, O_BASE, O_LABELS };
+         O_RESUME, O_NOJIT, O_BASE, O_LABELS, O_FORCE, O_CSVSAFE };
   static const struct option opts[] = {
       {"lang", required_argument, 0, O_LANG},
       {"input-format", required_argument, 0, O_IN},
@@ -144,6 +154,8 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       {"format", required_argument, 0, O_FMT},
       {"base-iri", required_argument, 0, O_BASE},
       {"resume", no_argument, 0, O_RESUME},
+      {"force", no_argument, 0, O_FORCE},
+      {"csv-safe", no_argument, 0, O_CSVSAFE},
       {"progress", no_argument, 0, O_PROGRESS},
       {"no-progress", no_argument, 0, O_NOPROGRESS},
       {"gazetteer", required_argument, 0, O_GAZ},
@@ -170,6 +182,7 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
     case O_LANG:
       if ((bad = parse_lang(optarg, &o->batch.lang)))
         cli_errorf("--lang: expected ar, en or auto, got '%s'", optarg);
+      o->lang_name = optarg;
       break;
     case O_IN:
       bad = parse_input_format(optarg, &o->in.format);
@@ -212,6 +225,12 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
     case O_RESUME:
       o->resume = 1;
       break;
+    case O_FORCE:
+      o->force = 1;
+      break;
+    case O_CSVSAFE:
+      o->batch.out.csv_safe = 1;
+      break;
     case O_PROGRESS:
     case O_NOPROGRESS:
       o->progress = c == O_PROGRESS;
@@ -234,6 +253,7 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
       break;
     case O_NOJIT:
       rawi_config_set_jit(cfg, 0);
+      o->no_jit = 1;
       break;
     default:
       fputs(usage, stderr);
@@ -244,6 +264,11 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
     cli_errorf("--resume needs an output file (-o FILE)");
     bad = 1;
   }
+  if (!bad && o->resume && o->force) {
+    cli_errorf("--resume and --force: choose one (go on with the output, or "
+               "write over it)");
+    bad = 1;
+  }
   /* --resume compares ids with the records already written: JSON Lines */
   if (!bad && o->resume && strcmp(o->batch.format->name, "jsonl")) {
     cli_errorf("--resume: not available with --format %s",
@@ -252,6 +277,122 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
   }
   o->batch.out.labels = &o->label_map;
   return bad ? -1 : 0;
+}
+
+/* Does directory path hold anything? */
+static int dir_has_entries(const char *path) {
+  DIR *d = opendir(path);
+  struct dirent *e;
+  int any = 0;
+  while (d && !any && (e = readdir(d)))
+    any = strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+  if (d)
+    closedir(d);
+  return any;
+}
+
+/* Refuse an output that would destroy what it should not: -o naming an
+ * input (opening it for writing would empty it first, whatever the
+ * options), and earlier results, a file or a neo4j directory that is not
+ * empty, unless --resume goes on with them or --force writes over them.
+ * Called before anything is opened; -1 after a message. */
+static int check_output(const extract_opts *o, char *const *paths, size_t n) {
+  struct stat out, in;
+  if (!o->output || !strcmp(o->output, "-") || stat(o->output, &out))
+    return 0; /* stdout, or a file still to be made */
+  for (size_t i = 0; i <= n; i++) {
+    if (i == n && n) /* stdin is read only when named or with no paths */
+      break;
+    const char *name = i < n ? paths[i] : "-";
+    int is_stdin = !strcmp(name, "-");
+    if ((is_stdin ? fstat(STDIN_FILENO, &in) : stat(name, &in)) == 0 &&
+        in.st_dev == out.st_dev && in.st_ino == out.st_ino &&
+        (S_ISREG(in.st_mode) || S_ISDIR(in.st_mode))) {
+      cli_errorf("-o %s: it is also the input %s; writing it would destroy "
+                 "it", o->output, is_stdin ? "(stdin)" : name);
+      return -1;
+    }
+  }
+  if (o->resume || o->force)
+    return 0;
+  if ((S_ISREG(out.st_mode) && out.st_size > 0) ||
+      (S_ISDIR(out.st_mode) && dir_has_entries(o->output))) {
+    cli_errorf("-o %s: %s is not empty; --resume goes on with it, --force "
+               "writes over it", o->output,
+               S_ISDIR(out.st_mode) ? "the directory" : "the file");
+    return -1;
+  }
+  return 0;
+}
+
+/* What shapes the records (docs/scaling.md, "Nothing lost"): recorded in
+ * OUT.run.json, compared by --resume. How the input is read (stdin or
+ * files, --input-format) is not: a change there changes the ids, which
+ * --resume compares record by record. */
+static void run_settings(const extract_opts *o, const rawi_model *m,
+                         batch_settings *s) {
+  char num[32];
+  batch_settings_add(s, "rawi", rawi_version());
+  snprintf(num, sizeof num, "%016llx",
+           (unsigned long long)rawi_model_checksum(m));
+  batch_settings_add(s, "lists and rules (checksum)", num);
+  batch_settings_add(s, "--format", o->batch.format->name);
+  batch_settings_add(s, "--lang", o->lang_name ? o->lang_name : "auto");
+  batch_settings_add(s, "--text-field", o->batch.text_field);
+  batch_settings_add(s, "--id-field", o->batch.id_field);
+  batch_settings_add(s, "--keep-fields", o->batch.keep_fields ? "yes" : NULL);
+  batch_settings_add(s, "--explain", o->batch.out.explain ? "yes" : NULL);
+  batch_settings_add(s, "--glob", o->in.glob);
+  snprintf(num, sizeof num, "%zu", o->in.max_doc_bytes);
+  batch_settings_add(s, "--max-doc-bytes", num);
+  batch_settings_add(s, "--lenient", o->lenient ? "yes" : NULL);
+  batch_settings_add(s, "--no-jit", o->no_jit ? "yes" : NULL);
+}
+
+/* Is path a regular file with something in it? */
+static int nonempty_file(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+}
+
+/* Before the output is opened: --resume goes on only with the settings its
+ * records were made with. After: a fresh JSON Lines file gets the
+ * settings it is made with. -1 with r->err set. */
+static int settings_before(const extract_opts *o, const batch_settings *s,
+                           rawi_error *err) {
+  char path[4096];
+  if (!o->resume || !nonempty_file(o->output))
+    return 0;
+  batch_settings_path(o->output, path, sizeof path);
+  return batch_settings_check(s, path, o->output, err);
+}
+
+static int settings_after(const extract_opts *o, const batch_settings *s,
+                          rawi_error *err) {
+  char path[4096];
+  struct stat st;
+  if (!o->output || !strcmp(o->output, "-") || stat(o->output, &st) ||
+      !S_ISREG(st.st_mode) || strcmp(o->batch.format->name, "jsonl") ||
+      (o->resume && st.st_size > 0))
+    return 0; /* no file, not resumable, or resumed with its settings */
+  batch_settings_path(o->output, path, sizeof path);
+  return batch_settings_write(s, path, err);
+}
+
+/* The identity of the output and its settings file, so that a directory
+ * walk does not read them. */
+static void output_identity(const extract_opts *o, batch_source_options *in) {
+  char settings[4096];
+  struct stat st;
+  if (!o->output || !strcmp(o->output, "-"))
+    return;
+  batch_settings_path(o->output, settings, sizeof settings);
+  const char *paths[2] = {o->output, settings};
+  for (int i = 0; i < 2; i++)
+    if (stat(paths[i], &st) == 0 && (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
+      in->output_dev[in->n_outputs] = st.st_dev;
+      in->output_ino[in->n_outputs++] = st.st_ino;
+    }
 }
 
 /* SIGINT and SIGTERM stop the reading; the documents in flight are
@@ -275,10 +416,14 @@ typedef struct run {
   batch_sink *sink;
   const output_writer_ops *wops;
   output_writer *writer;
+  batch_pool *pool;
+  batch_ids ids; /* the run's ids so far, for duplicates */
+  unsigned long long read; /* input documents read */
   batch_counts counts;
   batch_progress progress;
   rawi_error err;
   unsigned long long skipped;
+  int write_failed;
 } run;
 
 static int emit(run *r, const rawi_strbuf *out) {
@@ -294,6 +439,18 @@ static int write_record(void *ctx, const rawi_strbuf *out,
   run *r = ctx;
   batch_counts_add(&r->counts, c);
   return emit(r, out);
+}
+
+/* While the input (a pipe, a terminal) has nothing to read: write the
+ * records done so far and flush them, so that a stream's results come out
+ * as its documents go in, not a buffer's worth later. */
+static void on_idle(void *ctx) {
+  run *r = ctx;
+  if (r->write_failed || !r->pool)
+    return;
+  if (batch_pool_write_ready(r->pool) ||
+      (r->sink && batch_sink_flush(r->sink, &r->err)))
+    r->write_failed = 1;
 }
 
 static int open_output(run *r, const extract_opts *o) {
@@ -319,25 +476,31 @@ static int close_output(run *r, rawi_error *err) {
 
 /* With --resume, a record already in the output is skipped when it is the
  * same document (same id, same place in the input); 1 to skip it, 0 to
- * extract it, -1 when the input no longer matches the output. */
-static int already_done(run *r, const batch_options *o,
-                        const batch_record *rec) {
-  rawi_strbuf kept, id;
+ * extract it, -1 when the input no longer matches the output. The ids are
+ * compared as JSON writes them, so two that differ only in a NUL or in a
+ * byte that is not UTF-8 are told apart, and the message shows how. */
+static int already_done(run *r, const rawi_strbuf *id) {
+  rawi_strbuf kept, written;
   rawi_strbuf_init(&kept, NULL);
-  rawi_strbuf_init(&id, NULL);
+  rawi_strbuf_init(&written, NULL);
   int rc = batch_sink_next_kept(r->sink, &kept);
   if (rc) {
-    batch_record_id(o, rec, &id);
-    if (kept.len != id.len || memcmp(kept.data, id.data, id.len)) {
-      cli_errorf("--resume: record %llu of the output is '%.*s' but input "
-                 "document %llu is '%.*s'; was the input changed?",
-                 r->skipped + 1, (int)kept.len, kept.data ? kept.data : "",
-                 r->skipped + 1, (int)id.len, id.data ? id.data : "");
+    rawi_strbuf_json(&written, id->data ? id->data : "", id->len);
+    size_t k = 0;
+    while (k < kept.len && k < written.len && kept.data[k] == written.data[k])
+      k++;
+    if (kept.len != written.len || k < kept.len) {
+      cli_errorf("--resume: record %llu of the output has the id %.*s and "
+                 "input document %llu the id %.*s (as JSON writes them; they "
+                 "differ from byte %zu on); was the input changed?",
+                 r->skipped + 1, kept.len ? (int)kept.len : 10,
+                 kept.len ? kept.data : "(no id: not a record)", r->skipped + 1,
+                 (int)written.len, written.data, k ? k - 1 : 0);
       rc = -1;
     }
   }
   rawi_strbuf_free(&kept);
-  rawi_strbuf_free(&id);
+  rawi_strbuf_free(&written);
   return rc;
 }
 
@@ -362,11 +525,18 @@ static int run_batch(run *r, batch_source *src, batch_pool *pool,
   if ((!r->sink || batch_sink_kept(r->sink) == 0) &&
       write_frame(r, f->header, &o->batch.out))
     return -1;
+  rawi_strbuf id;
+  rawi_strbuf_init(&id, NULL);
   batch_record *rec;
-  while (!stop_signal && (rec = batch_pool_slot(pool))) {
-    if (!batch_source_next(src, rec) || stop_signal)
+  while (!stop_signal && !r->write_failed && (rec = batch_pool_slot(pool))) {
+    if (!batch_source_next(src, rec) || stop_signal || r->write_failed)
       break;
-    if (resuming && (resuming = already_done(r, &o->batch, rec)) != 0) {
+    id.len = 0;
+    batch_record_id(&o->batch, rec, &id);
+    r->read++;
+    rec->duplicate_of = batch_ids_check(&r->ids, id.data ? id.data : "",
+                                        id.len, r->read);
+    if (resuming && (resuming = already_done(r, &id)) != 0) {
       if (resuming < 0) {
         rc = -1;
         break;
@@ -378,10 +548,11 @@ static int run_batch(run *r, batch_source *src, batch_pool *pool,
     batch_progress_update(&r->progress, &r->counts,
                           batch_source_consumed(src), batch_source_total(src));
   }
-  if (batch_pool_finish(pool))
+  if (batch_pool_finish(pool) || r->write_failed)
     rc = -1;
   if (rc == 0 && write_frame(r, f->footer, &o->batch.out))
     rc = -1;
+  rawi_strbuf_free(&id);
   return rc;
 }
 
@@ -390,7 +561,8 @@ int cmd_extract(int argc, char **argv) {
                               .text_field = "text",
                               .id_field = "id",
                               .format = output_format_find("jsonl")},
-                    .in = {BATCH_AUTO, NULL, (size_t)128 << 20},
+                    .in = {.format = BATCH_AUTO,
+                           .max_doc_bytes = (size_t)64 << 20},
                     .threads = 1,
                     .progress = -1};
   char msg[200];
@@ -406,11 +578,16 @@ int cmd_extract(int argc, char **argv) {
     rawi_config_free(cfg);
     return p > 0 ? 0 : 1;
   }
+  if (check_output(&o, argv + optind, (size_t)(argc - optind))) {
+    rawi_config_free(cfg);
+    return 1;
+  }
   catch_signals(); /* from here on, even while the model loads */
   char packbuf[PATH_MAX + 32];
   rawi_config_set_pack_dir(cfg, cli_pack_dir(o.pack, packbuf, sizeof packbuf));
   rawi_config_set_lenient(cfg, o.lenient, print_warning, &o.lenient);
   run r = {0};
+  batch_ids_init(&r.ids);
   batch_progress_start(&r.progress, o.progress < 0 ? isatty(STDERR_FILENO)
                                                    : o.progress);
   rawi_model *model = rawi_model_new(cfg, &r.err);
@@ -420,11 +597,19 @@ int cmd_extract(int argc, char **argv) {
   int status = 1;
   if (!model)
     goto fail;
-  if (open_output(&r, &o))
+  batch_settings settings = {0};
+  run_settings(&o, model, &settings);
+  if (settings_before(&o, &settings, &r.err) || open_output(&r, &o) ||
+      settings_after(&o, &settings, &r.err))
     goto fail;
+  output_identity(&o, &o.in);
   if (!(pool = batch_pool_new(model, &o.batch, o.threads, write_record, &r,
                               &r.err)))
     goto fail;
+  r.pool = pool;
+  o.in.stop = &stop_signal;
+  o.in.idle = on_idle;
+  o.in.idle_ctx = &r;
   if (!(src = batch_source_new(argv + optind, (size_t)(argc - optind), &o.in))) {
     rawi_error_set(&r.err, RAWI_ERR_NOMEM, "out of memory");
     goto fail;
@@ -442,6 +627,9 @@ int cmd_extract(int argc, char **argv) {
                          stop_signal == SIGINT    ? "interrupted (SIGINT)"
                          : stop_signal == SIGTERM ? "stopped (SIGTERM)"
                                                   : NULL);
+  if (r.ids.full)
+    fprintf(stderr, "rawi: note: ids were checked for duplicates in the "
+                    "first %llu documents only\n", BATCH_IDS_MAX);
   goto done;
 fail:
   cli_error(NULL, &r.err);
@@ -450,5 +638,6 @@ done:
   batch_pool_free(pool);
   close_output(&r, NULL);
   rawi_model_free(model);
+  batch_ids_free(&r.ids);
   return status;
 }

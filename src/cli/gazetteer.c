@@ -226,7 +226,8 @@ static int read_stop(const char *path, rawi_session *session, stoplist *st) {
   free(data);
   if (!st->v)
     return -1;
-  qsort(st->v, st->n, sizeof *st->v, cmp_str);
+  if (st->n)
+    qsort(st->v, st->n, sizeof *st->v, cmp_str);
   return 0;
 }
 
@@ -307,8 +308,12 @@ static int induce(const induce_opts *o, const tokens *t, rawi_session *session,
     occs_free(&words);
     return -1;
   }
-  qsort(names.v, names.n, sizeof *names.v, cmp_occ);
-  qsort(words.v, words.n, sizeof *words.v, cmp_occ);
+  /* a corpus without names (or without tokens) leaves an array NULL,
+   * which qsort must not be given even with a count of 0 */
+  if (names.n)
+    qsort(names.v, names.n, sizeof *names.v, cmp_occ);
+  if (words.n)
+    qsort(words.v, words.n, sizeof *words.v, cmp_occ);
   printf("# rawi gazetteer: names induced from annotated CoNLL data\n");
   printf("# Induced by `rawi gazetteer induce` from %s\n",
          o->source ? o->source : o->path);

@@ -316,8 +316,11 @@ static int spelled_by_path(const text_doc *d, const field *f) {
 
 /* Normalise the surface and walk or extend the trie; *node gets its end,
  * *spelled whether the path spells the surface. */
+/* The trie path of a surface form: RAWI_ERR_FORMAT when it has no letters
+ * or digits, RAWI_ERR_LIMIT (its *words set) when it has more words than
+ * an entry may have. */
 static int surface_path(gz_builder *b, const field *f, uint32_t *node,
-                        int *spelled, rawi_error *err) {
+                        int *spelled, size_t *words, rawi_error *err) {
   text_doc *d = &b->doc;
   d->n_tokens = d->n_splits = d->n_sentences = d->n_pool = 0;
   d->text = f->s;
@@ -326,10 +329,15 @@ static int surface_path(gz_builder *b, const field *f, uint32_t *node,
   if (rc)
     return rc;
   size_t named = 0, depth = 0;
-  for (size_t i = 0; i < d->n_tokens; i++)
+  *words = 0;
+  for (size_t i = 0; i < d->n_tokens; i++) {
     named += d->tokens[i].kind != RAWI_TOKEN_PUNCT;
+    *words += d->tokens[i].norm_len > 0;
+  }
   if (!named)
     return RAWI_ERR_FORMAT;
+  if (*words > GZ_PATH_MAX)
+    return RAWI_ERR_LIMIT;
   uint32_t at = 0;
   for (size_t i = 0; i < d->n_tokens; i++) {
     const text_token *t = &d->tokens[i];
@@ -477,6 +485,14 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s,
   }
   if (!f[0].len)
     return line_error(c, 1, err, "empty surface form%s", "");
+  /* every match of an entry holds its text: one of 5 000 words made a
+   * 400 KB document take 1.9 GB */
+  char msg[100];
+  if (f[0].len > GZ_SURFACE_MAX_BYTES) {
+    snprintf(msg, sizeof msg, "surface form is %zu bytes long; at most %d",
+             f[0].len, GZ_SURFACE_MAX_BYTES);
+    return line_error(c, 1, err, "%s", msg);
+  }
   int type = gz_type_index(f[1].s, f[1].len);
   if (type < 0) {
     char name[64];
@@ -490,6 +506,11 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s,
     return line_error(c, f[2].col, err,
                       "invalid id: expected a non-empty string without "
                       "spaces, quotes or angle brackets%s", "");
+  if (f[2].len > GZ_ID_MAX_BYTES) { /* written in every mention and edge */
+    snprintf(msg, sizeof msg, "id is %zu bytes long; at most %d", f[2].len,
+             GZ_ID_MAX_BYTES);
+    return line_error(c, f[2].col, err, "%s", msg);
+  }
   unsigned flags = 0;
   size_t acol = n == 4 ? bad_attrs(&f[3], &flags) : 0;
   if (acol)
@@ -500,9 +521,15 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s,
     flags |= GZ_ENTRY_CASE_EXACT;
   uint32_t node;
   int spelled;
-  int rc = surface_path(b, &f[0], &node, &spelled, err);
+  size_t words = 0;
+  int rc = surface_path(b, &f[0], &node, &spelled, &words, err);
   if (rc == RAWI_ERR_FORMAT)
     return line_error(c, 1, err, "surface form has no letters or digits%s", "");
+  if (rc == RAWI_ERR_LIMIT) {
+    snprintf(msg, sizeof msg, "surface form has %zu words; at most %d", words,
+             GZ_PATH_MAX);
+    return line_error(c, 1, err, "%s", msg);
+  }
   if (rc)
     return rc;
   bentry e = {.node = node, .source = source, .line = (uint32_t)c->line,

@@ -86,6 +86,9 @@ enum { GZ_ENTRY_LAST = 1, GZ_ENTRY_DEMONYM = 2, GZ_ENTRY_CASE_EXACT = 4 };
 #define GZ_NAME_PATH 0x80000000u
 /* Longest path read back as a name (a bound for damaged images). */
 #define GZ_PATH_MAX 64
+/* A list line's surface form and id, at most (docs/gazetteers.md). */
+#define GZ_SURFACE_MAX_BYTES 1024
+#define GZ_ID_MAX_BYTES 1024
 
 typedef struct gz_header {
   char magic[8];

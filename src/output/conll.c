@@ -140,7 +140,8 @@ static void add_label(rawi_strbuf *b, const token_label *t) {
 }
 
 void output_conll(rawi_strbuf *b, const rawi_doc *doc, const char *data,
-                  size_t len, const output_label_map *map, int docstart) {
+                  size_t len, const output_label_map *map, const char *head,
+                  size_t head_len) {
   line_walk w = {data, data + len, 0, '\n'};
   const char *tok;
   size_t n, at, count = 0;
@@ -156,8 +157,9 @@ void output_conll(rawi_strbuf *b, const rawi_doc *doc, const char *data,
     if (n)
       t[i++] = (token_label){at, at + n, NULL, 0};
   label_tokens(doc, map, t, count);
-  if (docstart)
-    rawi_strbuf_adds(b, "-DOCSTART-\tO\n\n");
+  for (size_t i = 0; i < head_len; i++)
+    rawi_strbuf_adds(b, head[i] == OUTPUT_CONLL_DOCSTART ? "-DOCSTART-\tO\n"
+                                                         : "\n");
   w = (line_walk){data, data + len, 0, '\n'};
   for (size_t i = 0; next_line(&w, &tok, &n, &at);) {
     if (n) {

@@ -43,10 +43,16 @@ const char *output_label_map_get(const output_label_map *m, const char *type);
 void output_conll_text(const char *data, size_t len, rawi_strbuf *text);
 
 /* The lines of data (the CoNLL input doc was extracted from, its text made
- * by output_conll_text) as `token<TAB>label`, blank lines kept; with
- * docstart, a `-DOCSTART-<TAB>O` line and a blank line first. */
+ * by output_conll_text) as `token<TAB>label`, blank lines kept. head[0..
+ * head_len) stands for the lines before the first token, one byte each
+ * (OUTPUT_CONLL_DOCSTART or OUTPUT_CONLL_BLANK), written first as
+ * `-DOCSTART-<TAB>O` and blank lines, so the output keeps the input's
+ * lines however many -DOCSTART- and blank lines precede a document. */
+#define OUTPUT_CONLL_DOCSTART 'D'
+#define OUTPUT_CONLL_BLANK 'B'
 void output_conll(rawi_strbuf *b, const rawi_doc *doc, const char *data,
-                  size_t len, const output_label_map *map, int docstart);
+                  size_t len, const output_label_map *map, const char *head,
+                  size_t head_len);
 
 /* A document that was not CoNLL input: rawi's own tokens, one a line, a
  * blank line after each sentence. */

@@ -42,25 +42,33 @@ static void declare_rel(rawi_strbuf *b, const char *predicate) {
                       "evidence_end INT64, evidence STRING);\n");
 }
 
-/* Whether relation i is the first of the document with its predicate. */
-static int first_with_predicate(const rawi_doc *doc, size_t i, const char *p) {
-  for (size_t k = 0; k < i; k++) {
-    rawi_relation r;
-    rawi_doc_relation(doc, k, &r);
-    if (!strcmp(r.predicate, p))
+/* The predicates a document's Kùzu record has declared: a pack has a
+ * dozen, so a short list (not a scan of the relations before each one,
+ * quadratic in a document's relations). Past its size every relation
+ * declares its table again, which IF NOT EXISTS makes harmless. */
+typedef struct declared {
+  const char *names[64];
+  size_t n;
+} declared;
+
+/* 1 the first time p is asked about. */
+static int first_with_predicate(declared *seen, const char *p) {
+  for (size_t k = 0; k < seen->n; k++)
+    if (!strcmp(seen->names[k], p))
       return 0;
-  }
+  if (seen->n < sizeof seen->names / sizeof *seen->names)
+    seen->names[seen->n++] = p;
   return 1;
 }
 
 static void merge_relation(rawi_strbuf *b, const output_doc *d, size_t i,
-                           int kuzu) {
+                           int kuzu, declared *seen) {
   rawi_relation r;
   rawi_entity s, o;
   rawi_doc_relation(d->doc, i, &r);
   rawi_doc_entity(d->doc, r.subject, &s);
   rawi_doc_entity(d->doc, r.object, &o);
-  if (kuzu && first_with_predicate(d->doc, i, r.predicate))
+  if (kuzu && first_with_predicate(seen, r.predicate))
     declare_rel(b, r.predicate);
   rawi_strbuf_adds(b, "MATCH (s:Entity {id: ");
   str(b, s.id, kuzu);
@@ -95,8 +103,9 @@ static void record(rawi_strbuf *b, const output_doc *d, int kuzu) {
     rawi_doc_entity(d->doc, i, &e);
     merge_entity(b, &e, kuzu);
   }
+  declared seen = {.n = 0};
   for (size_t i = 0; i < rawi_doc_relation_count(d->doc); i++)
-    merge_relation(b, d, i, kuzu);
+    merge_relation(b, d, i, kuzu, &seen);
 }
 
 void output_cypher(rawi_strbuf *b, const output_doc *d,

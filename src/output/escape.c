@@ -60,6 +60,8 @@ typedef int (*escape_fn)(rawi_strbuf *b, long cp, const char *raw, int len);
 static void escape_with(rawi_strbuf *b, const char *s, size_t n,
                         escape_fn esc) {
   size_t run = 0, i = 0;
+  if (!n) /* s may then be NULL (an empty id) */
+    return;
   while (i < n) {
     int len;
     long cp = next_cp(s + i, n - i, &len);
@@ -128,8 +130,26 @@ static int iri_esc(rawi_strbuf *b, long cp, const char *raw, int len) {
   return 1;
 }
 
+/* Segment by segment: a segment that is "." or ".." would be removed, with
+ * the one before it, by every parser that resolves the IRI (RFC 3986 5.2.4,
+ * Turtle's included), so that "doc/../entity/x" named entity x. Its dots
+ * are written %2E, which resolution leaves alone. */
 void output_iri_part(rawi_strbuf *b, const char *s, size_t n) {
-  escape_with(b, s, n, iri_esc);
+  size_t i = 0;
+  if (!n)
+    return;
+  for (;;) {
+    const char *slash = memchr(s + i, '/', n - i);
+    size_t k = (slash ? (size_t)(slash - s) : n) - i;
+    if ((k == 1 || k == 2) && !memcmp(s + i, "..", k))
+      rawi_strbuf_add(b, "%2E%2E", 3 * k);
+    else
+      escape_with(b, s + i, k, iri_esc);
+    if (!slash)
+      break;
+    rawi_strbuf_addc(b, '/');
+    i += k + 1;
+  }
 }
 
 int output_iri_usable(const char *s) {
@@ -185,6 +205,16 @@ static int csv_esc(rawi_strbuf *b, long cp, const char *raw, int len) {
 
 void output_csv_field(rawi_strbuf *b, const char *s, size_t n) {
   rawi_strbuf_addc(b, '"');
+  escape_with(b, s, n, csv_esc);
+  rawi_strbuf_addc(b, '"');
+}
+
+void output_csv_field_safe(rawi_strbuf *b, const char *s, size_t n) {
+  if (!n || !strchr("=+-@\t\r", s[0])) {
+    output_csv_field(b, s, n);
+    return;
+  }
+  rawi_strbuf_adds(b, "\"'");
   escape_with(b, s, n, csv_esc);
   rawi_strbuf_addc(b, '"');
 }

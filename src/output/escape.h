@@ -15,7 +15,10 @@
  * unreserved characters, '/', ':' and '@' are kept, and so are the
  * non-ASCII letters RFC 3987 allows (Arabic stays Arabic); every other
  * byte is %XX, including bidi formatting characters (RFC 3987 section 4.1
- * forbids them) and private-use and non-characters. */
+ * forbids them) and private-use and non-characters. A segment that is "."
+ * or ".." is written %2E or %2E%2E: resolution would remove it and the
+ * segment before it, and so move the IRI out of its namespace. s must
+ * start a segment (follow a '/'). */
 void output_iri_part(rawi_strbuf *b, const char *s, size_t n);
 
 /* 1 when s can stand as the start of an absolute IRI in N-Triples and
@@ -30,6 +33,11 @@ void output_rdf_string(rawi_strbuf *b, const char *s, size_t n);
 /* An RFC 4180 field: always in double quotes, quotes doubled. NUL, which
  * no CSV reader keeps, becomes U+FFFD. */
 void output_csv_field(rawi_strbuf *b, const char *s, size_t n);
+
+/* The same, but a cell a spreadsheet would run as a formula (one that
+ * starts with = + - @, a tab or a carriage return: OWASP's list) gets a '
+ * first, so that it is shown as text. The ' is then part of the value. */
+void output_csv_field_safe(rawi_strbuf *b, const char *s, size_t n);
 
 /* A Cypher string literal in single quotes. Neo4j (kuzu == 0): \\ \' \n
  * \r \t, other controls and bidi controls as \uXXXX, so a statement stays

@@ -7,7 +7,7 @@
 
 static void jsonl_record(rawi_strbuf *b, const output_doc *d,
                          const output_options *o) {
-  output_jsonl(b, d->doc, d->id, d->id_len, o->explain, d->meta);
+  output_jsonl_doc(b, d, o->explain);
 }
 
 static void jsonl_error(rawi_strbuf *b, const char *id, size_t id_len,
@@ -21,7 +21,8 @@ static void jsonl_error(rawi_strbuf *b, const char *id, size_t id_len,
 static void conll_record(rawi_strbuf *b, const output_doc *d,
                          const output_options *o) {
   if (d->source)
-    output_conll(b, d->doc, d->source, d->source_len, o->labels, d->docstart);
+    output_conll(b, d->doc, d->source, d->source_len, o->labels, d->head,
+                 d->head_len);
   else
     output_conll_tokens(b, d->doc, o->labels);
 }

@@ -25,6 +25,7 @@
 
 #include "output/escape.h"
 #include "output/output.h"
+#include "util/hash.h"
 #include "util/mem.h"
 
 /* ---------------------------------------------------------------- */
@@ -137,13 +138,30 @@ typedef struct mark_filter {
   size_t a, b;
 } mark_filter;
 
+/* The first of the n marks (sorted by start) that starts at or after
+ * byte b. */
+static size_t first_mark_from(const mark *v, size_t n, size_t b) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (v[mid].m.span.byte_start < b)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 /* text[from, to) with its marks. A mark that overlaps the one before it
- * is left out (resolution leaves none; this keeps the markup nested). */
+ * is left out (resolution leaves none; this keeps the markup nested).
+ * Only the marks inside the stretch are visited, so the evidence of every
+ * relation costs its own length, not the document's mentions. */
 static void marked_text(rawi_strbuf *b, const rawi_doc *doc, const char *text,
                         size_t from, size_t to, const mark *v, size_t n,
                         const mark_filter *f) {
   size_t at = from;
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = first_mark_from(v, n, from);
+       i < n && v[i].m.span.byte_start < to; i++) {
     const rawi_span *s = &v[i].m.span;
     if (s->byte_start < at || s->byte_end > to)
       continue;
@@ -302,17 +320,24 @@ static void node_svg(rawi_strbuf *b, const rawi_doc *doc, const layout *l,
   rawi_strbuf_adds(b, "</text></g>");
 }
 
-/* Edges between the same two entities before relation i: each bends
+/* k edges between the same two entities came before this one: each bends
  * further, alternating sides, so parallel edges stay apart. */
-static int bend(const rawi_doc *doc, size_t i, const rawi_relation *r) {
-  int k = 0;
-  for (size_t j = 0; j < i; j++) {
-    rawi_relation q;
-    rawi_doc_relation(doc, j, &q);
-    k += (q.subject == r->subject && q.object == r->object) ||
-         (q.subject == r->object && q.object == r->subject);
-  }
-  return k == 0 ? 0 : (k % 2 ? 1 : -1) * ((k + 1) / 2) * 28;
+static int bend(size_t k) {
+  int w = (int)k; /* at most twice the number of predicates */
+  return w == 0 ? 0 : (w % 2 ? 1 : -1) * ((w + 1) / 2) * 28;
+}
+
+/* The number of edges already drawn between relation r's two entities,
+ * either way round (and counting r in): a map from the pair to its count,
+ * so the graph costs time linear in its relations. */
+static int pair_seen(rawi_map *pairs, const rawi_relation *r, size_t *k) {
+  uint64_t lo = r->subject < r->object ? r->subject : r->object;
+  uint64_t hi = r->subject < r->object ? r->object : r->subject;
+  uint32_t *count;
+  if (rawi_map_put(pairs, lo << 32 | (hi & 0xFFFFFFFFu), 0, &count) < 0)
+    return -1;
+  *k = (*count)++;
+  return 0;
 }
 
 /* Path d and label position of an edge from (x1,y1) to (x2,y2). */
@@ -335,7 +360,7 @@ void output_html_edge_path(rawi_strbuf *b, double x1, double y1, double x2,
 }
 
 static void edge_svg(rawi_strbuf *b, const rawi_doc *doc, const layout *l,
-                     size_t i) {
+                     size_t i, size_t before) {
   rawi_relation r;
   rawi_entity s, o;
   double x1, y1, x2, y2, lx, ly;
@@ -351,7 +376,7 @@ static void edge_svg(rawi_strbuf *b, const rawi_doc *doc, const layout *l,
   rawi_strbuf_addc(b, ' ');
   html_escapes(b, o.name);
   rawi_strbuf_addf(b, " (%.2f)</title><path d=\"", r.confidence);
-  output_html_edge_path(b, x1, y1, x2, y2, bend(doc, i, &r), &lx, &ly);
+  output_html_edge_path(b, x1, y1, x2, y2, bend(before), &lx, &ly);
   rawi_strbuf_addf(b,
                    "\" marker-end=\"url(#rawi-arrow)\"/><text x=\"%.0f\" "
                    "y=\"%.0f\" text-anchor=\"middle\">",
@@ -375,8 +400,19 @@ static void graph_svg(rawi_strbuf *b, const rawi_doc *doc) {
                    "viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
                    "aria-label=\"%zu entities, %zu relations\">",
                    size, size, size, size, n, rawi_doc_relation_count(doc));
-  for (size_t i = 0; i < rawi_doc_relation_count(doc); i++)
-    edge_svg(b, doc, &l, i);
+  rawi_map pairs;
+  rawi_map_init(&pairs, &rawi_default_allocator);
+  for (size_t i = 0; i < rawi_doc_relation_count(doc); i++) {
+    rawi_relation rel;
+    size_t before;
+    rawi_doc_relation(doc, i, &rel);
+    if (pair_seen(&pairs, &rel, &before)) {
+      b->failed = 1;
+      break;
+    }
+    edge_svg(b, doc, &l, i, before);
+  }
+  rawi_map_free(&pairs);
   for (size_t i = 0; i < n; i++)
     node_svg(b, doc, &l, i);
   rawi_strbuf_adds(b, "</svg>");

@@ -210,10 +210,42 @@ static void views_json(rawi_strbuf *b, const rawi_doc *doc) {
   rawi_strbuf_addc(b, ']');
 }
 
+/* "warnings": a rule stopped by a PCRE2 limit, an id used before. */
+static void warnings_json(rawi_strbuf *b, const output_doc *d) {
+  const char *rule;
+  size_t hits = rawi_doc_limit_hits(d->doc, &rule);
+  if (!hits && !d->duplicate_of)
+    return;
+  rawi_strbuf_adds(b, ",\"warnings\":[");
+  if (hits) {
+    char msg[256];
+    int n = snprintf(msg, sizeof msg,
+                     "rule %s hit a PCRE2 limit and was skipped on %zu "
+                     "sentence%s", rule, hits, hits > 1 ? "s" : "");
+    rawi_strbuf_adds(b, "{\"code\":\"limit\",\"message\":");
+    rawi_strbuf_json(b, msg, n < (int)sizeof msg ? (size_t)n : sizeof msg - 1);
+    rawi_strbuf_addc(b, '}');
+  }
+  if (d->duplicate_of) {
+    rawi_strbuf_adds(b, hits ? ",{" : "{");
+    rawi_strbuf_adds(b, "\"code\":\"duplicate_id\",\"message\":\"this id is "
+                        "also the id of input document ");
+    rawi_strbuf_addu(b, d->duplicate_of);
+    rawi_strbuf_adds(b, " of the run\"}");
+  }
+  rawi_strbuf_addc(b, ']');
+}
+
 void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
                   size_t id_len, int explain, const char *meta) {
+  output_doc d = {.doc = doc, .id = id, .id_len = id_len, .meta = meta};
+  output_jsonl_doc(b, &d, explain);
+}
+
+void output_jsonl_doc(rawi_strbuf *b, const output_doc *d, int explain) {
+  const rawi_doc *doc = d->doc;
   rawi_strbuf_addc(b, '{');
-  str_field(b, "id", id, id_len);
+  str_field(b, "id", d->id, d->id_len);
   rawi_strbuf_addc(b, ',');
   const char *lang = rawi_lang_name(rawi_doc_lang(doc));
   str_field(b, "lang", lang, strlen(lang));
@@ -226,24 +258,14 @@ void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
   rawi_strbuf_adds(b, "],\"relations\":[");
   relations_json(b, doc, explain);
   rawi_strbuf_addc(b, ']');
-  const char *rule;
-  size_t hits = rawi_doc_limit_hits(doc, &rule);
-  if (hits) {
-    char msg[256];
-    int n = snprintf(msg, sizeof msg,
-                     "rule %s hit a PCRE2 limit and was skipped on %zu "
-                     "sentence%s", rule, hits, hits > 1 ? "s" : "");
-    rawi_strbuf_adds(b, ",\"warnings\":[{\"code\":\"limit\",\"message\":");
-    rawi_strbuf_json(b, msg, n < (int)sizeof msg ? (size_t)n : sizeof msg - 1);
-    rawi_strbuf_adds(b, "}]");
-  }
+  warnings_json(b, d);
   if (explain) {
     explain_json(b, doc);
     views_json(b, doc);
   }
-  if (meta) {
+  if (d->meta) {
     rawi_strbuf_adds(b, ",\"meta\":");
-    rawi_strbuf_adds(b, meta);
+    rawi_strbuf_adds(b, d->meta);
   }
   rawi_strbuf_adds(b, "}\n");
 }

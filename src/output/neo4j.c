@@ -12,10 +12,12 @@
  *   'N' id NUL row NUL      'R' row NUL      'E' row NUL
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "output/escape.h"
 #include "output/output.h"
@@ -32,46 +34,54 @@ static const char *const headers[F_COUNT] = {
      "rule,evidence_start:long,evidence_end:long,evidence\n"),
     "document,code,message\n"};
 
-static void field(rawi_strbuf *b, const char *s, size_t n, char after) {
-  output_csv_field(b, s, n);
+/* A quoted cell; with safe (--csv-safe, and always in errors.csv, which is
+ * read in spreadsheets, not imported), one that starts like a formula is
+ * shown as text. */
+static void field(rawi_strbuf *b, const char *s, size_t n, char after,
+                  int safe) {
+  if (safe)
+    output_csv_field_safe(b, s, n);
+  else
+    output_csv_field(b, s, n);
   rawi_strbuf_addc(b, after);
 }
 
-static void node_entry(rawi_strbuf *b, const rawi_entity *e) {
+static void node_entry(rawi_strbuf *b, const rawi_entity *e, int safe) {
   rawi_strbuf_addc(b, 'N');
   rawi_strbuf_add(b, e->id, strlen(e->id) + 1);
   rawi_strbuf label;
   rawi_strbuf_init(&label, NULL);
   rawi_strbuf_adds(&label, "Entity;");
   output_type_label(&label, e->type);
-  field(b, e->id, strlen(e->id), ',');
-  field(b, label.data, label.len, ',');
-  field(b, e->type, strlen(e->type), ',');
-  field(b, e->name, strlen(e->name), '\n');
+  field(b, e->id, strlen(e->id), ',', safe);
+  field(b, label.data, label.len, ',', safe);
+  field(b, e->type, strlen(e->type), ',', safe);
+  field(b, e->name, strlen(e->name), '\n', safe);
   b->failed |= label.failed;
   rawi_strbuf_free(&label);
   rawi_strbuf_addc(b, '\0');
 }
 
-static void relation_entry(rawi_strbuf *b, const output_doc *d, size_t i) {
+static void relation_entry(rawi_strbuf *b, const output_doc *d, size_t i,
+                           int safe) {
   rawi_relation r;
   rawi_entity s, o;
   rawi_doc_relation(d->doc, i, &r);
   rawi_doc_entity(d->doc, r.subject, &s);
   rawi_doc_entity(d->doc, r.object, &o);
   rawi_strbuf_addc(b, 'R');
-  field(b, s.id, strlen(s.id), ',');
-  field(b, o.id, strlen(o.id), ',');
+  field(b, s.id, strlen(s.id), ',', safe);
+  field(b, o.id, strlen(o.id), ',', safe);
   rawi_strbuf_adds(b, "\"");
   output_rel_type(b, r.predicate);
   rawi_strbuf_adds(b, "\",");
-  field(b, d->id, d->id_len, ',');
+  field(b, d->id, d->id_len, ',', safe);
   char buf[512];
   output_confidence(buf, sizeof buf, r.confidence);
   rawi_strbuf_adds(b, buf); /* numbers bare: typed columns */
   rawi_strbuf_addc(b, ',');
   output_rule_name(buf, sizeof buf, &r);
-  field(b, buf, strlen(buf), ',');
+  field(b, buf, strlen(buf), ',', safe);
   rawi_strbuf_addu(b, r.evidence.start);
   rawi_strbuf_addc(b, ',');
   rawi_strbuf_addu(b, r.evidence.end);
@@ -79,20 +89,19 @@ static void relation_entry(rawi_strbuf *b, const output_doc *d, size_t i) {
   size_t len;
   const char *text = rawi_doc_text(d->doc, &len);
   field(b, text + r.evidence.byte_start,
-        r.evidence.byte_end - r.evidence.byte_start, '\n');
+        r.evidence.byte_end - r.evidence.byte_start, '\n', safe);
   rawi_strbuf_addc(b, '\0');
 }
 
 void output_neo4j(rawi_strbuf *b, const output_doc *d,
                   const output_options *o) {
-  (void)o;
   for (size_t i = 0; i < rawi_doc_entity_count(d->doc); i++) {
     rawi_entity e;
     rawi_doc_entity(d->doc, i, &e);
-    node_entry(b, &e);
+    node_entry(b, &e, o->csv_safe);
   }
   for (size_t i = 0; i < rawi_doc_relation_count(d->doc); i++)
-    relation_entry(b, d, i);
+    relation_entry(b, d, i, o->csv_safe);
 }
 
 void output_neo4j_error(rawi_strbuf *b, const char *id, size_t id_len,
@@ -100,37 +109,107 @@ void output_neo4j_error(rawi_strbuf *b, const char *id, size_t id_len,
   (void)o;
   const char *code = output_error_code(err->code);
   rawi_strbuf_addc(b, 'E');
-  field(b, id, id_len, ',');
-  field(b, code, strlen(code), ',');
-  field(b, err->message, strlen(err->message), '\n');
+  field(b, id, id_len, ',', 1);
+  field(b, code, strlen(code), ',', 1);
+  field(b, err->message, strlen(err->message), '\n', 1);
   rawi_strbuf_addc(b, '\0');
 }
 
 /* --- the writer ------------------------------------------------------------
+ * Whole records only, as the other formats: a document's rows go to three
+ * files, so they are held in memory and written together (1 MiB at a
+ * time), and when a write fails (a full disk) every file is cut back to
+ * the end of the last document written whole. stdio wrote each file on
+ * its own: a full disk left nodes.csv and errors.csv without their
+ * headers and relationships.csv cut inside a row.
  */
 
+enum { FLUSH_BYTES = 1 << 20 };
+
+typedef struct csv_file {
+  int fd;
+  rawi_strbuf buf; /* rows not yet written */
+  off_t good;      /* the file's length after its last whole record */
+} csv_file;
+
 struct output_writer {
-  FILE *files[F_COUNT];
+  csv_file files[F_COUNT];
+  size_t held; /* bytes in the buffers */
   rawi_map seen; /* 64-bit hashes of the ids written to nodes.csv */
+  char dir[4096];
 };
+
+static int write_all(int fd, const char *p, size_t n) {
+  while (n) {
+    ssize_t k = write(fd, p, n);
+    if (k < 0 && errno == EINTR)
+      continue;
+    if (k <= 0) {
+      if (k == 0)
+        errno = ENOSPC;
+      return -1;
+    }
+    p += k;
+    n -= (size_t)k;
+  }
+  return 0;
+}
+
+/* Write every file's held rows; on a failure cut every file back to its
+ * last whole record. */
+static int flush_all(output_writer *w, rawi_error *err) {
+  int f = 0, e = 0;
+  for (; f < F_COUNT; f++) {
+    csv_file *c = &w->files[f];
+    if (write_all(c->fd, c->buf.data, c->buf.len)) {
+      e = errno;
+      break;
+    }
+  }
+  if (f < F_COUNT) {
+    for (int k = 0; k < F_COUNT; k++)
+      if (ftruncate(w->files[k].fd, w->files[k].good) == 0)
+        lseek(w->files[k].fd, w->files[k].good, SEEK_SET);
+  } else {
+    for (int k = 0; k < F_COUNT; k++)
+      w->files[k].good += (off_t)w->files[k].buf.len;
+  }
+  for (int k = 0; k < F_COUNT; k++)
+    w->files[k].buf.len = 0;
+  w->held = 0;
+  if (f < F_COUNT)
+    return rawi_error_set(err, RAWI_ERR_IO, "cannot write %s/%s: %s", w->dir,
+                          file_names[f], strerror(e));
+  return 0;
+}
 
 static int writer_free(output_writer *w) {
   int rc = 0;
-  for (int f = 0; f < F_COUNT; f++)
-    if (w->files[f] && fclose(w->files[f]))
+  for (int f = 0; f < F_COUNT; f++) {
+    if (w->files[f].fd >= 0 && close(w->files[f].fd))
       rc = -1;
+    rawi_strbuf_free(&w->files[f].buf);
+  }
   rawi_map_free(&w->seen);
   free(w);
   return rc;
 }
 
-static int open_file(output_writer *w, const char *dir, int f,
-                     rawi_error *err) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/%s", dir, file_names[f]);
-  if (!(w->files[f] = fopen(path, "w")) || fputs(headers[f], w->files[f]) < 0)
+/* Open a file and write its header at once: a disk that is full already
+ * stops the run before any document. */
+static int open_file(output_writer *w, int f, rawi_error *err) {
+  char path[4096 + 32];
+  snprintf(path, sizeof path, "%s/%s", w->dir, file_names[f]);
+  csv_file *c = &w->files[f];
+  c->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (c->fd < 0 || write_all(c->fd, headers[f], strlen(headers[f]))) {
+    int e = errno;
+    if (c->fd >= 0 && ftruncate(c->fd, 0) == 0)
+      lseek(c->fd, 0, SEEK_SET);
     return rawi_error_set(err, RAWI_ERR_IO, "cannot write %s: %s", path,
-                          strerror(errno));
+                          strerror(e));
+  }
+  c->good = (off_t)strlen(headers[f]);
   return 0;
 }
 
@@ -152,9 +231,14 @@ static output_writer *writer_open(const char *path, const output_options *o,
     rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
     return NULL;
   }
+  snprintf(w->dir, sizeof w->dir, "%s", path);
   rawi_map_init(&w->seen, &rawi_default_allocator);
+  for (int f = 0; f < F_COUNT; f++) {
+    w->files[f].fd = -1;
+    rawi_strbuf_init(&w->files[f].buf, NULL);
+  }
   for (int f = 0; f < F_COUNT; f++)
-    if (open_file(w, path, f, err)) {
+    if (open_file(w, f, err)) {
       writer_free(w);
       return NULL;
     }
@@ -190,19 +274,21 @@ static int writer_write(output_writer *w, const char *data, size_t len,
       }
     }
     size_t n = strlen(p);
-    if (fwrite(p, 1, n, w->files[f]) != n)
-      return rawi_error_set(err, RAWI_ERR_IO, "cannot write %s: %s",
-                            file_names[f], strerror(errno));
+    rawi_strbuf_add(&w->files[f].buf, p, n);
+    if (w->files[f].buf.failed)
+      return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
+    w->held += n;
     p += n + 1;
   }
-  return 0;
+  return w->held >= FLUSH_BYTES ? flush_all(w, err) : 0; /* whole records */
 }
 
 static int writer_close(output_writer *w, rawi_error *err) {
-  if (writer_free(w))
-    return rawi_error_set(err, RAWI_ERR_IO, "cannot write the csv files: %s",
-                          strerror(errno));
-  return 0;
+  int rc = w->held && err ? flush_all(w, err) : 0; /* err NULL: free only */
+  if (writer_free(w) && !rc)
+    rc = rawi_error_set(err, RAWI_ERR_IO, "cannot write the csv files: %s",
+                        strerror(errno));
+  return rc;
 }
 
 const output_writer_ops output_neo4j_writer = {writer_open, writer_write,

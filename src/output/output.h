@@ -16,6 +16,7 @@ typedef struct output_options {
   int explain;          /* the candidates that lost, and why */
   const char *base_iri; /* RDF formats: the namespace of rawi's IRIs */
   const struct output_label_map *labels; /* CoNLL: labels of rawi types */
+  int csv_safe;         /* neo4j: cells that start like a formula get a ' */
 } output_options;
 
 /* One document to write: its id, and (JSONL) fields passed through. */
@@ -26,7 +27,10 @@ typedef struct output_doc {
   const char *meta;   /* a JSON object's text, or NULL */
   const char *source; /* the CoNLL lines the document came from, or NULL */
   size_t source_len;
-  int docstart;       /* those lines followed a -DOCSTART- line */
+  const char *head;   /* the lines before them (output_conll) */
+  size_t head_len;
+  unsigned long long duplicate_of; /* the id is also input document N's
+                                      (1-based): a warning (JSONL) */
 } output_doc;
 
 /*
@@ -75,6 +79,9 @@ void output_format_names(char *buf, size_t cap);
  * object's text, or NULL) is passed through as the record's "meta". */
 void output_jsonl(rawi_strbuf *b, const rawi_doc *doc, const char *id,
                   size_t id_len, int explain, const char *meta);
+
+/* The same for d, with the warning of a duplicate id. */
+void output_jsonl_doc(rawi_strbuf *b, const output_doc *d, int explain);
 
 /* The error record of a document that failed. */
 void output_jsonl_error(rawi_strbuf *b, const char *id, size_t id_len,

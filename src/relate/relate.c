@@ -5,6 +5,7 @@
 
 #include "gazetteer/gazetteer.h"
 #include "relate/discourse.h"
+#include "relate/edges.h"
 #include "relate/relate.h"
 #include "util/hash.h"
 #include "util/mem.h"
@@ -237,16 +238,18 @@ static int add_edge(const site *at, const rule *r, uint32_t ms, uint32_t mo,
   relation e = {.subject = s, .object = o, .predicate = (uint16_t)r->relation,
                 .implicit = (uint8_t)at->implicit, .planned = (uint8_t)planned,
                 .sentence = at->sentence, .confidence = conf, .rule = r};
-  for (size_t i = 0; i < out->n; i++)
-    if (out->v[i].subject == s && out->v[i].object == o &&
-        out->v[i].predicate == r->relation) {
-      /* a plan is superseded by a sentence saying it happened */
-      if (out->v[i].planned && !planned) {
-        e.view_off = keep_view(out, at->v, at->sentence);
-        out->v[i] = e;
-      }
-      return out->views.failed ? RAWI_ERR_NOMEM : RAWI_OK;
+  uint32_t kept;
+  int fresh = edge_set_add(out->seen, out, s, o, (uint16_t)r->relation, &kept);
+  if (fresh < 0)
+    return fresh;
+  if (!fresh) {
+    /* a plan is superseded by a sentence saying it happened */
+    if (out->v[kept].planned && !planned) {
+      e.view_off = keep_view(out, at->v, at->sentence);
+      out->v[kept] = e;
     }
+    return out->views.failed ? RAWI_ERR_NOMEM : RAWI_OK;
+  }
   if (rawi_mem_grow(out->alloc, (void **)&out->v, &out->cap, out->n + 1,
                     sizeof(relation)))
     return RAWI_ERR_NOMEM;
@@ -420,6 +423,7 @@ static int run_rule(const rule *r, rules_scratch *s, const sentence_run *sr) {
   pcre2_match_data *md = s->match_data;
   const view *v = sr->v;
   size_t len = v->text.len;
+  rules_set_budget(s, len + 1);
   for (size_t at = 0; at <= len;) {
     int rc = pcre2_match((const pcre2_code *)r->code, (PCRE2_SPTR)v->text.data,
                          len, at, PCRE2_NO_UTF_CHECK, md,
@@ -477,6 +481,9 @@ int relate_run(const ruleset *rs, rules_scratch *s, const gz_image *const *imgs,
   discourse dc = {.alloc = out->alloc};
   view v = {0};
   rawi_strbuf_init(&v.text, out->alloc);
+  edge_set seen;
+  edge_set_init(&seen, out->alloc);
+  out->seen = &seen;
   int rc = start_of ? discourse_build(&dc, imgs, marks, d, m) : RAWI_ERR_NOMEM;
   if (rc == RAWI_OK) {
     memset(start_of, 0xFF, d->n_tokens * sizeof *start_of);
@@ -530,5 +537,7 @@ int relate_run(const ruleset *rs, rules_scratch *s, const gz_image *const *imgs,
   rawi_mem_free(out->alloc, v.quoted);
   rawi_mem_free(out->alloc, start_of);
   discourse_free(&dc);
+  edge_set_free(&seen);
+  out->seen = NULL;
   return rc;
 }

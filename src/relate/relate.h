@@ -46,6 +46,7 @@ typedef struct relation_table {
   const rawi_allocator *alloc;
   relation *v;
   size_t n, cap;
+  struct edge_set *seen;    /* while relate_run runs: the edges in v */
   rawi_strbuf views;        /* views of sentences that gave edges (--explain) */
   size_t n_views;
   uint32_t view_sentence, view_last; /* the latest view kept, and its offset */

@@ -687,7 +687,8 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
       buf[n] = '\0';
       b->r.confidence = strtod(buf, &e);
     }
-    if (!e || *e || b->r.confidence <= 0 || b->r.confidence > 1)
+    /* written so that NaN fails too: every comparison with it is false */
+    if (!e || *e || !(b->r.confidence > 0 && b->r.confidence <= 1))
       report(p, ln, vcol, "confidence must be a number in (0, 1]%s%s", "", "");
   } else if (KEY("modality")) {
     size_t n = (size_t)(end - v);

@@ -156,9 +156,13 @@ typedef struct rules_scratch {
 void *rules_pcre_general(const rawi_allocator *alloc);
 
 /* What a negative pcre2_match result means for the rule at hand: out of
- * memory is an error; anything else (a match, depth or heap limit) skips
- * the rule on this sentence and is counted in s. */
+ * memory is an error; a match, depth or heap limit skips the rule on this
+ * sentence and is counted in s; anything else is an error (rawi's). */
 int rules_match_failed(rules_scratch *s, const rule *r, int rc);
+
+/* Set the match limit for a rule about to run over a sentence where it may
+ * start at `starts` places (run.c: the budget per rule and sentence). */
+void rules_set_budget(rules_scratch *s, size_t starts);
 
 void rules_scratch_init(rules_scratch *s, const rawi_allocator *alloc);
 void rules_scratch_free(rules_scratch *s);

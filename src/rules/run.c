@@ -22,6 +22,21 @@
 #define DEPTH_LIMIT 2000
 #define HEAP_LIMIT_KB 8192
 
+/* PCRE2 counts its match limit afresh at every start position, so a rule
+ * that stays just under it costs MATCH_LIMIT steps at each: minutes on a
+ * sentence of a megabyte. A rule has a budget per sentence instead: the
+ * per-position limit is RULE_BUDGET over the places it may start (bytes
+ * of the view, or its anchors), between MATCH_LIMIT_MIN and MATCH_LIMIT.
+ * The shipped rules need at most 100 steps at a position with the JIT
+ * and 1 000 interpreted (news-dev and the relation tests, measured by
+ * lowering the limit), so the floor leaves them room on any sentence;
+ * a rule over its limit is skipped on the sentence and reported as one
+ * that hit a PCRE2 limit. Work per rule and sentence: at most RULE_BUDGET
+ * steps on a sentence up to 2 000 bytes (RULE_BUDGET / MATCH_LIMIT_MIN),
+ * MATCH_LIMIT_MIN a byte beyond. */
+#define RULE_BUDGET 4000000
+#define MATCH_LIMIT_MIN 2000
+
 typedef struct sentence_ctx {
   const rule *r;
   const text_doc *d;
@@ -249,9 +264,23 @@ static int on_callout(pcre2_callout_block *cb, void *data) {
   return marked(c, call->ref, s, e) == !call->negate ? 0 : 1;
 }
 
+void rules_set_budget(rules_scratch *s, size_t starts) {
+  size_t per = starts ? RULE_BUDGET / starts : MATCH_LIMIT;
+  per = per < MATCH_LIMIT_MIN ? MATCH_LIMIT_MIN
+        : per > MATCH_LIMIT   ? MATCH_LIMIT
+                              : per;
+  pcre2_set_match_limit((pcre2_match_context *)s->match_context,
+                        (uint32_t)per);
+}
+
 int rules_match_failed(rules_scratch *s, const rule *r, int rc) {
   if (rc == PCRE2_ERROR_NOMEMORY)
     return RAWI_ERR_NOMEM;
+  /* any other failure (a bad offset, a bad option) is rawi's mistake, not
+   * the rule's: fail the document rather than report a limit */
+  if (rc != PCRE2_ERROR_MATCHLIMIT && rc != PCRE2_ERROR_DEPTHLIMIT &&
+      rc != PCRE2_ERROR_HEAPLIMIT && rc != PCRE2_ERROR_JIT_STACKLIMIT)
+    return RAWI_ERR_INVALID;
   s->limit_hits++;
   s->limit_rule = r->name;
   return RAWI_OK;
@@ -458,9 +487,17 @@ static int anchor_offsets(rules_scratch *s, const sentence_ctx *c,
         break;
       if (!m->split || !(mask >> (m->type & 63) & 1))
         continue;
-      text_split sp = text_reading(c->d, &c->d->tokens[tok], m->split);
+      /* a stem inside the token's norm starts a span there; a stem the
+       * view does not hold (لل + word reads ل + ال + word: the article is
+       * restored in the pool, apart from the token) starts none, and its
+       * offset must not be taken as one: past the view's end it is an
+       * error, inside it a wrong place */
+      const text_token *tk = &c->d->tokens[tok];
+      text_split sp = text_reading(c->d, tk, m->split);
+      if (sp.norm_off < tk->norm_off || sp.norm_off >= tk->norm_off + tk->norm_len)
+        continue;
       add_anchor(s, n, token_first,
-                 c->starts[t] + (uint32_t)(sp.norm_off - c->d->tokens[tok].norm_off));
+                 c->starts[t] + (uint32_t)(sp.norm_off - tk->norm_off));
     }
   }
   return RAWI_OK;
@@ -487,6 +524,7 @@ static int run_rule(const rule *r, uint32_t order, rules_scratch *s,
   size_t n_anchors = 0, k = 0;
   if (r->anchors && anchor_offsets(s, c, r->anchors, &n_anchors))
     return RAWI_ERR_NOMEM;
+  rules_set_budget(s, r->anchors ? n_anchors : len + 1);
   c->r = r;
   pcre2_set_callout(mc, on_callout, c);
   for (size_t at = 0; at <= len;) {

@@ -88,6 +88,8 @@ static void json_repaired(rawi_strbuf *b, const char *s, size_t n) {
 void rawi_strbuf_json_inner(rawi_strbuf *b, const char *s, size_t n) {
   size_t bad;
   const char *why;
+  if (!n) /* s may then be NULL (an empty id read into an empty buffer) */
+    return;
   if (rawi_utf8_valid(s, n, &bad, &why))
     rawi_strbuf_json_valid(b, s, n);
   else

@@ -18,7 +18,7 @@ static inline void fuzz_batch(const uint8_t *data, size_t size,
   if (!s && !(s = rawi_session_new(fuzz_model(), NULL)))
     abort();
   char *paths[] = {(char *)fuzz_file(data, size, suffix)};
-  batch_source_options so = {format, NULL, 1u << 20};
+  batch_source_options so = {.format = format, .max_doc_bytes = 1u << 20};
   batch_source *src = batch_source_new(paths, 1, &so);
   if (!src)
     abort();

@@ -92,10 +92,10 @@ python3 - "$tmp/bad.out" "$tmp/bad.jsonl" <<'EOF'
 import json, sys
 f = sys.argv[2]
 got = [(r["id"], r.get("error", {}).get("message")) for r in map(json.loads, open(sys.argv[1]))]
-want = [("ok-1", None), (f + ":2", "line is not valid JSON"),
+want = [("ok-1", None), (f + ":2", "line is not valid JSON: unexpected 'n' at byte 0 (expected a value)"),
         (f + ":3", "line is not a JSON object"), ("no-text", "no text field 'text'"),
         ("num-text", "text field 'text' is not a string"), ("ok-2", None),
-        (f + ":8", "line is not valid JSON")]
+        (f + ":8", "line is not valid JSON: the string that starts at byte 19 is not closed before the end of the line")]
 assert got == want, got
 EOF
 check "bad JSONL records" [ $? = 0 ]
@@ -144,16 +144,20 @@ assert {e["name"] for e in recs[1]["entities"]} >= {"ليما"}, recs[1]
 EOF
 check "CoNLL input" [ $? = 0 ]
 
-# --resume: a cut output file is completed to the uninterrupted one
+# --resume: a cut output file is completed to the uninterrupted one (the
+# settings of the run that wrote it come along)
+run -o "$tmp/full.jsonl" "$tmp/docs.jsonl"
 head -c 30000 "$tmp/j1.jsonl" > "$tmp/part.jsonl"
+cp "$tmp/full.jsonl.run.json" "$tmp/part.jsonl.run.json"
 run --resume -o "$tmp/part.jsonl" -j 2 "$tmp/docs.jsonl" > /dev/null
 check "--resume completes a cut output" same "$tmp/j1.jsonl" "$tmp/part.jsonl"
 check "--resume reports what it skipped" grep -q 'already done (resumed)' "$tmp/err"
 sed 's/doc-0001/other/' "$tmp/docs.jsonl" > "$tmp/changed.jsonl"
 head -c 30000 "$tmp/j1.jsonl" > "$tmp/part2.jsonl"
+cp "$tmp/full.jsonl.run.json" "$tmp/part2.jsonl.run.json"
 run --resume -o "$tmp/part2.jsonl" "$tmp/changed.jsonl" > /dev/null
 check "--resume on another input: exit 1" [ $? = 1 ]
-check "--resume names the mismatch" grep -q "record 2 of the output is 'doc-0001' but input document 2 is 'other'" "$tmp/err"
+check "--resume names the mismatch" grep -q 'record 2 of the output has the id "doc-0001" and input document 2 the id "other" (as JSON writes them; they differ from byte 0 on)' "$tmp/err"
 run --resume "$tmp/docs.jsonl" > /dev/null
 check "--resume needs -o" [ "$(cat "$tmp/err")" = "rawi: error: --resume needs an output file (-o FILE)" ]
 

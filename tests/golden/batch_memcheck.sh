@@ -22,6 +22,9 @@ memcheck "threads, gzip, CoNLL, errors" "$rawi" extract --no-jit -j 3 \
   "$tmp/docs.jsonl.gz" "$tmp/a.conll" "$tmp/bad.jsonl" "$tmp/missing.txt"
 memcheck "html" "$rawi" extract --no-jit -j 2 --format html \
   "$tmp/docs.jsonl" "$tmp/bad.jsonl"
-"$rawi" extract "$tmp/docs.jsonl" 2> /dev/null | head -c 3000 > "$tmp/part.jsonl"
+"$rawi" extract --no-jit -o "$tmp/full.jsonl" "$tmp/docs.jsonl" 2> /dev/null
+head -c 3000 "$tmp/full.jsonl" > "$tmp/part.jsonl"
+cp "$tmp/full.jsonl.run.json" "$tmp/part.jsonl.run.json"
 memcheck "--resume" "$rawi" extract --no-jit --resume -o "$tmp/part.jsonl" "$tmp/docs.jsonl"
+check "--resume under memcheck completes the output" cmp -s "$tmp/full.jsonl" "$tmp/part.jsonl"
 finish

@@ -46,6 +46,13 @@ cut -f1 "$tmp/sys" | sed 's/ .*//' > "$tmp/a"
 sed 's/ .*//' text.conll > "$tmp/b"
 diff "$tmp/a" "$tmp/b" > /dev/null && ok || ko "tokens not aligned"
 grep -q "$(printf 'وبغداد\tB-LOC')" "$tmp/sys" && ok || ko "clitic token: $(cat "$tmp/sys")"
+# consecutive -DOCSTART- lines and several blank lines before a document
+# are lines too (they were dropped, and the lines after them shifted)
+printf -- '\n-DOCSTART- -X- O O\n\n-DOCSTART- -X- O O\n\n\nزار O\nبلينكن B-PERS\nليما B-LOC\n\n-DOCSTART- -X- O O\n-DOCSTART- -X- O O\nPeru B-LOC\n' > "$tmp/ds.conll"
+"$rawi" extract --format conll "$tmp/ds.conll" > "$tmp/ds.out" 2>/dev/null
+sed 's/ .*//' "$tmp/ds.conll" > "$tmp/b"
+cut -f1 "$tmp/ds.out" > "$tmp/a"
+diff "$tmp/a" "$tmp/b" > /dev/null && ok || ko "consecutive -DOCSTART- lines: $(diff "$tmp/a" "$tmp/b")"
 grep -q "$(printf 'Obama\tI-PERS')" "$tmp/sys" && ok || ko "I- label"
 "$rawi" extract --input-format conll --format conll --label-map PERSON=PER text.conll 2>/dev/null |
   grep -q "$(printf 'Barack\tB-PER$')" && ok || ko "--label-map"
@@ -81,6 +88,11 @@ grep -q '^Lima' "$tmp/out" && ko "Lima is LOC 2 of 3: under --min-share 0.7" || 
 printf 'قال O\nكريم B-PERS\nالدباغ I-PERS\n\nوأكد O\nكريم B-PERS\nالدباغ I-PERS\n\n' > "$tmp/ar.conll"
 "$rawi" gazetteer induce "$tmp/ar.conll" > "$tmp/out" 2> /dev/null
 grep -q "$(printf '^كريم الدباغ\tPERSON\tperson/كريم-دباغ$')" "$tmp/out" && ok || ko "induce: person id from the name key: $(tail -1 "$tmp/out")"
+# a corpus without names: an empty list, not undefined behaviour (UBSan
+# stopped at qsort given a NULL array)
+printf 'The O\ncat O\n\nsat O\n' > "$tmp/nonames.conll"
+"$rawi" gazetteer induce "$tmp/nonames.conll" > "$tmp/out" 2> "$tmp/err"
+[ $? = 0 ] && ! grep -qv '^#' "$tmp/out" && ok || ko "induce without names: $(cat "$tmp/err")"
 "$rawi" gazetteer frobnicate > /dev/null 2>&1
 [ $? = 1 ] && ok || ko "unknown gazetteer subcommand"
 

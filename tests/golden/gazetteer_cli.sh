@@ -15,7 +15,7 @@ diff -u "$here/gazetteer/bad.expected" "$tmp/err" && ok || ko "compile errors di
 # 2. --lenient skips them with warnings and keeps the good line
 (cd "$here/gazetteer" && "$rawi" compile --lenient -o "$tmp/lenient.img" bad.tsv 2> "$tmp/err")
 [ $? = 0 ] && ok || ko "compile --lenient should succeed"
-[ "$(grep -c '^rawi: warning: bad.tsv:' "$tmp/err")" = 8 ] && ok || ko "8 warnings expected"
+[ "$(grep -c '^rawi: warning: bad.tsv:' "$tmp/err")" = 9 ] && ok || ko "9 warnings expected"
 echo "سافر الوفد إلى البيرو." > "$tmp/doc.txt"
 "$rawi" extract --pack "$tmp" --gazetteer "$tmp/lenient.img" "$tmp/doc.txt" > "$tmp/out" 2>/dev/null
 grep -q '"id":"country/pe"' "$tmp/out" && ok || ko "lenient image should find البيرو"
@@ -23,7 +23,22 @@ grep -q '"id":"country/pe"' "$tmp/out" && ok || ko "lenient image should find ا
 # 3. strict loading through extract: the first error and a count
 "$rawi" extract --pack "$tmp" --gazetteer "$here/gazetteer/bad.tsv" "$tmp/doc.txt" > /dev/null 2> "$tmp/err"
 [ $? = 1 ] && ok || ko "extract with a bad list should exit 1"
-grep -q "bad.tsv:3:15: expected 3 or 4 tab-separated columns (surface, type, id, attributes), found 2 (and 7 more malformed lines)" "$tmp/err" && ok || ko "extract strict message: $(cat "$tmp/err")"
+grep -q "bad.tsv:3:15: expected 3 or 4 tab-separated columns (surface, type, id, attributes), found 2 (and 8 more malformed lines)" "$tmp/err" && ok || ko "extract strict message: $(cat "$tmp/err")"
+
+# 3b. surface forms and ids past their length: one entry of 5 000 words
+#     made a 400 KB document take a minute and 1.9 GB
+python3 - "$tmp" <<'PY'
+import sys
+d = sys.argv[1]
+open(d + "/huge.tsv", "w").write(" ".join(["alpha"] * 5000) + "\tPERSON\tperson/a\n")
+open(d + "/wide.tsv", "w").write("x" * 1025 + "\tPERSON\tperson/b\n")
+open(d + "/longid.tsv", "w").write("Alpha\tPERSON\tperson/" + "c" * 1100 + "\n")
+PY
+for f in huge:"surface form is 29999 bytes long; at most 1024" wide:"surface form is 1025 bytes long; at most 1024" \
+         longid:"id is 1107 bytes long; at most 1024"; do
+  "$rawi" compile -o "$tmp/x.img" "$tmp/${f%%:*}.tsv" 2> "$tmp/err"
+  [ $? = 1 ] && grep -qF "${f#*:}" "$tmp/err" && ok || ko "${f%%:*}: $(head -c 300 "$tmp/err")"
+done
 
 # 4. images: good, then damaged copies
 printf 'البيرو\tCOUNTRY\tcountry/pe\nبغداد\tLOCATION\tlocation/baghdad\n' > "$tmp/good.tsv"

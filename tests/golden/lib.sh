@@ -11,6 +11,22 @@ check() {
   shift
   if "$@"; then ok; else ko "$name"; fi
 }
+# measure OUT CMD...: run CMD (stdout to OUT, stderr to $tmp/err) and
+# leave its elapsed seconds and peak kilobytes in $tmp/time, for figures a
+# test prints (never asserts on: the machine is shared)
+measure() {
+  out=$1
+  shift
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" > "$out" 2> "$tmp/err"
+  else
+    start=$(date +%s)
+    "$@" > "$out" 2> "$tmp/err"
+    echo "$(( $(date +%s) - start )) 0" > "$tmp/time"
+  fi
+}
+# figures: "S s, K KB" from $tmp/time
+figures() { read -r secs kb < "$tmp/time"; echo "$secs s, $kb KB"; }
 finish() {
   echo "$passes passed, $fails failed"
   [ "$fails" = 0 ]

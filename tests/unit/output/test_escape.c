@@ -43,6 +43,27 @@ static void iri(void **state) {
   CHECK(output_iri_part, "bad\xFFutf8\xC3",
         "bad%FFutf8%C3"); /* bytes, not U+FFFD */
   CHECK(output_iri_part, "pua\xEE\x80\x80", "pua%EE%80%80"); /* U+E000 */
+  /* dot segments: resolution would remove them (RFC 3986 5.2.4) */
+  CHECK(output_iri_part, "../entity/person/joe-biden",
+        "%2E%2E/entity/person/joe-biden");
+  CHECK(output_iri_part, "a/../../x/./y/..", "a/%2E%2E/%2E%2E/x/%2E/y/%2E%2E");
+  CHECK(output_iri_part, ".", "%2E");
+  CHECK(output_iri_part, "..", "%2E%2E");
+  /* dots that are not a whole segment stay */
+  CHECK(output_iri_part, ".../a..b/.c/d./", ".../a..b/.c/d./");
+  CHECK(output_iri_part, "", "");
+  CHECK(output_iri_part, "/", "/");
+}
+
+static void csv_safe(void **state) {
+  (void)state;
+  CHECK(output_csv_field_safe, "=SUM(A1)", "\"'=SUM(A1)\"");
+  CHECK(output_csv_field_safe, "+1", "\"'+1\"");
+  CHECK(output_csv_field_safe, "-1\"x", "\"'-1\"\"x\"");
+  CHECK(output_csv_field_safe, "@cmd", "\"'@cmd\"");
+  CHECK(output_csv_field_safe, "\tx", "\"'\tx\"");
+  CHECK(output_csv_field_safe, "a=b", "\"a=b\"");
+  CHECK(output_csv_field_safe, "", "\"\"");
 }
 
 static void iri_usable(void **state) {
@@ -106,6 +127,7 @@ static void cypher(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(iri),    cmocka_unit_test(iri_usable),
+      cmocka_unit_test(csv_safe),
       cmocka_unit_test(rdf),    cmocka_unit_test(csv),
       cmocka_unit_test(cypher), cmocka_unit_test(html),
   };
