@@ -38,6 +38,31 @@ static void test_words_and_punctuation(void **state) {
   rawi_doc_free(doc);
 }
 
+static void check_offsets(const rawi_doc *doc);
+
+/* An English possessive written without a space is split off as if it
+ * were written "Booth 's", with either apostrophe; other apostrophes stay
+ * inside their word, and so does one after an Arabic letter (one after a
+ * digit is cut already). */
+static void test_possessive_split(void **state) {
+  char buf[512];
+  rawi_doc *doc = analyze(state, "Booth's O'Brien\xe2\x80\x99s Jos\xc3\xa9's don't "
+                                 "1990's \xd8\xa8's Bus's Edwards' 's");
+  assert_string_equal(token_texts(doc, buf, sizeof buf),
+                      "Booth|'|s|O'Brien|\xe2\x80\x99|s|Jos\xc3\xa9|'|s|don't|"
+                      "1990|'|s|\xd8\xa8's|Bus|'|s|Edwards|'|'|s");
+  rawi_token t;
+  rawi_doc_token(doc, 1, &t);
+  assert_int_equal(t.kind, RAWI_TOKEN_PUNCT);
+  rawi_doc_token(doc, 2, &t);
+  assert_int_equal(t.kind, RAWI_TOKEN_WORD);
+  assert_string_equal(t.norm, "s");
+  rawi_doc_token(doc, 0, &t);
+  assert_string_equal(t.norm, "booth");
+  check_offsets(doc);
+  rawi_doc_free(doc);
+}
+
 /* Marks and tatweel never split a word; neither do joiners. */
 static void test_marks_stay_inside(void **state) {
   char buf[256];
@@ -258,6 +283,7 @@ static void test_every_character_agrees_with_icu(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_words_and_punctuation),
+      cmocka_unit_test(test_possessive_split),
       cmocka_unit_test(test_marks_stay_inside),
       cmocka_unit_test(test_offsets_round_trip),
       cmocka_unit_test(test_bom),
