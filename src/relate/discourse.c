@@ -257,6 +257,65 @@ static void find_roles(discourse *dc, const gz_image *const *imgs,
   }
 }
 
+/* The organisation an English noun such as "the company" or "the German
+ * carmaker" stands for: the first organisation named in its sentence
+ * before it, else the first one named in the nearest sentence before
+ * that names one (at most ORG_NOUN_REACH sentences back). The first named
+ * is the one the sentence is about ("When asked if BMW would seek money
+ * from Bosch, the carmaker's chief executive ..." is BMW's). */
+#define ORG_NOUN_REACH 3
+static uint32_t org_antecedent(const text_doc *d, const mention_table *m,
+                               uint32_t tok) {
+  size_t si = text_sentence_of(d, tok);
+  for (size_t back = 0; back <= ORG_NOUN_REACH && back <= si; back++) {
+    const text_sentence *sen = &d->sentences[si - back];
+    uint32_t end = back ? sen->first + sen->count : tok, best = NONE;
+    for (size_t i = 0; i < m->n_mentions; i++) {
+      const mention *mn = &m->mentions[i];
+      if (!mn->lost && mn->type == GZ_ORGANIZATION && mn->kind == MENTION_NAME &&
+          mn->tok_first >= sen->first && mn->tok_end <= end &&
+          (best == NONE || mn->tok_first < m->mentions[best].tok_first))
+        best = (uint32_t)i;
+    }
+    if (best != NONE)
+      return best;
+  }
+  return NONE;
+}
+
+/* English organisation nouns: TRIGGER entries with refers=organization
+ * ("the company", "the firm's chief executive"), after "the" and at most
+ * a nationality, and not followed by a name or "of" ("the company
+ * Peugeot", "the group of seven"), which describe rather than refer. */
+static void find_org_nouns(discourse *dc, const gz_image *const *imgs,
+                           const gz_marks *marks, const text_doc *d,
+                           const mention_table *m) {
+  for (size_t i = 0; i < marks->n; i++) {
+    const gz_mark *mk = &marks->v[i];
+    size_t len;
+    const char *r = mk->type == GZ_TRIGGER
+                        ? discourse_attr(mark_attrs(imgs, mk), "refers", &len)
+                        : NULL;
+    if (!r || len != 12 || memcmp(r, "organization", 12) ||
+        dc->covered[mk->tok_first] != NONE || dc->stand_for[mk->tok_first] != NONE)
+      continue;
+    uint32_t b = mk->tok_first;
+    if (b > 0 && dc->covered[b - 1] != NONE &&
+        m->mentions[dc->covered[b - 1]].kind == MENTION_DEMONYM)
+      b = m->mentions[dc->covered[b - 1]].tok_first;
+    if (b == 0 || !norm_is(d, b - 1, "the"))
+      continue;
+    uint32_t e = mk->tok_end;
+    if (e < d->n_tokens && (norm_is(d, e, "of") || dc->covered[e] != NONE))
+      continue;
+    uint32_t o = org_antecedent(d, m, mk->tok_first);
+    if (o != NONE) {
+      dc->stand_for[mk->tok_first] = o;
+      dc->stand_end[mk->tok_first] = mk->tok_end;
+    }
+  }
+}
+
 static void find_cues(discourse *dc, const gz_image *const *imgs,
                       const gz_marks *marks) {
   for (size_t i = 0; i < marks->n; i++) {
@@ -295,6 +354,7 @@ int discourse_build(discourse *dc, const gz_image *const *imgs,
   }
   if (imgs && marks) {
     find_roles(dc, imgs, marks, d, m);
+    find_org_nouns(dc, imgs, marks, d, m);
     find_cues(dc, imgs, marks);
   }
   return RAWI_OK;
