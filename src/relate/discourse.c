@@ -285,7 +285,7 @@ static uint32_t org_antecedent(const text_doc *d, const mention_table *m,
 
 /* English organisation nouns: TRIGGER entries with refers=organization
  * ("the company", "the firm's chief executive"), after "the" and at most
- * a nationality, and not followed by a name or "of" ("the company
+ * a nationality or a seat ("the Frankfurt-based exchange"), and not followed by a name or "of" ("the company
  * Peugeot", "the group of seven"), which describe rather than refer. */
 static void find_org_nouns(discourse *dc, const gz_image *const *imgs,
                            const gz_marks *marks, const text_doc *d,
@@ -303,6 +303,9 @@ static void find_org_nouns(discourse *dc, const gz_image *const *imgs,
     if (b > 0 && dc->covered[b - 1] != NONE &&
         m->mentions[dc->covered[b - 1]].kind == MENTION_DEMONYM)
       b = m->mentions[dc->covered[b - 1]].tok_first;
+    else if (b > 2 && norm_is(d, b - 1, "based") && norm_is(d, b - 2, "-") &&
+             dc->covered[b - 3] != NONE) /* the Frankfurt-based exchange */
+      b = m->mentions[dc->covered[b - 3]].tok_first;
     if (b == 0 || !norm_is(d, b - 1, "the"))
       continue;
     uint32_t e = mk->tok_end;
