@@ -23,18 +23,21 @@ static const char *const paragraphs[] = {
     "on the 1,000-page report (released 12.05.2024).",
 };
 
+/* Token i of doc has this kind. */
+static void assert_kind(const rawi_doc *doc, size_t i, rawi_token_kind kind) {
+  rawi_token t;
+  rawi_doc_token(doc, i, &t);
+  assert_int_equal(t.kind, kind);
+}
+
 static void test_words_and_punctuation(void **state) {
   char buf[1024];
   rawi_doc *doc = analyze(state, "قال: «لن نتراجع»، (أ.ب) U.S. don't 1,250.5 F-16");
   assert_string_equal(token_texts(doc, buf, sizeof buf),
                       "قال|:|«|لن|نتراجع|»|،|(|أ.ب|)|U.S|.|don't|1,250.5|F|-|16");
-  rawi_token t;
-  rawi_doc_token(doc, 13, &t);
-  assert_int_equal(t.kind, RAWI_TOKEN_NUMBER);
-  rawi_doc_token(doc, 2, &t);
-  assert_int_equal(t.kind, RAWI_TOKEN_PUNCT);
-  rawi_doc_token(doc, 0, &t);
-  assert_int_equal(t.kind, RAWI_TOKEN_WORD);
+  assert_kind(doc, 13, RAWI_TOKEN_NUMBER);
+  assert_kind(doc, 2, RAWI_TOKEN_PUNCT);
+  assert_kind(doc, 0, RAWI_TOKEN_WORD);
   rawi_doc_free(doc);
 }
 
@@ -51,11 +54,10 @@ static void test_possessive_split(void **state) {
   assert_string_equal(token_texts(doc, buf, sizeof buf),
                       "Booth|'|s|O'Brien|\xe2\x80\x99|s|Jos\xc3\xa9|'|s|don't|"
                       "1990|'|s|\xd8\xa8's|Bus|'|s|Edwards|'|'|s");
+  assert_kind(doc, 1, RAWI_TOKEN_PUNCT);
+  assert_kind(doc, 2, RAWI_TOKEN_WORD);
   rawi_token t;
-  rawi_doc_token(doc, 1, &t);
-  assert_int_equal(t.kind, RAWI_TOKEN_PUNCT);
   rawi_doc_token(doc, 2, &t);
-  assert_int_equal(t.kind, RAWI_TOKEN_WORD);
   assert_string_equal(t.norm, "s");
   rawi_doc_token(doc, 0, &t);
   assert_string_equal(t.norm, "booth");
