@@ -7,7 +7,8 @@ Each sentence (tokens joined by spaces) is one document run through
 `rawi extract --lang en`. A predicted entity is right when its token span
 and type match a gold one (PERSON->Peop, ORGANIZATION->Org, COUNTRY and
 LOCATION->Loc; gold Other is not scored). A relation is right when its
-predicate maps to the gold type (official_of->Work_For, lives_in->Live_In,
+predicate maps to the gold type (official_of and leader_of of an
+organisation->Work_For, of a place->Live_In; lives_in->Live_In,
 based_in->OrgBased_In, located_in->Located_In, killed->Kill) and both
 ends match in span and type (SpERT's strict setting).
 
@@ -23,6 +24,17 @@ from evalkit import join_tokens, option, prf, run_rawi, usage_args
 ETYPE = {'PERSON': 'Peop', 'ORGANIZATION': 'Org', 'COUNTRY': 'Loc', 'LOCATION': 'Loc'}
 RTYPE = {'official_of': 'Work_For', 'lives_in': 'Live_In', 'based_in': 'OrgBased_In',
          'located_in': 'Located_In', 'killed': 'Kill'}
+
+
+def conll_type(predicate, object_type):
+    """CoNLL04's relation type for a rawi edge. rawi's leader_of is finer
+    than CoNLL04's types: the head of an organisation works for it
+    (Work_For), and CoNLL04 writes a person tied to a place by a role (the
+    Texas governor, Norway's prime minister) as living there (Live_In), as
+    it does an official of a country."""
+    if predicate in ('leader_of', 'official_of'):
+        return 'Work_For' if object_type == 'Org' else 'Live_In'
+    return RTYPE.get(predicate)
 
 
 def main():
@@ -61,10 +73,11 @@ def main():
                 for r in gold['relations']}
         prel = set()
         for r in rec.get('relations', []):
-            t = RTYPE.get(r['predicate'])
-            if t and r['subject'] in first and r['object'] in first:
+            if r['subject'] in first and r['object'] in first:
                 (hs, ht), (ts, tt) = first[r['subject']], first[r['object']]
-                prel.add((t, hs, ht, ts, tt))
+                t = conll_type(r['predicate'], tt)
+                if t:
+                    prel.add((t, hs, ht, ts, tt))
         rt['tp'] += len(grel & prel)
         rt['fp'] += len(prel - grel)
         rt['fn'] += len(grel - prel)

@@ -40,10 +40,35 @@ typedef struct role {
   uint32_t mention; /* its holder, for a holder */
 } role;
 
+static int is_latin(const text_doc *d, uint32_t t) {
+  unsigned char c = (unsigned char)d->pool[d->tokens[t].norm_off];
+  return d->tokens[t].norm_len && c >= 'a' && c <= 'z';
+}
+
+static int norm_is(const text_doc *d, uint32_t t, const char *w) {
+  return d->tokens[t].norm_len == strlen(w) &&
+         !memcmp(d->pool + d->tokens[t].norm_off, w, strlen(w));
+}
+
+/* English puts the head noun last: "foreign minister" is a minister,
+ * "secretary of state" a secretary. */
+static uint32_t english_head(const text_doc *d, const gz_mark *mk) {
+  uint32_t h = mk->tok_first;
+  for (uint32_t t = mk->tok_first + 1; t < mk->tok_end && !norm_is(d, t, "of"); t++)
+    h = t;
+  return h;
+}
+
 static role role_of(const gz_image *const *imgs, const gz_mark *mk,
                     const text_doc *d) {
   role r = {0};
   r.name = discourse_attr(mark_attrs(imgs, mk), "role", &r.name_len);
+  if (is_latin(d, mk->tok_first)) {
+    const text_token *h = &d->tokens[english_head(d, mk)];
+    r.head = d->pool + h->norm_off;
+    r.head_len = h->norm_len;
+    return r;
+  }
   text_split sp = text_reading(d, &d->tokens[mk->tok_first], mk->split);
   r.head = d->pool + sp.norm_off;
   r.head_len = sp.norm_len;
@@ -87,6 +112,19 @@ int discourse_is_that(const text_doc *d, uint32_t t) {
   return 0;
 }
 
+/* English words between a title and its name: "of", "the", words written
+ * with a capital (Secretary of State for Wales Ann Lowe), or a comma right
+ * after the title ("the president , Karel Voss"); never a verb ("the
+ * president met Ann Lowe"). */
+static int english_title_word(const text_doc *d, uint32_t t, int first) {
+  if (norm_is(d, t, "of") || norm_is(d, t, "the"))
+    return 1;
+  if (first && norm_is(d, t, ","))
+    return 1;
+  char c = d->text[d->tokens[t].byte_start];
+  return c >= 'A' && c <= 'Z';
+}
+
 /* The person mention a title at [first, end) names: one that starts
  * within TITLE_REACH tokens after it, past nationalities, countries,
  * organisations and words of the title's phrase, or one that ends right
@@ -96,6 +134,12 @@ static uint32_t named_by(const discourse *dc, const text_doc *d,
                          const mention_table *m, uint32_t first, uint32_t end,
                          uint32_t sentence_end, int *described) {
   *described = 0;
+  /* English: "the president of the company", "the minister 's aide"
+   * describe someone by what follows, not a holder named before */
+  if (is_latin(d, first) && end < sentence_end &&
+      (norm_is(d, end, "of") || norm_is(d, end, "'") ||
+       (dc->covered[end] != NONE && m->mentions[dc->covered[end]].type != GZ_PERSON)))
+    *described = 1;
   uint32_t words = 0;
   for (uint32_t t = end; t < sentence_end && words <= TITLE_REACH;) {
     uint32_t w = dc->covered[t];
@@ -107,15 +151,28 @@ static uint32_t named_by(const discourse *dc, const text_doc *d,
         *described = 1;
       t = mn->tok_end;
     } else {
-      if (is_punct(d, t) || discourse_is_that(d, t))
+      if (is_latin(d, first) ? !english_title_word(d, t, t == end)
+                             : is_punct(d, t) || discourse_is_that(d, t))
         break;
       t++;
     }
     words++;
   }
   uint32_t b = first;
-  if (b > 0 && is_punct(d, b - 1))
-    b--;
+  /* "Karel Voss , the Estonian president ,": back over the article and
+   * a nationality or country */
+  for (int k = 0; k < 3 && b > 0 && is_latin(d, first); k++) {
+    uint32_t w = dc->covered[b - 1];
+    if (w != NONE && (m->mentions[w].kind == MENTION_DEMONYM ||
+                      m->mentions[w].type == GZ_COUNTRY))
+      b = m->mentions[w].tok_first;
+    else if (norm_is(d, b - 1, "the") || norm_is(d, b - 1, "a") || norm_is(d, b - 1, "an"))
+      b--;
+    else
+      break;
+  }
+  if (b > 0 && is_punct(d, b - 1) && (!is_latin(d, first) || norm_is(d, b - 1, ",")))
+    b--; /* English: a comma, never the full stop of the sentence before */
   if (b > 0 && dc->covered[b - 1] != NONE) {
     const mention *mn = &m->mentions[dc->covered[b - 1]];
     if (mn->type == GZ_PERSON && mn->kind == MENTION_NAME && mn->tok_end == b)
@@ -133,15 +190,27 @@ static int is_definite(const text_doc *d, const gz_mark *mk) {
   return b->norm_len == 3 && !memcmp(d->pool + b->norm_off, "the", 3);
 }
 
-/* The longest TITLE mark starting at marks[i], and where the next starts. */
-static size_t longest_title(const gz_marks *marks, size_t i, size_t *next) {
+/* A role mark: a TITLE, or a TRIGGER with a role= attribute (English
+ * role nouns written in lower case, "the president", listed for this use
+ * only so that the entity rules' @TITLE keeps to capitalised titles). */
+static int is_role(const gz_image *const *imgs, const gz_mark *mk) {
+  size_t len;
+  return mk->type == GZ_TITLE ||
+         (mk->type == GZ_TRIGGER && discourse_attr(mark_attrs(imgs, mk), "role", &len));
+}
+
+/* The longest role mark starting at marks[i], and where the next starts. */
+static size_t longest_title(const gz_image *const *imgs, const gz_marks *marks,
+                            size_t i, size_t *next) {
   size_t best = i;
   size_t j = i;
+  int found = 0;
   for (; j < marks->n && marks->v[j].tok_first == marks->v[i].tok_first; j++)
-    if (marks->v[j].type == GZ_TITLE &&
-        (marks->v[best].type != GZ_TITLE ||
-         marks->v[j].tok_end > marks->v[best].tok_end))
+    if (is_role(imgs, &marks->v[j]) &&
+        (!found || marks->v[j].tok_end > marks->v[best].tok_end)) {
       best = j;
+      found = 1;
+    }
   *next = j;
   return best;
 }
@@ -153,8 +222,8 @@ static void find_roles(discourse *dc, const gz_image *const *imgs,
   size_t n = 0, si = 0;
   uint32_t done = 0; /* tokens before this are inside a title seen */
   for (size_t i = 0, next; i < marks->n; i = next) {
-    const gz_mark *mk = &marks->v[longest_title(marks, i, &next)];
-    if (mk->type != GZ_TITLE || mk->tok_first < done ||
+    const gz_mark *mk = &marks->v[longest_title(imgs, marks, i, &next)];
+    if (!is_role(imgs, mk) || mk->tok_first < done ||
         dc->covered[mk->tok_first] != NONE)
       continue;
     done = mk->tok_end;
@@ -370,6 +439,68 @@ static void find_country_nouns(discourse *dc, const text_doc *d,
   }
 }
 
+/* The organisation an English noun such as "the company" or "the German
+ * carmaker" stands for: the first organisation named in its sentence
+ * before it, else the first one named in the nearest sentence before
+ * that names one (at most ORG_NOUN_REACH sentences back). The first named
+ * is the one the sentence is about ("When asked if BMW would seek money
+ * from Bosch, the carmaker's chief executive ..." is BMW's). */
+#define ORG_NOUN_REACH 3
+static uint32_t org_antecedent(const text_doc *d, const mention_table *m,
+                               uint32_t tok) {
+  size_t si = text_sentence_of(d, tok);
+  for (size_t back = 0; back <= ORG_NOUN_REACH && back <= si; back++) {
+    const text_sentence *sen = &d->sentences[si - back];
+    uint32_t end = back ? sen->first + sen->count : tok, best = NONE;
+    for (size_t i = 0; i < m->n_mentions; i++) {
+      const mention *mn = &m->mentions[i];
+      if (!mn->lost && mn->type == GZ_ORGANIZATION && mn->kind == MENTION_NAME &&
+          mn->tok_first >= sen->first && mn->tok_end <= end &&
+          (best == NONE || mn->tok_first < m->mentions[best].tok_first))
+        best = (uint32_t)i;
+    }
+    if (best != NONE)
+      return best;
+  }
+  return NONE;
+}
+
+/* English organisation nouns: TRIGGER entries with refers=organization
+ * ("the company", "the firm's chief executive"), after "the" and at most
+ * a nationality or a seat ("the Frankfurt-based exchange"), and not followed by a name or "of" ("the company
+ * Peugeot", "the group of seven"), which describe rather than refer. */
+static void find_en_org_nouns(discourse *dc, const gz_image *const *imgs,
+                              const gz_marks *marks, const text_doc *d,
+                              const mention_table *m) {
+  for (size_t i = 0; i < marks->n; i++) {
+    const gz_mark *mk = &marks->v[i];
+    size_t len;
+    const char *r = mk->type == GZ_TRIGGER
+                        ? discourse_attr(mark_attrs(imgs, mk), "refers", &len)
+                        : NULL;
+    if (!r || len != 12 || memcmp(r, "organization", 12) ||
+        dc->covered[mk->tok_first] != NONE || dc->stand_for[mk->tok_first] != NONE)
+      continue;
+    uint32_t b = mk->tok_first;
+    if (b > 0 && dc->covered[b - 1] != NONE &&
+        m->mentions[dc->covered[b - 1]].kind == MENTION_DEMONYM)
+      b = m->mentions[dc->covered[b - 1]].tok_first;
+    else if (b > 2 && norm_is(d, b - 1, "based") && norm_is(d, b - 2, "-") &&
+             dc->covered[b - 3] != NONE) /* the Frankfurt-based exchange */
+      b = m->mentions[dc->covered[b - 3]].tok_first;
+    if (b == 0 || !norm_is(d, b - 1, "the"))
+      continue;
+    uint32_t e = mk->tok_end;
+    if (e < d->n_tokens && (norm_is(d, e, "of") || dc->covered[e] != NONE))
+      continue;
+    uint32_t o = org_antecedent(d, m, mk->tok_first);
+    if (o != NONE) {
+      dc->stand_for[mk->tok_first] = o;
+      dc->stand_end[mk->tok_first] = mk->tok_end;
+    }
+  }
+}
+
 static void find_cues(discourse *dc, const gz_image *const *imgs,
                       const gz_marks *marks) {
   for (size_t i = 0; i < marks->n; i++) {
@@ -414,6 +545,7 @@ int discourse_build(discourse *dc, const gz_image *const *imgs,
   if (imgs && marks) {
     find_roles(dc, imgs, marks, d, m);
     find_country_nouns(dc, d, m);
+    find_en_org_nouns(dc, imgs, marks, d, m);
     find_cues(dc, imgs, marks);
     return find_org_nouns(dc, marks, d, m);
   }

@@ -157,6 +157,19 @@ static uint32_t slot_in(const view *v, size_t s, size_t e) {
   return NONE;
 }
 
+/* The sentence token at view offset off. */
+static uint32_t token_at(const view *v, uint32_t count, size_t off) {
+  uint32_t lo = 0, hi = count; /* the last token starting at or before off */
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (v->tok_at[mid] <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 /* Is the view text between two placeholders a coordination: و or ، with
  * at most a few title words (ووزير الخارجية), possibly after an apposition
  * set off by commas (، وهو متمرد سابق ، ووزير الخارجية)? */
@@ -181,6 +194,61 @@ static int coordinated(const view *v, const slot *a, const slot *b) {
   for (const char *q = p; q < e; q++)
     after += *q == ' ';
   return (opener || (last_comma && p == e)) && after <= 4;
+}
+
+/* English coordination. The gap between two placeholders: EN_AND for
+ * "and" or ", and", EN_COMMA for a bare ",", each followed by at most a
+ * few words of a title written with capitals (and Foreign Minister, ,
+ * Chancellor); EN_NONE for anything else. */
+enum { EN_NONE, EN_AND, EN_COMMA };
+#define EN_TITLE_WORDS 4
+
+static int en_title_word(const text_doc *d, const text_token *tk) {
+  static const char *const lower[] = {"former", "acting", "then", "new"};
+  const char *n = d->pool + tk->norm_off;
+  if (d->text[tk->byte_start] >= 'A' && d->text[tk->byte_start] <= 'Z')
+    return 1;
+  for (size_t i = 0; i < sizeof lower / sizeof *lower; i++)
+    if (tk->norm_len == strlen(lower[i]) && !memcmp(n, lower[i], tk->norm_len))
+      return 1;
+  return 0;
+}
+
+static int en_gap(const view *v, const text_doc *d, uint32_t count,
+                  const slot *a, const slot *b) {
+  /* the tokens after a's last one, up to b's first */
+  uint32_t t = token_at(v, count, a->end) + 1;
+  uint32_t end = token_at(v, count, b->start - 1) + 1;
+  int comma = 0, and = 0;
+  for (; t < end; t++) {
+    const text_token *tk = &d->tokens[v->first + t];
+    const char *n = d->pool + tk->norm_off;
+    if (!comma && !and && tk->norm_len == 1 && n[0] == ',')
+      comma = 1;
+    else if (!and && tk->norm_len == 3 && !memcmp(n, "and", 3))
+      and = 1;
+    else
+      break;
+  }
+  if (!comma && !and)
+    return EN_NONE;
+  for (uint32_t words = 0; t < end; t++, words++)
+    if (words == EN_TITLE_WORDS || !en_title_word(d, &d->tokens[v->first + t]))
+      return EN_NONE;
+  return and ? EN_AND : EN_COMMA;
+}
+
+/* Is slot k+1 coordinated with slot k in English: "A and B", "A, B and
+ * C" (a bare comma only in a list that an "and" closes: "A, the B" is an
+ * apposition)? */
+static int en_coordinated(const view *v, const text_doc *d, uint32_t count,
+                          uint32_t k) {
+  for (; k + 1 < v->n_slots; k++) {
+    int g = en_gap(v, d, count, &v->slots[k], &v->slots[k + 1]);
+    if (g != EN_COMMA)
+      return g == EN_AND;
+  }
+  return 0;
 }
 
 void relation_table_free(relation_table *t) {
@@ -256,19 +324,6 @@ static int add_edge(const site *at, const rule *r, uint32_t ms, uint32_t mo,
   e.view_off = keep_view(out, at->v, at->sentence);
   out->v[out->n++] = e;
   return out->views.failed ? RAWI_ERR_NOMEM : RAWI_OK;
-}
-
-/* The sentence token at view offset off. */
-static uint32_t token_at(const view *v, uint32_t count, size_t off) {
-  uint32_t lo = 0, hi = count; /* the last token starting at or before off */
-  while (hi - lo > 1) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (v->tok_at[mid] <= off)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  return lo;
 }
 
 /* The person a slot stands for as a speaker, or NONE. */
@@ -399,7 +454,8 @@ static int take_match(const sentence_run *sr, const rule *r, PCRE2_SIZE *ov) {
   int e = add_edge(&at, r, subj, v->slots[ko].mention, conf, planned);
   /* further objects coordinated with this one */
   for (uint32_t k = ko + 1; e == RAWI_OK && k < v->n_slots &&
-                            coordinated(v, &v->slots[k - 1], &v->slots[k]);
+                            (coordinated(v, &v->slots[k - 1], &v->slots[k]) ||
+                             en_coordinated(v, sr->d, sr->count, k - 1));
        k++)
     e = add_edge(&at, r, subj, v->slots[k].mention, conf, planned);
   /* further subjects coordinated with a subject written before its object

@@ -24,8 +24,8 @@ static rawi_token_kind kind_of(const text_model *m, const char *s,
   return digit ? RAWI_TOKEN_NUMBER : RAWI_TOKEN_PUNCT;
 }
 
-int text_emit(const text_model *m, text_scratch *s, text_doc *d, size_t b0,
-              size_t b1, size_t c0, size_t c1, int kind) {
+static int emit_one(const text_model *m, text_scratch *s, text_doc *d,
+                    size_t b0, size_t b1, size_t c0, size_t c1, int kind) {
   if (rawi_mem_grow(d->alloc, (void **)&d->tokens, &d->cap_tokens,
                     d->n_tokens + 1, sizeof(text_token)))
     return RAWI_ERR_NOMEM;
@@ -40,6 +40,46 @@ int text_emit(const text_model *m, text_scratch *s, text_doc *d, size_t b0,
     rc = text_clitics(d, t, &map);
   if (rc == RAWI_OK)
     d->n_tokens++;
+  return rc;
+}
+
+/* Length in bytes of the apostrophe of an English possessive "'s" that
+ * ends text[b0..b1) ("Booth's", "Booth’s"), or 0. Word segmentation keeps
+ * "Booth's" one word; split, it reads like "Booth 's", so a name is
+ * looked up without its possessive. Only after a Latin letter: Arabic
+ * words never end so. */
+static size_t possessive(const char *text, size_t b0, size_t b1) {
+  const unsigned char *p = (const unsigned char *)text;
+  if (b1 - b0 < 3 || (p[b1 - 1] | 32) != 's')
+    return 0;
+  size_t ap = p[b1 - 2] == '\'' ? 1
+              : b1 - b0 >= 5 && !memcmp(p + b1 - 4, "\xE2\x80\x99", 3) ? 3
+                                                                      : 0;
+  if (!ap)
+    return 0;
+  size_t e = b1 - 1 - ap; /* the letter before the apostrophe ends here */
+  unsigned char c = p[e - 1];
+  if ((c | 32) >= 'a' && (c | 32) <= 'z')
+    return ap;
+  /* Latin-1 and Latin Extended-A/B letters: two bytes, C3..C9 lead */
+  return e - b0 >= 2 && (c & 0xC0) == 0x80 && p[e - 2] >= 0xC3 && p[e - 2] <= 0xC9
+             ? ap
+             : 0;
+}
+
+int text_emit(const text_model *m, text_scratch *s, text_doc *d, size_t b0,
+              size_t b1, size_t c0, size_t c1, int kind) {
+  size_t ap = kind != RAWI_TOKEN_PUNCT && kind != RAWI_TOKEN_NUMBER
+                  ? possessive(d->text, b0, b1)
+                  : 0;
+  if (!ap)
+    return emit_one(m, s, d, b0, b1, c0, c1, kind);
+  size_t stem = b1 - 1 - ap;
+  int rc = emit_one(m, s, d, b0, stem, c0, c1 - 2, RAWI_TOKEN_WORD);
+  if (rc == RAWI_OK)
+    rc = emit_one(m, s, d, stem, stem + ap, c1 - 2, c1 - 1, RAWI_TOKEN_PUNCT);
+  if (rc == RAWI_OK)
+    rc = emit_one(m, s, d, stem + ap, b1, c1 - 1, c1, RAWI_TOKEN_WORD);
   return rc;
 }
 

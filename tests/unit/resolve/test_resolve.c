@@ -150,7 +150,7 @@ static void test_person_ids_survive_spelling(void **state) {
   (void)state;
   EXPECT("Mr Harlan Bellweather, a banker, said prices rose. "
          "Dr. Harlan Bellweather later resigned.",
-         "person/harlan-bellweather=Mr Harlan Bellweather@rule "
+         "person/harlan-bellweather=Harlan Bellweather@rule "
          "person/harlan-bellweather=Harlan Bellweather@rule");
   EXPECT("قال المحامي عبد الله الكعبي إن الدعوى قوية. وأضاف عبدالله الكعبي "
          "أن الكعبي سيطعن في الحكم.",
@@ -184,8 +184,8 @@ static void test_latin_article(void **state) {
 static void test_title_and_family_name(void **state) {
   (void)state;
   EXPECT("Mr Blair and Mr Brown met in London. Tony Blair and Gordon Brown spoke.",
-         "person/tony-blair=Mr Blair@rule person/tony-blair=Tony Blair@gazetteer "
-         "person/gordon-brown=Mr Brown@rule "
+         "person/tony-blair=Blair@rule person/tony-blair=Tony Blair@gazetteer "
+         "person/gordon-brown=Brown@rule "
          "person/gordon-brown=Gordon Brown@gazetteer location/london=London@gazetteer");
   EXPECT("Secretary Blinken arrived in Cairo.",
          "person/antony-blinken=Blinken@rule location/cairo=Cairo@gazetteer");
@@ -265,13 +265,13 @@ static void test_org_head_noun(void **state) {
 }
 
 /* A company named without its suffix is the one named with it, and a
- * rule that took the short name for a person ("Multiplex said") names
+ * rule that took the short name for a person ("Brackwell said") names
  * the company. */
 static void test_company_suffix(void **state) {
   (void)state;
-  EXPECT("Multiplex Group said profits rose. Shares fell after Multiplex said so.",
-         "org/multiplex-group=Multiplex Group@rule "
-         "org/multiplex-group=Multiplex@rule");
+  EXPECT("Brackwell Group said profits rose. Shares fell after Brackwell said so.",
+         "org/brackwell-group=Brackwell Group@rule "
+         "org/brackwell-group=Brackwell@rule");
 }
 
 int main(void) {

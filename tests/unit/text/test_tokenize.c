@@ -23,18 +23,45 @@ static const char *const paragraphs[] = {
     "on the 1,000-page report (released 12.05.2024).",
 };
 
+/* Token i of doc has this kind. */
+static void assert_kind(const rawi_doc *doc, size_t i, rawi_token_kind kind) {
+  rawi_token t;
+  rawi_doc_token(doc, i, &t);
+  assert_int_equal(t.kind, kind);
+}
+
 static void test_words_and_punctuation(void **state) {
   char buf[1024];
   rawi_doc *doc = analyze(state, "قال: «لن نتراجع»، (أ.ب) U.S. don't 1,250.5 F-16");
   assert_string_equal(token_texts(doc, buf, sizeof buf),
                       "قال|:|«|لن|نتراجع|»|،|(|أ.ب|)|U.S|.|don't|1,250.5|F|-|16");
+  assert_kind(doc, 13, RAWI_TOKEN_NUMBER);
+  assert_kind(doc, 2, RAWI_TOKEN_PUNCT);
+  assert_kind(doc, 0, RAWI_TOKEN_WORD);
+  rawi_doc_free(doc);
+}
+
+static void check_offsets(const rawi_doc *doc);
+
+/* An English possessive written without a space is split off as if it
+ * were written "Booth 's", with either apostrophe; other apostrophes stay
+ * inside their word, and so does one after an Arabic letter (one after a
+ * digit is cut already). */
+static void test_possessive_split(void **state) {
+  char buf[512];
+  rawi_doc *doc = analyze(state, "Booth's O'Brien\xe2\x80\x99s Jos\xc3\xa9's don't "
+                                 "1990's \xd8\xa8's Bus's Edwards' 's");
+  assert_string_equal(token_texts(doc, buf, sizeof buf),
+                      "Booth|'|s|O'Brien|\xe2\x80\x99|s|Jos\xc3\xa9|'|s|don't|"
+                      "1990|'|s|\xd8\xa8's|Bus|'|s|Edwards|'|'|s");
+  assert_kind(doc, 1, RAWI_TOKEN_PUNCT);
+  assert_kind(doc, 2, RAWI_TOKEN_WORD);
   rawi_token t;
-  rawi_doc_token(doc, 13, &t);
-  assert_int_equal(t.kind, RAWI_TOKEN_NUMBER);
   rawi_doc_token(doc, 2, &t);
-  assert_int_equal(t.kind, RAWI_TOKEN_PUNCT);
+  assert_string_equal(t.norm, "s");
   rawi_doc_token(doc, 0, &t);
-  assert_int_equal(t.kind, RAWI_TOKEN_WORD);
+  assert_string_equal(t.norm, "booth");
+  check_offsets(doc);
   rawi_doc_free(doc);
 }
 
@@ -258,6 +285,7 @@ static void test_every_character_agrees_with_icu(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_words_and_punctuation),
+      cmocka_unit_test(test_possessive_split),
       cmocka_unit_test(test_marks_stay_inside),
       cmocka_unit_test(test_offsets_round_trip),
       cmocka_unit_test(test_bom),
