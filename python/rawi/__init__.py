@@ -1,0 +1,198 @@
+"""rawi: named-entity and relation extraction for Arabic and English news.
+
+The Python face of the rawi C library (include/rawi/rawi.h)::
+
+    import rawi
+    model = rawi.Model()                       # the shipped packs
+    record = model.extract("...", id="n1")     # a dict: rawi extract's record
+    for rec in model.extract_many(docs, threads=4):
+        ...
+
+A Model is compiled once and shared: any number of threads may call it at
+once, and extraction runs with the GIL released. Records are the JSON Lines
+schema of docs/output.md, byte for byte what ``rawi extract`` writes.
+"""
+
+import collections
+import json
+import os
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+
+from . import _rawi
+from ._rawi import (Error, FileError, FormatError, LimitError,
+                    OutOfMemoryError, TooBigError, Utf8Error)
+
+__all__ = ["Model", "version", "default_pack_dir", "Error",
+           "Utf8Error", "FormatError", "FileError", "LimitError",
+           "TooBigError", "OutOfMemoryError"]
+
+__version__ = _rawi.version()
+
+_LANGS = {"auto": _rawi.LANG_AUTO, None: _rawi.LANG_AUTO,
+          "ar": _rawi.LANG_AR, "en": _rawi.LANG_EN}
+
+
+def version():
+    """The version of the C library."""
+    return _rawi.version()
+
+
+def default_pack_dir():
+    """Where the shipped packs are found: $RAWI_PACK, share/rawi above the
+    installed module, the source tree of a build tree, the configured
+    prefix (rawi_default_pack_dir in rawi.h)."""
+    return _rawi.default_pack_dir()
+
+
+def _lang(lang):
+    try:
+        return _LANGS[lang]
+    except (KeyError, TypeError):
+        raise ValueError("lang: expected 'ar', 'en' or 'auto', got %r"
+                         % (lang,)) from None
+
+
+def _files(paths, what):
+    """[path or (path, lang)] as [(path, lang number)]."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        raise TypeError("%s: expected a list of paths, got one path" % what)
+    out = []
+    for p in paths or ():
+        if isinstance(p, tuple):
+            path, lang = p
+            out.append((os.fspath(path), _lang(lang)))
+        else:
+            out.append((os.fspath(p), _rawi.LANG_AUTO))
+    return out
+
+
+def _json_id(value):
+    """An id as rawi extract writes a JSON id: a string as it is, a number
+    as C's %.17g."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return "%.17g" % value
+    return None
+
+
+class Model:
+    """A compiled rawi model.
+
+    Model(gazetteers=[], rules=[], lang="auto", pack=None, lenient=False,
+          explain=False)
+
+    gazetteers, rules: user lists (TSV or images from ``rawi compile``) and
+        rule files, added to the shipped packs; an item may be a path (for
+        every language) or a (path, "ar"|"en") pair (for that language's
+        documents only).
+    lang: the documents' language, "ar", "en" or "auto" (by script, per
+        document); extract() may override it.
+    pack: the pack directory (default: default_pack_dir(); "" for no pack).
+    lenient: skip malformed list lines and rules (listed in .warnings)
+        instead of failing.
+
+    A list or rule file that cannot be used raises rawi.FormatError or
+    rawi.FileError with .file, .line, .column and .message.
+    """
+
+    def __init__(self, gazetteers=(), rules=(), lang="auto", pack=None,
+                 lenient=False, explain=False):
+        self.lang = lang
+        self._lang = _lang(lang)
+        self.explain = bool(explain)
+        self._model = _rawi.Model(
+            pack=None if pack is None else os.fspath(pack),
+            gazetteers=_files(gazetteers, "gazetteers"),
+            rules=_files(rules, "rules"), lenient=lenient, explain=explain)
+
+    @property
+    def warnings(self):
+        """The problems a lenient load skipped (rawi.Error instances)."""
+        return list(self._model.warnings)
+
+    def extract(self, text, id=None, lang=None, format=None, meta=None):
+        """The record of one document.
+
+        text: str or UTF-8 bytes. id: the record's id (default "").
+        format: None for a dict (the JSONL record); "jsonl", "ntriples",
+        "turtle", "cypher", "kuzu", "conll" or "html" for the text rawi
+        extract writes in that format (a str). meta: a dict written as the
+        record's "meta". A document that cannot be processed raises
+        rawi.Error (rawi.Utf8Error for invalid UTF-8, with .byte_offset).
+        """
+        line = self._model.extract(
+            text, "" if id is None else str(id),
+            self._lang if lang is None else _lang(lang),
+            format or "jsonl",
+            None if meta is None else json.dumps(meta, ensure_ascii=False,
+                                                 separators=(",", ":")))
+        return json.loads(line) if format is None else line
+
+    def _item(self, item, index, text_field, id_field):
+        """(text, id) of an item of extract_many."""
+        if isinstance(item, (str, bytes, bytearray)):
+            return item, str(index)
+        if isinstance(item, tuple) and len(item) == 2:
+            return item[1], str(item[0])
+        if isinstance(item, dict):
+            if text_field not in item:
+                raise KeyError("document %d has no %r field"
+                               % (index, text_field))
+            doc_id = _json_id(item.get(id_field))
+            return item[text_field], str(index) if doc_id is None else doc_id
+        raise TypeError("document %d: expected str, bytes, (id, text) or a "
+                        "dict, got %s" % (index, type(item).__name__))
+
+    def _one(self, text, doc_id, format, errors):
+        line = self._model.extract(text, doc_id, self._lang, format or "jsonl",
+                                   None, error_record=errors == "record")
+        return json.loads(line) if format is None else line
+
+    def extract_many(self, docs, threads=None, format=None, errors="raise",
+                     text_field="text", id_field="id"):
+        """Records of many documents, yielded in input order as they are
+        done (a generator: documents are read as records are taken).
+
+        docs: an iterable of str or bytes (ids "1", "2", ... by position),
+        (id, text) pairs, or dicts like JSON Lines records (text_field and
+        id_field name their keys; without an id, the position).
+        threads: extraction threads (default: one per core); at most 4
+        documents per thread are in flight, so memory does not grow with
+        the input. errors: "raise" (the first document that fails raises
+        its rawi.Error, when its turn comes) or "record" (it gets an error
+        record, as with rawi extract). format: as for extract().
+        """
+        if errors not in ("raise", "record"):
+            raise ValueError("errors: expected 'raise' or 'record'")
+        threads = threads or os.cpu_count() or 1
+        items = ((self._item(d, i, text_field, id_field))
+                 for i, d in enumerate(docs, 1))
+        if threads == 1:
+            for text, doc_id in items:
+                yield self._one(text, doc_id, format, errors)
+            return
+        window = 4 * threads
+        pending = collections.deque()
+        with ThreadPoolExecutor(threads, thread_name_prefix="rawi") as pool:
+            try:
+                for text, doc_id in items:
+                    pending.append(pool.submit(self._one, text, doc_id,
+                                               format, errors))
+                    if len(pending) >= window:
+                        yield pending.popleft().result()
+                while pending:
+                    yield pending.popleft().result()
+            finally:
+                for f in pending:
+                    f.cancel()
+
+    def header(self, format):
+        """What a format writes before its first record ("" if nothing)."""
+        return self._model.header(format)
+
+    def footer(self, format):
+        """What a format writes after its last record ("" if nothing)."""
+        return self._model.footer(format)
