@@ -40,5 +40,6 @@ int cmd_compile(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_gazetteer(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif
