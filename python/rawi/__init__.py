@@ -18,13 +18,14 @@ import json
 import os
 import subprocess
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from . import _rawi
 from ._rawi import (Error, FileError, FormatError, LimitError,
                     OutOfMemoryError, TooBigError, Utf8Error)
 
-__all__ = ["Model", "version", "default_pack_dir", "Error",
+__all__ = ["Model", "shared_model", "version", "default_pack_dir", "Error",
            "Utf8Error", "FormatError", "FileError", "LimitError",
            "TooBigError", "OutOfMemoryError"]
 
@@ -76,6 +77,26 @@ def _json_id(value):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return "%.17g" % value
     return None
+
+
+_shared = {}
+_shared_lock = threading.Lock()
+
+
+def shared_model(**kwargs):
+    """The Model of this process for these arguments, built on first use.
+
+    For engines that run functions in worker processes (Dask, Spark's
+    mapPartitions, multiprocessing): call it inside the function, and each
+    worker process builds one model and keeps it for every task it runs,
+    instead of one model per task or a model shipped over the network.
+    """
+    key = repr(sorted(kwargs.items()))
+    with _shared_lock:
+        model = _shared.get(key)
+        if model is None:
+            model = _shared[key] = Model(**kwargs)
+        return model
 
 
 class Model:

@@ -217,3 +217,37 @@ def test_model_freed_with_its_sessions():
 def test_version_and_pack():
     assert rawi.version() == rawi.__version__
     assert os.path.isdir(os.path.join(rawi.default_pack_dir(), "gazetteers"))
+
+
+def test_pandas_example(tmp_path, rawi_cli, docs):
+    """docs/examples/pandas_results.py on rawi extract's output, and its
+    message when pandas is missing (python3 -S: no dist-packages)."""
+    import subprocess
+    import sys
+    script = os.path.join(os.path.dirname(TESTS), "docs", "examples",
+                          "pandas_results.py")
+    results = tmp_path / "out.jsonl"
+    results.write_text("".join(run_extract(rawi_cli, docs)), encoding="utf-8")
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        pandas = None
+    if pandas:
+        out = subprocess.run([sys.executable, script, str(results)],
+                             stdout=subprocess.PIPE, check=True).stdout
+        text = out.decode()
+        n_person = sum(1 for line in open(results, encoding="utf-8")
+                       for e in json.loads(line).get("entities", [])
+                       if e["type"] == "PERSON")
+        per_type = dict(line.split() for line in text.splitlines()
+                        if line.split()[:1] in (["PERSON"], ["COUNTRY"]))
+        assert int(per_type["PERSON"]) == n_person
+        assert "met_with" in text
+        # no file: the bundled sample through the package
+        out = subprocess.run([sys.executable, script],
+                             stdout=subprocess.PIPE, check=True).stdout
+        assert "COUNTRY" in out.decode()
+    out = subprocess.run([sys.executable, "-S", script, str(results)],
+                         stdout=subprocess.PIPE, check=True).stdout
+    assert out.decode() == \
+        "pandas is not installed (Debian: python3-pandas); skipped\n"
