@@ -10,7 +10,7 @@ each with one keep-alive connection) send the N documents, one per POST
 /extract as application/json, all of them once per round; every answer
 must be 200 and the record rawi extract writes for that document (checked
 on the first round). The documents are short synthetic news items
-(gen_news_text.py, about 600 bytes each). Printed: per round and as
+(gen_news_text.py, a paragraph of about 1 KB each). Printed: per round and as
 medians, requests/s, latency p50, p90, p99 and max (from sending a
 request to reading its whole answer, as the client sees it); and the time
 rawi extract -j J takes over the same documents as one JSONL file. The
@@ -87,7 +87,7 @@ def main():
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "docs.jsonl")
-        news_docs(path, a.docs * 0.0007 + 0.1, 500)
+        news_docs(path, a.docs * 0.0013 + 0.2, 500)
         with open(path, "rb") as f:
             lines = f.read().splitlines(keepends=True)[:a.docs]
         if len(lines) < a.docs:

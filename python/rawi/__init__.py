@@ -13,13 +13,11 @@ once, and extraction runs with the GIL released. Records are the JSON Lines
 schema of docs/output.md, byte for byte what ``rawi extract`` writes.
 """
 
-import collections
 import json
 import os
 import subprocess
 import tempfile
 import threading
-from concurrent.futures import ThreadPoolExecutor
 
 from . import _rawi
 from ._rawi import (Error, FileError, FormatError, LimitError,
@@ -195,20 +193,21 @@ class Model:
             for text, doc_id in items:
                 yield self._one(text, doc_id, format, errors)
             return
+        # C threads extract; this generator feeds them and takes records
+        stream = self._model.stream(threads, format or "jsonl", self._lang,
+                                    errors == "record")
         window = 4 * threads
-        pending = collections.deque()
-        with ThreadPoolExecutor(threads, thread_name_prefix="rawi") as pool:
-            try:
-                for text, doc_id in items:
-                    pending.append(pool.submit(self._one, text, doc_id,
-                                               format, errors))
-                    if len(pending) >= window:
-                        yield pending.popleft().result()
-                while pending:
-                    yield pending.popleft().result()
-            finally:
-                for f in pending:
-                    f.cancel()
+        try:
+            for text, doc_id in items:
+                if stream.pending() >= window:
+                    line = stream.take()
+                    yield json.loads(line) if format is None else line
+                stream.put(text, doc_id)
+            while stream.pending():
+                line = stream.take()
+                yield json.loads(line) if format is None else line
+        finally:
+            stream.close()
 
     def header(self, format):
         """What a format writes before its first record ("" if nothing)."""

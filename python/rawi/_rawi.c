@@ -386,11 +386,260 @@ static PyObject *Model_sessions(Model *self, PyObject *unused) {
   return PyLong_FromSize_t(n);
 }
 
+/* --- Stream: extract_many's threads ---------------------------------------
+ *
+ * A ring of `window` slots between the caller (Python, holding the GIL)
+ * and `threads` POSIX threads that never touch the GIL: put() copies a
+ * document into the slot at the tail, a worker claims the oldest filled
+ * slot, extracts and writes its record there, and take() waits (GIL
+ * released) for the slot at the head, so records come out in input order
+ * and at most `window` documents are held. The caller keeps fewer than
+ * `window` in flight (pending()), which is the back-pressure. */
+
+enum { SLOT_EMPTY, SLOT_FILLED, SLOT_CLAIMED, SLOT_DONE };
+
+typedef struct slot {
+  int state;
+  char *text, *id;
+  size_t text_len, id_len;
+  buffer out;
+  int rc;         /* rawi_write's status (0: out holds the record) */
+  int failed;     /* the document failed (doc_err), no error record */
+  rawi_error err; /* rawi_write's error, or the document's */
+} slot;
+
+typedef struct {
+  PyObject_HEAD Model *model; /* a reference: the model outlives the workers */
+  pthread_mutex_t lock;
+  pthread_cond_t filled, done;
+  slot *slots;
+  size_t window, head, tail, claim; /* positions, counted from 0 forever */
+  pthread_t *workers;
+  int n_workers, stop, lang, error_record;
+  char format[32];
+} Stream;
+
+static void *stream_worker(void *arg) {
+  Stream *st = arg;
+  rawi_error err;
+  rawi_session *s = take_session(st->model, &err);
+  pthread_mutex_lock(&st->lock);
+  for (;;) {
+    while (!st->stop && st->claim == st->tail)
+      pthread_cond_wait(&st->filled, &st->lock);
+    if (st->stop)
+      break;
+    slot *sl = &st->slots[st->claim++ % st->window];
+    sl->state = SLOT_CLAIMED;
+    pthread_mutex_unlock(&st->lock);
+    rawi_write_options o = {.version = RAWI_WRITE_OPTIONS_VERSION,
+                            .id = sl->id,
+                            .id_len = sl->id_len};
+    rawi_doc *doc = NULL;
+    rawi_error doc_err;
+    if (!s) {
+      sl->rc = err.code;
+      sl->err = err;
+    } else if (rawi_extract(s, sl->text, sl->text_len, (rawi_lang)st->lang,
+                            &doc, &doc_err) == RAWI_OK) {
+      sl->rc = rawi_write(doc, st->format, &o, append, &sl->out, &sl->err);
+    } else if (st->error_record) {
+      sl->rc = rawi_write_error(st->model->model, st->format, &doc_err, &o,
+                                append, &sl->out, &sl->err);
+    } else {
+      sl->failed = 1;
+      sl->err = doc_err;
+    }
+    rawi_doc_free(doc);
+    pthread_mutex_lock(&st->lock);
+    sl->state = SLOT_DONE;
+    pthread_cond_broadcast(&st->done);
+  }
+  pthread_mutex_unlock(&st->lock);
+  if (s)
+    give_session(st->model, s);
+  return NULL;
+}
+
+static void slot_clear(slot *sl) {
+  free(sl->text);
+  free(sl->id);
+  free(sl->out.data);
+  memset(sl, 0, sizeof *sl);
+}
+
+static void stream_stop(Stream *st) {
+  if (!st->workers)
+    return;
+  Py_BEGIN_ALLOW_THREADS pthread_mutex_lock(&st->lock);
+  st->stop = 1;
+  pthread_cond_broadcast(&st->filled);
+  pthread_mutex_unlock(&st->lock);
+  for (int i = 0; i < st->n_workers; i++)
+    pthread_join(st->workers[i], NULL);
+  Py_END_ALLOW_THREADS free(st->workers);
+  st->workers = NULL;
+}
+
+static void Stream_dealloc(Stream *st) {
+  stream_stop(st);
+  for (size_t i = 0; st->slots && i < st->window; i++)
+    slot_clear(&st->slots[i]);
+  free(st->slots);
+  pthread_mutex_destroy(&st->lock);
+  pthread_cond_destroy(&st->filled);
+  pthread_cond_destroy(&st->done);
+  Py_XDECREF(st->model);
+  Py_TYPE(st)->tp_free((PyObject *)st);
+}
+
+static PyTypeObject StreamType;
+
+/* model.stream(threads, format, lang, error_record) -> Stream */
+static PyObject *Model_stream(Model *self, PyObject *args) {
+  int threads, lang, error_record;
+  const char *format;
+  if (!PyArg_ParseTuple(args, "isip", &threads, &format, &lang,
+                        &error_record))
+    return NULL;
+  if (threads < 1 || threads > 256 || strlen(format) >= 32 ||
+      lang < RAWI_LANG_AUTO || lang > RAWI_LANG_EN) {
+    PyErr_SetString(PyExc_ValueError, "threads, format or lang out of range");
+    return NULL;
+  }
+  Stream *st = PyObject_New(Stream, &StreamType);
+  if (!st)
+    return NULL;
+  st->model = self;
+  Py_INCREF(self);
+  pthread_mutex_init(&st->lock, NULL);
+  pthread_cond_init(&st->filled, NULL);
+  pthread_cond_init(&st->done, NULL);
+  st->window = 4 * (size_t)threads;
+  st->head = st->tail = st->claim = 0;
+  st->stop = 0;
+  st->lang = lang;
+  st->error_record = error_record;
+  snprintf(st->format, sizeof st->format, "%s", format);
+  st->n_workers = 0;
+  st->slots = calloc(st->window, sizeof *st->slots);
+  st->workers = calloc((size_t)threads, sizeof *st->workers);
+  if (!st->slots || !st->workers) {
+    Py_DECREF(st);
+    return PyErr_NoMemory();
+  }
+  for (; st->n_workers < threads; st->n_workers++)
+    if (pthread_create(&st->workers[st->n_workers], NULL, stream_worker, st))
+      break;
+  if (!st->n_workers) {
+    Py_DECREF(st);
+    PyErr_SetString(PyExc_RuntimeError, "cannot start a thread");
+    return NULL;
+  }
+  return (PyObject *)st;
+}
+
+static char *copy_bytes(const char *p, size_t n) {
+  char *c = malloc(n + 1);
+  if (c) {
+    memcpy(c, p, n);
+    c[n] = '\0';
+  }
+  return c;
+}
+
+/* put(text, id): queue a document; the caller keeps pending() < window */
+static PyObject *Stream_put(Stream *st, PyObject *args) {
+  PyObject *text;
+  const char *id;
+  Py_ssize_t id_len;
+  if (!PyArg_ParseTuple(args, "Os#", &text, &id, &id_len))
+    return NULL;
+  if (st->tail - st->head >= st->window) {
+    PyErr_SetString(PyExc_RuntimeError, "the window is full: take() first");
+    return NULL;
+  }
+  PyObject *bytes = text_bytes(text);
+  if (!bytes)
+    return NULL;
+  slot *sl = &st->slots[st->tail % st->window];
+  sl->text_len = (size_t)PyBytes_GET_SIZE(bytes);
+  sl->text = copy_bytes(PyBytes_AS_STRING(bytes), sl->text_len);
+  sl->id_len = (size_t)id_len;
+  sl->id = copy_bytes(id, sl->id_len);
+  Py_DECREF(bytes);
+  if (!sl->text || !sl->id) {
+    slot_clear(sl);
+    return PyErr_NoMemory();
+  }
+  pthread_mutex_lock(&st->lock);
+  sl->state = SLOT_FILLED;
+  st->tail++;
+  pthread_cond_signal(&st->filled);
+  pthread_mutex_unlock(&st->lock);
+  Py_RETURN_NONE;
+}
+
+/* take() -> str: the oldest document's record (waits for it); raises its
+ * rawi.Error when it failed and error records were not asked for. */
+static PyObject *Stream_take(Stream *st, PyObject *unused) {
+  (void)unused;
+  if (st->head == st->tail) {
+    PyErr_SetString(PyExc_RuntimeError, "nothing to take");
+    return NULL;
+  }
+  slot *sl = &st->slots[st->head % st->window];
+  Py_BEGIN_ALLOW_THREADS pthread_mutex_lock(&st->lock);
+  while (sl->state != SLOT_DONE)
+    pthread_cond_wait(&st->done, &st->lock);
+  pthread_mutex_unlock(&st->lock);
+  Py_END_ALLOW_THREADS PyObject *r = NULL;
+  if (sl->rc || sl->failed)
+    raise_error(&sl->err);
+  else
+    r = PyUnicode_DecodeUTF8(sl->out.data ? sl->out.data : "",
+                             (Py_ssize_t)sl->out.len, "replace");
+  slot_clear(sl);
+  st->head++;
+  return r;
+}
+
+static PyObject *Stream_pending(Stream *st, PyObject *unused) {
+  (void)unused;
+  return PyLong_FromSize_t(st->tail - st->head);
+}
+
+static PyObject *Stream_close(Stream *st, PyObject *unused) {
+  (void)unused;
+  stream_stop(st);
+  Py_RETURN_NONE;
+}
+
+static PyMethodDef Stream_methods[] = {
+    {"put", (PyCFunction)Stream_put, METH_VARARGS, "put(text, id)"},
+    {"take", (PyCFunction)Stream_take, METH_NOARGS, "take() -> str"},
+    {"pending", (PyCFunction)Stream_pending, METH_NOARGS,
+     "documents put and not yet taken"},
+    {"close", (PyCFunction)Stream_close, METH_NOARGS,
+     "stop the threads (documents not taken are dropped)"},
+    {NULL, NULL, 0, NULL}};
+
+static PyTypeObject StreamType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "rawi._rawi.Stream",
+    .tp_basicsize = sizeof(Stream),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "extract_many's threads (see rawi.Model.extract_many)",
+    .tp_dealloc = (destructor)Stream_dealloc,
+    .tp_methods = Stream_methods,
+};
+
 static PyMethodDef Model_methods[] = {
     {"extract", (PyCFunction)(void (*)(void))Model_extract,
      METH_VARARGS | METH_KEYWORDS,
      "extract(text, id='', lang=0, format='jsonl', meta=None, *, "
      "error_record=False) -> str"},
+    {"stream", (PyCFunction)Model_stream, METH_VARARGS,
+     "stream(threads, format, lang, error_record) -> Stream"},
     {"header", (PyCFunction)Model_header, METH_VARARGS,
      "header(format) -> str"},
     {"footer", (PyCFunction)Model_footer, METH_VARARGS,
@@ -486,7 +735,7 @@ static int add_errors(PyObject *m) {
 }
 
 PyMODINIT_FUNC PyInit__rawi(void) {
-  if (PyType_Ready(&ModelType) < 0)
+  if (PyType_Ready(&ModelType) < 0 || PyType_Ready(&StreamType) < 0)
     return NULL;
   PyObject *m = PyModule_Create(&module);
   if (!m)

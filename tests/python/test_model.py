@@ -251,3 +251,15 @@ def test_pandas_example(tmp_path, rawi_cli, docs):
                          stdout=subprocess.PIPE, check=True).stdout
     assert out.decode() == \
         "pandas is not installed (Debian: python3-pandas); skipped\n"
+
+
+def test_extract_many_input_error_propagates(model):
+    def docs():
+        yield "Blinken visited Chile."
+        raise RuntimeError("the feed broke")
+
+    it = model.extract_many(docs(), threads=2)
+    with pytest.raises(RuntimeError, match="the feed broke"):
+        list(it)
+    # the model is still usable, its sessions back in the pool
+    assert model.extract("Boric.", id="x")["id"] == "x"
