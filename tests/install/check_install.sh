@@ -38,4 +38,15 @@ check_consumer "$tmp/cm/consumer"
 PKG_CONFIG_PATH="$libdir/pkgconfig" cc -o "$tmp/pc" "$src/tests/install/consumer/main.c" \
   $(PKG_CONFIG_PATH="$libdir/pkgconfig" pkg-config --cflags --libs rawi)
 check_consumer "$tmp/pc"
+# the Python package, when the build has it: imported from the prefix,
+# it finds the packs installed there too
+site=$(find "$prefix" -path '*/dist-packages/rawi/__init__.py' | head -1)
+if [ -n "$site" ]; then
+  got=$(cd "$tmp" && env -u RAWI_PACK PYTHONPATH="${site%/rawi/__init__.py}" /usr/bin/python3 -c '
+import rawi
+print(rawi.default_pack_dir())
+print(rawi.Model().extract("وصل الوزير إلى العراق.")["entities"][0]["id"])')
+  want=$(printf '%s\n%s' "$prefix/share/rawi" country/iq)
+  [ "$got" = "$want" ] || { echo "installed Python package printed '$got'"; exit 1; }
+fi
 echo "1 passed, 0 failed"
