@@ -49,4 +49,20 @@ print(rawi.Model().extract("وصل الوزير إلى العراق.")["entities
   want=$(printf '%s\n%s' "$prefix/share/rawi" country/iq)
   [ "$got" = "$want" ] || { echo "installed Python package printed '$got'"; exit 1; }
 fi
+# pip install ./python against this installation, offline, in a venv that
+# sees Debian's packages (skipped when python3-venv or pip is missing)
+if /usr/bin/python3 -m venv --system-site-packages "$tmp/venv" > /dev/null 2>&1 &&
+   "$tmp/venv/bin/python" -m pip --version > /dev/null 2>&1; then
+  cp -r "$src/python" "$tmp/pysrc"   # pip builds in the tree it is given
+  rm -rf "$tmp/pysrc/build"
+  PKG_CONFIG_PATH="$libdir/pkgconfig" "$tmp/venv/bin/pip" install -q \
+    --no-build-isolation --no-index "$tmp/pysrc" > "$tmp/pip.log" 2>&1 ||
+    { cat "$tmp/pip.log"; exit 1; }
+  got=$(cd "$tmp" && env -u RAWI_PACK -u PYTHONPATH "$tmp/venv/bin/python" -c '
+import rawi
+print(rawi.Model().extract("وصل الوزير إلى العراق.")["entities"][0]["id"])')
+  [ "$got" = country/iq ] || { echo "pip-installed package printed '$got'"; exit 1; }
+else
+  echo "skipped: pip install ./python (needs Debian's python3-venv and python3-pip)"
+fi
 echo "1 passed, 0 failed"
