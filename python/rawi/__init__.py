@@ -15,15 +15,15 @@ schema of docs/output.md, byte for byte what ``rawi extract`` writes.
 
 import json
 import os
+import shutil
 import subprocess
-import tempfile
 import threading
 
 from . import _rawi
 from ._rawi import (Error, FileError, FormatError, LimitError,
                     OutOfMemoryError, TooBigError, Utf8Error)
 
-__all__ = ["Model", "shared_model", "version", "default_pack_dir", "Error",
+__all__ = ["Model", "shared_model", "graph", "version", "default_pack_dir", "Error",
            "Utf8Error", "FormatError", "FileError", "LimitError",
            "TooBigError", "OutOfMemoryError"]
 
@@ -216,3 +216,109 @@ class Model:
     def footer(self, format):
         """What a format writes after its last record ("" if nothing)."""
         return self._model.footer(format)
+
+
+def _program():
+    """The rawi command: $RAWI_CLI, rawi in the build tree or prefix this
+    package is in (BUILD/python/rawi, PREFIX/lib/.../rawi), else on PATH."""
+    env = os.environ.get("RAWI_CLI")
+    if env:
+        return env
+    here = os.path.dirname(os.path.abspath(__file__))
+    up = here
+    for _ in range(5):
+        up = os.path.dirname(up)
+        for cand in (os.path.join(up, "rawi"), os.path.join(up, "bin", "rawi")):
+            if os.path.isfile(cand) and os.access(cand, os.X_OK):
+                return cand
+    found = shutil.which("rawi")
+    if not found:
+        raise FileError("the rawi command was not found (set RAWI_CLI, or "
+                        "put rawi on PATH)")
+    return found
+
+
+def _feed(proc, results):
+    """Write results to proc's stdin as JSON Lines, then close it."""
+    try:
+        for r in results:
+            if isinstance(r, dict):
+                r = json.dumps(r, ensure_ascii=False,
+                               separators=(",", ":")) + "\n"
+            elif isinstance(r, bytes):
+                r = r.decode("utf-8")
+            proc.stdin.write(r.encode("utf-8") if r.endswith("\n")
+                             else (r + "\n").encode("utf-8"))
+    except BrokenPipeError:
+        pass  # rawi stopped early; its status says why
+    finally:
+        try:
+            proc.stdin.close()
+        except BrokenPipeError:
+            pass
+
+
+def graph(results, format="ntriples", merge=True, min_count=None,
+          base_iri=None, output=None, program=None):
+    """One consolidated graph of a run's records, as ``rawi graph`` makes it
+    (a node per entity with all its names and documents, an edge per fact
+    with its count and every piece of evidence).
+
+    results: a path to a JSONL file of records (or a list of paths), or an
+    iterable of records (dicts from extract/extract_many, or JSONL lines).
+    format: "ntriples" (the default), "turtle", "cypher", "kuzu", "html",
+    or "neo4j" (a directory: give output). merge=False keeps short forms
+    apart (--no-merge); min_count leaves out facts seen fewer times.
+    Returns the graph as a str, or None when written to output.
+
+    Runs the rawi command (``program``, else found next to this package or
+    on PATH). Its errors raise rawi.Error (rawi.FormatError when some input
+    lines were not usable records), with its message.
+    """
+    args = [program or _program(), "graph", "--format", format]
+    if not merge:
+        args.append("--no-merge")
+    if min_count is not None:
+        args += ["--min-count", str(int(min_count))]
+    if base_iri:
+        args += ["--base-iri", base_iri]
+    if output is not None:
+        args += ["-o", os.fspath(output)]
+    paths = None
+    if isinstance(results, (str, bytes, os.PathLike)):
+        paths = [os.fsdecode(results)]
+    elif isinstance(results, (list, tuple)) and results and all(
+            isinstance(r, os.PathLike) or (isinstance(r, str) and
+                                           not r.lstrip().startswith("{"))
+            for r in results):
+        paths = [os.fsdecode(r) for r in results]
+    proc = subprocess.Popen(args + (paths or []),
+                            stdin=subprocess.DEVNULL if paths
+                            else subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if paths:
+        out, err = proc.communicate()
+    else:  # results go in, the graph and messages come out, all at once
+        errs = []
+        threads = [threading.Thread(target=_feed, args=(proc, results)),
+                   threading.Thread(target=lambda: errs.append(
+                       proc.stderr.read()))]
+        for t in threads:
+            t.start()
+        out = proc.stdout.read()
+        for t in threads:
+            t.join()
+        proc.wait()
+        err = errs[0] if errs else b""
+    if proc.returncode:
+        lines = [l for l in err.decode("utf-8", "replace").splitlines()
+                 if "error" in l or "warning" in l] or \
+            err.decode("utf-8", "replace").splitlines() or \
+            ["rawi graph exited with status %d" % proc.returncode]
+        cls = FormatError if proc.returncode == 2 else Error
+        e = cls(lines[0])
+        e.message, e.status = "\n".join(lines), -proc.returncode
+        e.file = e.line = e.column = e.byte_offset = None
+        raise e
+    return None if output is not None else out.decode("utf-8")
+

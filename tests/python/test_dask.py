@@ -47,6 +47,16 @@ def test_bag_of_jsonl_files_like_rawi_extract(cluster_client, rawi_cli,
                           stdout=subprocess.PIPE, check=True).stdout.decode()
     assert len(parts) == 4
     assert got == want
+    # then the run's graph: the parts give what rawi extract's output gives
+    r = subprocess.run([rawi_cli, "graph", "--help"], check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if r.returncode == 0:
+        single = tmp_path / "single.jsonl"
+        single.write_text(want, encoding="utf-8")
+        want_graph = subprocess.run([rawi_cli, "graph", str(single)],
+                                    stdout=subprocess.PIPE,
+                                    check=True).stdout.decode()
+        assert rawi.graph(sorted(parts), program=rawi_cli) == want_graph
     # one model per worker: each worker process built exactly one
     counts = cluster_client.run(lambda: len(rawi._shared))
     assert sorted(counts.values()) == [1, 1]

@@ -263,3 +263,38 @@ def test_extract_many_input_error_propagates(model):
         list(it)
     # the model is still usable, its sessions back in the pool
     assert model.extract("Boric.", id="x")["id"] == "x"
+
+
+def graph_available(cli):
+    import subprocess
+    r = subprocess.run([cli, "graph", "--help"], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
+    return r.returncode == 0
+
+
+def test_graph_is_rawi_graph(model, rawi_cli, docs, tmp_path):
+    """rawi.graph over records gives what rawi graph gives over the same
+    run's JSONL, from dicts, lines or a file; its errors raise."""
+    import subprocess
+    if not graph_available(rawi_cli):
+        pytest.skip("this rawi has no graph command yet")
+    lines = run_extract(rawi_cli, docs)
+    path = tmp_path / "run.jsonl"
+    path.write_text("".join(lines), encoding="utf-8")
+    for fmt in ("ntriples", "turtle"):
+        want = subprocess.run([rawi_cli, "graph", "--format", fmt,
+                               str(path)], stdout=subprocess.PIPE,
+                              check=True).stdout.decode()
+        records = model.extract_many(docs, threads=2)
+        assert rawi.graph(records, format=fmt, program=rawi_cli) == want
+        assert rawi.graph(lines, format=fmt, program=rawi_cli) == want
+        assert rawi.graph(str(path), format=fmt, program=rawi_cli) == want
+    want = subprocess.run([rawi_cli, "graph", "--min-count", "2",
+                           "--no-merge", str(path)], stdout=subprocess.PIPE,
+                          check=True).stdout.decode()
+    assert rawi.graph(path, min_count=2, merge=False,
+                      program=rawi_cli) == want
+    with pytest.raises(rawi.Error):
+        rawi.graph(lines, format="yaml", program=rawi_cli)
+    with pytest.raises(rawi.FormatError):
+        rawi.graph(["not a record\n"] + lines, program=rawi_cli)
