@@ -54,8 +54,8 @@ static PyObject *make_error(const rawi_error *err) {
                       ? PyLong_FromSize_t(err->byte_offset)
                       : none;
   PyObject *status = PyLong_FromLong(err->code);
-  PyObject *msg = PyUnicode_DecodeUTF8(err->message, strlen(err->message),
-                                       "replace");
+  PyObject *msg =
+      PyUnicode_DecodeUTF8(err->message, strlen(err->message), "replace");
   int bad = !file || !line || !col || !off || !status || !msg ||
             PyObject_SetAttrString(e, "status", status) ||
             PyObject_SetAttrString(e, "message", msg) ||
@@ -209,12 +209,12 @@ static int add_files(rawi_config *cfg, PyObject *seq, int rules) {
 }
 
 static int Model_init(Model *self, PyObject *args, PyObject *kw) {
-  static char *kwlist[] = {"pack", "gazetteers", "rules", "lenient", "explain",
-                           "jit", NULL};
+  static char *kwlist[] = {"pack",    "gazetteers", "rules", "lenient",
+                           "explain", "jit",        NULL};
   PyObject *pack_arg = Py_None, *pack = NULL, *gaz = NULL, *rules = NULL;
   int lenient = 0, explain = 0, jit = 1;
-  if (!PyArg_ParseTupleAndKeywords(args, kw, "|OOOppp", kwlist, &pack_arg,
-                                   &gaz, &rules, &lenient, &explain, &jit))
+  if (!PyArg_ParseTupleAndKeywords(args, kw, "|OOOppp", kwlist, &pack_arg, &gaz,
+                                   &rules, &lenient, &explain, &jit))
     return -1;
   /* pack: None for the shipped packs, "" for none, else a directory */
   if (pack_arg != Py_None && !PyUnicode_FSConverter(pack_arg, &pack))
@@ -246,8 +246,10 @@ static int Model_init(Model *self, PyObject *args, PyObject *kw) {
   }
   rawi_error err;
   rawi_model *model;
-  Py_BEGIN_ALLOW_THREADS model = rawi_model_new(cfg, &err);
-  Py_END_ALLOW_THREADS rawi_config_free(cfg);
+  PyThreadState *ts = PyEval_SaveThread(); /* the GIL, while it compiles */
+  model = rawi_model_new(cfg, &err);
+  PyEval_RestoreThread(ts);
+  rawi_config_free(cfg);
   if (!model) {
     free(ws.v);
     raise_error(&err);
@@ -296,8 +298,8 @@ static PyObject *text_bytes(PyObject *text) {
  * error record instead (as rawi extract writes it).
  */
 static PyObject *Model_extract(Model *self, PyObject *args, PyObject *kw) {
-  static char *kwlist[] = {"text", "id",   "lang", "format", "meta",
-                           "error_record", NULL};
+  static char *kwlist[] = {"text", "id",           "lang", "format",
+                           "meta", "error_record", NULL};
   PyObject *text;
   const char *id = "", *format = "jsonl", *meta = NULL;
   Py_ssize_t id_len = 0;
@@ -324,7 +326,8 @@ static PyObject *Model_extract(Model *self, PyObject *args, PyObject *kw) {
   rawi_error err, doc_err;
   buffer out = {0};
   int rc, failed = 0;
-  Py_BEGIN_ALLOW_THREADS rawi_session *s = take_session(self, &err);
+  PyThreadState *ts = PyEval_SaveThread(); /* the GIL, while it extracts */
+  rawi_session *s = take_session(self, &err);
   rc = s ? RAWI_OK : err.code;
   if (s) {
     rawi_doc *doc = NULL;
@@ -341,7 +344,8 @@ static PyObject *Model_extract(Model *self, PyObject *args, PyObject *kw) {
     rawi_doc_free(doc);
     give_session(self, s);
   }
-  Py_END_ALLOW_THREADS Py_DECREF(bytes);
+  PyEval_RestoreThread(ts);
+  Py_DECREF(bytes);
   PyObject *result = NULL;
   if (rc)
     raise_error(&err);
@@ -471,13 +475,15 @@ static void slot_clear(slot *sl) {
 static void stream_stop(Stream *st) {
   if (!st->workers)
     return;
-  Py_BEGIN_ALLOW_THREADS pthread_mutex_lock(&st->lock);
+  PyThreadState *ts = PyEval_SaveThread();
+  pthread_mutex_lock(&st->lock);
   st->stop = 1;
   pthread_cond_broadcast(&st->filled);
   pthread_mutex_unlock(&st->lock);
   for (int i = 0; i < st->n_workers; i++)
     pthread_join(st->workers[i], NULL);
-  Py_END_ALLOW_THREADS free(st->workers);
+  PyEval_RestoreThread(ts);
+  free(st->workers);
   st->workers = NULL;
 }
 
@@ -499,8 +505,7 @@ static PyTypeObject StreamType;
 static PyObject *Model_stream(Model *self, PyObject *args) {
   int threads, lang, error_record;
   const char *format;
-  if (!PyArg_ParseTuple(args, "isip", &threads, &format, &lang,
-                        &error_record))
+  if (!PyArg_ParseTuple(args, "isip", &threads, &format, &lang, &error_record))
     return NULL;
   if (threads < 1 || threads > 256 || strlen(format) >= 32 ||
       lang < RAWI_LANG_AUTO || lang > RAWI_LANG_EN) {
@@ -589,11 +594,13 @@ static PyObject *Stream_take(Stream *st, PyObject *unused) {
     return NULL;
   }
   slot *sl = &st->slots[st->head % st->window];
-  Py_BEGIN_ALLOW_THREADS pthread_mutex_lock(&st->lock);
+  PyThreadState *ts = PyEval_SaveThread();
+  pthread_mutex_lock(&st->lock);
   while (sl->state != SLOT_DONE)
     pthread_cond_wait(&st->done, &st->lock);
   pthread_mutex_unlock(&st->lock);
-  Py_END_ALLOW_THREADS PyObject *r = NULL;
+  PyEval_RestoreThread(ts);
+  PyObject *r = NULL;
   if (sl->rc || sl->failed)
     raise_error(&sl->err);
   else
@@ -700,9 +707,15 @@ static PyMethodDef module_methods[] = {
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_rawi",
-    "The CPython binding of rawi's C API (use the rawi package).", -1,
-    module_methods, NULL, NULL, NULL, NULL};
+    PyModuleDef_HEAD_INIT,
+    "_rawi",
+    "The CPython binding of rawi's C API (use the rawi package).",
+    -1,
+    module_methods,
+    NULL,
+    NULL,
+    NULL,
+    NULL};
 
 /* rawi.Error and one subclass per kind of failure. */
 static int add_errors(PyObject *m) {
@@ -725,8 +738,8 @@ static int add_errors(PyObject *m) {
   if (!Error || PyModule_AddObjectRef(m, "Error", Error))
     return -1;
   for (size_t i = 0; i < sizeof errs / sizeof *errs; i++) {
-    *errs[i].cls = PyErr_NewExceptionWithDoc(errs[i].name, errs[i].doc, Error,
-                                             NULL);
+    *errs[i].cls =
+        PyErr_NewExceptionWithDoc(errs[i].name, errs[i].doc, Error, NULL);
     if (!*errs[i].cls ||
         PyModule_AddObjectRef(m, errs[i].name + 5, *errs[i].cls))
       return -1;
@@ -741,7 +754,8 @@ PyMODINIT_FUNC PyInit__rawi(void) {
   if (!m)
     return NULL;
   if (PyModule_AddObjectRef(m, "Model", (PyObject *)&ModelType) ||
-      add_errors(m) || PyModule_AddIntConstant(m, "LANG_AUTO", RAWI_LANG_AUTO) ||
+      add_errors(m) ||
+      PyModule_AddIntConstant(m, "LANG_AUTO", RAWI_LANG_AUTO) ||
       PyModule_AddIntConstant(m, "LANG_AR", RAWI_LANG_AR) ||
       PyModule_AddIntConstant(m, "LANG_EN", RAWI_LANG_EN)) {
     Py_DECREF(m);

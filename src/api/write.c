@@ -27,7 +27,8 @@ static int prepare(const char *name, const rawi_write_options *w,
   if ((*f)->writer)
     return rawi_error_set(err, RAWI_ERR_INVALID,
                           "format '%s' writes a directory of files, not a "
-                          "record", name);
+                          "record",
+                          name);
   memset(o, 0, sizeof *o);
   output_label_map_parse(labels, OUTPUT_LABEL_MAP_DEFAULT, msg, sizeof msg);
   o->labels = labels;

@@ -23,7 +23,8 @@ static const char usage[] =
     "  -j N                 threads, each with a session (default: cores)\n"
     "  --max-body BYTES     largest request body (default 16777216)\n"
     "  --max-docs N         documents in one request (default 1000)\n"
-    "  --time-budget MS     a request's time, from its headers (default 10000)\n"
+    "  --time-budget MS     a request's time, from its headers (default "
+    "10000)\n"
     "  --max-requests N     requests in progress at once (default 64)\n"
     "  --idle-timeout S     seconds a connection may stay silent (default 30)\n"
     "  --lang ar|en|auto    documents' language unless ?lang= (default auto)\n"
@@ -43,8 +44,8 @@ static int number(const char *opt, const char *s, unsigned long long max,
   errno = 0;
   unsigned long long v = strtoull(s, &end, 10);
   if (errno || end == s || *end || *s == '-' || v > max || (!v && !zero_ok)) {
-    cli_errorf("%s: expected a number from %d to %llu, got '%s'", opt,
-               !zero_ok, max, s);
+    cli_errorf("%s: expected a number from %d to %llu, got '%s'", opt, !zero_ok,
+               max, s);
     return -1;
   }
   *out = v;
@@ -53,8 +54,21 @@ static int number(const char *opt, const char *s, unsigned long long max,
 
 static int parse(int argc, char **argv, serve_options *o, rawi_config *cfg,
                  const char **pack) {
-  enum { O_HOST = 256, O_PORT, O_BODY, O_DOCS, O_TIME, O_REQS, O_IDLE, O_LANG,
-         O_GAZ, O_RULES, O_PACK, O_BASE, O_NOJIT };
+  enum {
+    O_HOST = 256,
+    O_PORT,
+    O_BODY,
+    O_DOCS,
+    O_TIME,
+    O_REQS,
+    O_IDLE,
+    O_LANG,
+    O_GAZ,
+    O_RULES,
+    O_PACK,
+    O_BASE,
+    O_NOJIT
+  };
   static const struct option opts[] = {
       {"host", required_argument, 0, O_HOST},
       {"port", required_argument, 0, O_PORT},
@@ -132,7 +146,8 @@ static int parse(int argc, char **argv, serve_options *o, rawi_config *cfg,
     case O_BASE:
       if ((bad = !output_iri_usable(optarg)))
         cli_errorf("--base-iri: expected an absolute IRI such as "
-                   "https://example.org/news/, got '%s'", optarg);
+                   "https://example.org/news/, got '%s'",
+                   optarg);
       o->base_iri = optarg;
       break;
     case O_NOJIT:

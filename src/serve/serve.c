@@ -49,7 +49,9 @@ typedef struct request {
   int too_large; /* the body went past max_body: the rest is discarded */
 } request;
 
-int serve_available(void) { return 1; }
+int serve_available(void) {
+  return 1;
+}
 
 void serve_options_default(serve_options *o) {
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -159,7 +161,12 @@ static const char *media_type(const char *format) {
   return "text/plain; charset=utf-8"; /* conll, cypher, kuzu */
 }
 
-typedef enum body_kind { BODY_TEXT, BODY_JSON, BODY_JSONL, BODY_OTHER } body_kind;
+typedef enum body_kind {
+  BODY_TEXT,
+  BODY_JSON,
+  BODY_JSONL,
+  BODY_OTHER
+} body_kind;
 
 /* What the Content-Type says the body is; no type is text. */
 static body_kind kind_of(const char *type) {
@@ -209,8 +216,8 @@ static const char *next_line(const char **p, const char *end, size_t *len,
     const char *start = *p, *stop = nl ? nl : end;
     *p = nl ? nl + 1 : end;
     ++*line;
-    while (stop > start && (stop[-1] == '\r' || stop[-1] == ' ' ||
-                            stop[-1] == '\t'))
+    while (stop > start &&
+           (stop[-1] == '\r' || stop[-1] == ' ' || stop[-1] == '\t'))
       stop--;
     if (stop > start) {
       *len = (size_t)(stop - start);
@@ -231,18 +238,21 @@ static size_t count_lines(const char *p, const char *end) {
 static enum MHD_Result extract(server *s, struct MHD_Connection *c,
                                request *r) {
   const serve_options *o = s->opt;
-  const char *fmt = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND,
-                                                "format");
-  const char *lang = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND,
-                                                 "lang");
+  const char *fmt =
+      MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "format");
+  const char *lang =
+      MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang");
   const char *id = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "id");
-  batch_options bo = {.lang = o->lang, .text_field = "text", .id_field = "id",
+  batch_options bo = {.lang = o->lang,
+                      .text_field = "text",
+                      .id_field = "id",
                       .format = output_format_find(fmt ? fmt : "jsonl"),
                       .out = {.base_iri = o->base_iri, .labels = &s->labels}};
   if (!bo.format || bo.format->writer)
     return fail(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", NULL, NULL,
                 "format: expected jsonl, conll, ntriples, turtle, cypher, "
-                "kuzu or html, got '%.40s'", fmt);
+                "kuzu or html, got '%.40s'",
+                fmt);
   if (lang && strcmp(lang, "auto"))
     bo.lang = !strcmp(lang, "ar")   ? RAWI_LANG_AR
               : !strcmp(lang, "en") ? RAWI_LANG_EN
@@ -260,13 +270,14 @@ static enum MHD_Result extract(server *s, struct MHD_Connection *c,
                 NULL, NULL,
                 "expected text/plain (one text), application/json (one "
                 "document) or application/x-ndjson (JSON Lines), got "
-                "'%.80s'", type);
+                "'%.80s'",
+                type);
   const char *body = r->body.data ? r->body.data : "";
   const char *end = body + r->body.len;
   size_t docs = kind == BODY_JSONL ? count_lines(body, end) : 1;
   if (docs > o->max_docs)
-    return fail(c, MHD_HTTP_CONTENT_TOO_LARGE, "too_many_documents", NULL,
-                NULL, "a request may hold %zu documents, this one has %zu",
+    return fail(c, MHD_HTTP_CONTENT_TOO_LARGE, "too_many_documents", NULL, NULL,
+                "a request may hold %zu documents, this one has %zu",
                 o->max_docs, docs);
 
   rawi_strbuf out;
@@ -314,27 +325,26 @@ static enum MHD_Result extract(server *s, struct MHD_Connection *c,
   unsigned status = kind != BODY_JSONL && counts.failed
                         ? MHD_HTTP_UNPROCESSABLE_CONTENT
                         : MHD_HTTP_OK;
-  return answer(c, status, media_type(bo.format->name), &out,
-                "X-Rawi-Failed", failed);
+  return answer(c, status, media_type(bo.format->name), &out, "X-Rawi-Failed",
+                failed);
 }
 
 /* --- the handler ---------------------------------------------------------- */
 
 static enum MHD_Result route(server *s, struct MHD_Connection *c,
-                             const char *url, const char *method,
-                             request *r) {
+                             const char *url, const char *method, request *r) {
   int get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
   if (!strcmp(url, "/health") || !strcmp(url, "/version")) {
     if (!get)
-      return fail(c, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed",
-                  "Allow", "GET, HEAD", "%s takes GET, not %.20s", url,
-                  method);
+      return fail(c, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed", "Allow",
+                  "GET, HEAD", "%s takes GET, not %.20s", url, method);
     return url[1] == 'h' ? health(c) : version(c);
   }
   if (strcmp(url, "/extract"))
     return fail(c, MHD_HTTP_NOT_FOUND, "not_found", NULL, NULL,
                 "no such resource: %.100s (try POST /extract, GET /health, "
-                "GET /version)", url);
+                "GET /version)",
+                url);
   if (strcmp(method, "POST"))
     return fail(c, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed", "Allow",
                 "POST", "/extract takes POST, not %.20s", method);
@@ -418,7 +428,9 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
   *con_cls = NULL;
 }
 
-static void free_session(void *ses) { rawi_session_free(ses); }
+static void free_session(void *ses) {
+  rawi_session_free(ses);
+}
 
 int serve_run(const rawi_model *model, const serve_options *o,
               rawi_error *err) {
@@ -430,7 +442,8 @@ int serve_run(const rawi_model *model, const serve_options *o,
   if (inet_pton(AF_INET, o->host, &addr.sin_addr) != 1)
     return rawi_error_set(err, RAWI_ERR_INVALID,
                           "--host: expected an IPv4 address such as "
-                          "127.0.0.1, got '%s'", o->host);
+                          "127.0.0.1, got '%s'",
+                          o->host);
   if (pthread_key_create(&s.session_key, free_session))
     return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
   /* SIGINT and SIGTERM are taken by sigwait below: blocked in every thread

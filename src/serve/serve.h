@@ -13,16 +13,16 @@
 #include "rawi/rawi.h"
 
 typedef struct serve_options {
-  const char *host;       /* address to listen on (default 127.0.0.1) */
-  unsigned port;          /* 0: any free port (printed at start) */
-  int threads;            /* connection threads, each with a session */
-  size_t max_body;        /* bytes of a request body */
-  size_t max_docs;        /* documents of one request */
+  const char *host;        /* address to listen on (default 127.0.0.1) */
+  unsigned port;           /* 0: any free port (printed at start) */
+  int threads;             /* connection threads, each with a session */
+  size_t max_body;         /* bytes of a request body */
+  size_t max_docs;         /* documents of one request */
   unsigned time_budget_ms; /* a request's time, from its headers on */
-  unsigned max_requests;  /* requests in progress at once */
-  unsigned idle_timeout;  /* seconds a connection may stay silent */
-  rawi_lang lang;         /* documents' language unless ?lang= */
-  const char *base_iri;   /* RDF formats */
+  unsigned max_requests;   /* requests in progress at once */
+  unsigned idle_timeout;   /* seconds a connection may stay silent */
+  rawi_lang lang;          /* documents' language unless ?lang= */
+  const char *base_iri;    /* RDF formats */
 } serve_options;
 
 /* Defaults of the options above. */
@@ -30,8 +30,7 @@ void serve_options_default(serve_options *o);
 
 /* Serve model until SIGINT or SIGTERM; 0, or -1 with err set when the
  * service could not start. */
-int serve_run(const rawi_model *model, const serve_options *o,
-              rawi_error *err);
+int serve_run(const rawi_model *model, const serve_options *o, rawi_error *err);
 
 /* Whether this rawi was built with libmicrohttpd. */
 int serve_available(void);

@@ -3,7 +3,9 @@
 
 #include "util/error.h"
 
-int serve_available(void) { return 0; }
+int serve_available(void) {
+  return 0;
+}
 
 void serve_options_default(serve_options *o) {
   *o = (serve_options){.host = "127.0.0.1", .port = 8080, .threads = 1};

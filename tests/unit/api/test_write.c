@@ -136,8 +136,7 @@ static void test_write_formats(void **state) {
   const char *list = RAWI_TEST_DATA "/lang/en-places.tsv";
   rawi_model *m = model_with(list, RAWI_LANG_AUTO, NULL, 0);
   rawi_doc *doc = extract(m, "They met in Quillmarsh.", RAWI_LANG_EN);
-  rawi_write_options o = {.version = RAWI_WRITE_OPTIONS_VERSION,
-                          .id = "doc-1"};
+  rawi_write_options o = {.version = RAWI_WRITE_OPTIONS_VERSION, .id = "doc-1"};
   collected c = {0};
   assert_int_equal(rawi_write(doc, "jsonl", &o, collect, &c, NULL), 0);
   assert_int_equal(c.calls, 1);
