@@ -207,8 +207,8 @@ static void one_record(server *s, const batch_options *bo, batch_format f,
 }
 
 /* The lines of a JSON Lines body that are not blank, as rawi extract reads
- * them: ends trimmed of \r, spaces and tabs; *n counts them, *line is the
- * 1-based number of each in turn. Returns the next line or NULL. */
+ * them: ends trimmed of \r, spaces and tabs; *line is the 1-based number
+ * of each in turn. Returns the next line (its length in *len) or NULL. */
 static const char *next_line(const char **p, const char *end, size_t *len,
                              unsigned long *line) {
   while (*p < end) {
@@ -235,33 +235,69 @@ static size_t count_lines(const char *p, const char *end) {
   return n;
 }
 
-static enum MHD_Result extract(server *s, struct MHD_Connection *c,
-                               request *r) {
-  const serve_options *o = s->opt;
+/* The query's format and lang into bo; 0, or -1 with an answer queued in
+ * *rc. */
+static int query_options(server *s, struct MHD_Connection *c, batch_options *bo,
+                         enum MHD_Result *rc) {
   const char *fmt =
       MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "format");
   const char *lang =
       MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang");
-  const char *id = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "id");
-  batch_options bo = {.lang = o->lang,
-                      .text_field = "text",
-                      .id_field = "id",
-                      .format = output_format_find(fmt ? fmt : "jsonl"),
-                      .out = {.base_iri = o->base_iri, .labels = &s->labels}};
-  if (!bo.format || bo.format->writer)
-    return fail(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", NULL, NULL,
-                "format: expected jsonl, conll, ntriples, turtle, cypher, "
-                "kuzu or html, got '%.40s'",
-                fmt);
-  if (lang && strcmp(lang, "auto"))
-    bo.lang = !strcmp(lang, "ar")   ? RAWI_LANG_AR
-              : !strcmp(lang, "en") ? RAWI_LANG_EN
-                                    : (rawi_lang)-1;
-  else if (lang)
-    bo.lang = RAWI_LANG_AUTO;
-  if ((int)bo.lang < 0)
-    return fail(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", NULL, NULL,
-                "lang: expected ar, en or auto, got '%.40s'", lang);
+  *bo = (batch_options){
+      .lang = s->opt->lang,
+      .text_field = "text",
+      .id_field = "id",
+      .format = output_format_find(fmt ? fmt : "jsonl"),
+      .out = {.base_iri = s->opt->base_iri, .labels = &s->labels}};
+  if (!bo->format || bo->format->writer) {
+    *rc = fail(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", NULL, NULL,
+               "format: expected jsonl, conll, ntriples, turtle, cypher, "
+               "kuzu or html, got '%.40s'",
+               fmt);
+    return -1;
+  }
+  if (!lang)
+    return 0;
+  static const struct {
+    const char *name;
+    rawi_lang lang;
+  } langs[] = {
+      {"ar", RAWI_LANG_AR}, {"en", RAWI_LANG_EN}, {"auto", RAWI_LANG_AUTO}};
+  for (size_t i = 0; i < sizeof langs / sizeof *langs; i++)
+    if (!strcmp(lang, langs[i].name)) {
+      bo->lang = langs[i].lang;
+      return 0;
+    }
+  *rc = fail(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", NULL, NULL,
+             "lang: expected ar, en or auto, got '%.40s'", lang);
+  return -1;
+}
+
+/* The records of a JSON Lines body, while the request's time lasts; 0, or
+ * -1 when it ran out after *done documents. */
+static int run_lines(server *s, const batch_options *bo, const request *r,
+                     rawi_strbuf *out, batch_counts *counts, size_t *done) {
+  const char *p = r->body.data ? r->body.data : "";
+  const char *end = p + r->body.len, *l;
+  size_t len;
+  unsigned long line = 0;
+  char fallback[32]; /* the id of a line without one */
+  while ((l = next_line(&p, end, &len, &line))) {
+    if (ms_since(&r->start) > s->opt->time_budget_ms)
+      return -1;
+    int n = snprintf(fallback, sizeof fallback, "body:%lu", line);
+    one_record(s, bo, BATCH_JSONL, l, len, fallback, (size_t)n, out, counts);
+    ++*done;
+  }
+  return 0;
+}
+
+static enum MHD_Result extract(server *s, struct MHD_Connection *c,
+                               request *r) {
+  batch_options bo;
+  enum MHD_Result rc;
+  if (query_options(s, c, &bo, &rc))
+    return rc;
   const char *type =
       MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
   body_kind kind = kind_of(type);
@@ -273,44 +309,34 @@ static enum MHD_Result extract(server *s, struct MHD_Connection *c,
                 "'%.80s'",
                 type);
   const char *body = r->body.data ? r->body.data : "";
-  const char *end = body + r->body.len;
-  size_t docs = kind == BODY_JSONL ? count_lines(body, end) : 1;
-  if (docs > o->max_docs)
+  size_t docs = kind == BODY_JSONL ? count_lines(body, body + r->body.len) : 1;
+  if (docs > s->opt->max_docs)
     return fail(c, MHD_HTTP_CONTENT_TOO_LARGE, "too_many_documents", NULL, NULL,
                 "a request may hold %zu documents, this one has %zu",
-                o->max_docs, docs);
+                s->opt->max_docs, docs);
 
   rawi_strbuf out;
   rawi_strbuf_init(&out, NULL);
   batch_counts counts = {0};
+  size_t done = 0;
   if (bo.format->header)
     bo.format->header(&out, &bo.out);
   if (kind == BODY_TEXT) {
-    const char *doc_id = id ? id : "body";
-    one_record(s, &bo, BATCH_TEXT, body, r->body.len, doc_id, strlen(doc_id),
-               &out, &counts);
+    const char *id =
+        MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "id");
+    id = id ? id : "body";
+    one_record(s, &bo, BATCH_TEXT, body, r->body.len, id, strlen(id), &out,
+               &counts);
   } else if (kind == BODY_JSON) {
     one_record(s, &bo, BATCH_JSONL, body, r->body.len, "body:1", 6, &out,
                &counts);
-  } else {
-    size_t len, done = 0;
-    unsigned long line = 0;
-    const char *p = body, *l;
-    char fallback[32];
-    while ((l = next_line(&p, end, &len, &line))) {
-      if (ms_since(&r->start) > o->time_budget_ms) {
-        rawi_strbuf_free(&out);
-        return fail(c, MHD_HTTP_SERVICE_UNAVAILABLE, "time_budget",
-                    "Retry-After", "1",
-                    "the request went past its time budget of %u ms after "
-                    "%zu of %zu documents",
-                    o->time_budget_ms, done, docs);
-      }
-      int n = snprintf(fallback, sizeof fallback, "body:%lu", line);
-      one_record(s, &bo, BATCH_JSONL, l, len, fallback, (size_t)n, &out,
-                 &counts);
-      done++;
-    }
+  } else if (run_lines(s, &bo, r, &out, &counts, &done)) {
+    rawi_strbuf_free(&out);
+    return fail(c, MHD_HTTP_SERVICE_UNAVAILABLE, "time_budget", "Retry-After",
+                "1",
+                "the request went past its time budget of %u ms after %zu of "
+                "%zu documents",
+                s->opt->time_budget_ms, done, docs);
   }
   if (bo.format->footer)
     bo.format->footer(&out, &bo.out);
