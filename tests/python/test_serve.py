@@ -241,17 +241,19 @@ def test_busy(rawi_cli, empty_pack):
         with socket.create_connection((HOST, s.port), timeout=30) as c:
             c.sendall(b"POST /extract HTTP/1.1\r\nHost: x\r\n"
                       b"Content-Length: 10\r\n\r\nabc")
-            for _ in range(100):  # until the server has read those headers
+            # until the server has read those headers (bounded: a minute,
+            # for sanitizer builds on a busy machine)
+            for _ in range(600):
                 status, h, body = s.request("GET", "/health")
                 if status == 503:
                     break
-                time.sleep(0.05)
+                time.sleep(0.1)
             assert status == 503 and h["Retry-After"] == "1"
             assert json.loads(body)["error"]["code"] == "busy"
-        for _ in range(100):  # the held request is gone: served again
+        for _ in range(600):  # the held request is gone: served again
             if s.request("GET", "/health")[0] == 200:
                 break
-            time.sleep(0.05)
+            time.sleep(0.1)
         assert s.alive()
     finally:
         assert s.stop() == 0
