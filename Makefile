@@ -55,9 +55,10 @@ test: dev
 test-asan: asan
 	ctest --preset asan -j $(JOBS)
 
-# threads: one model shared by eight sessions (api), batch workers (batch)
+# threads: one model shared by eight sessions (api), batch workers (batch),
+# the HTTP service's pool (serve)
 test-tsan: tsan
-	ctest --preset tsan -j $(JOBS) -L 'api|batch'
+	ctest --preset tsan -j $(JOBS) -L 'api|batch|serve'
 
 bench: release
 	tools/bench_tokenize.sh build/release/rawi

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages rawi needs to build and test, only those that
 # are missing. As root it runs apt-get; otherwise it prints the command.
-# With --test it also installs what the tests load rawi's output into: the
+# With --test it also installs what the tests load rawi's output into (and
+# Debian's pytest, pandas and Dask distributed for tests/python): the
 # graph stores (Debian's raptor2/rasqal tools and Virtuoso, and the npm
 # package kuzu, pinned by tests/graph/package-lock.json, into tests/graph),
 # and the browser the HTML report is rendered in, with an Arabic font. When
@@ -9,8 +10,11 @@
 # than the whole suite failing.
 set -eu
 
-pkgs="gcc make libc6-dev cmake pkg-config libpcre2-dev libicu-dev libcjson-dev zlib1g-dev libcmocka-dev"
-test_pkgs="valgrind parallel raptor2-utils rasqal-utils virtuoso-opensource nodejs npm"
+# python3-dev: the Python package (python/); libmicrohttpd-dev: rawi serve
+pkgs="gcc make libc6-dev cmake pkg-config libpcre2-dev libicu-dev libcjson-dev zlib1g-dev libcmocka-dev python3-dev libmicrohttpd-dev"
+# python3-*: the Python package's tests, the pandas example, the Dask recipe,
+# pip install ./python in a venv (tests/install)
+test_pkgs="valgrind parallel raptor2-utils rasqal-utils virtuoso-opensource nodejs npm python3-pytest python3-pandas python3-distributed python3-venv python3-pip"
 browser=""
 testing=
 if [ "${1:-}" = "--test" ]; then

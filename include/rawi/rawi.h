@@ -82,6 +82,13 @@ RAWI_API const char *rawi_strerror(int code);
 /** Library version as "MAJOR.MINOR.PATCH"; static storage. */
 RAWI_API const char *rawi_version(void);
 
+/** Document languages of the shipped packs. */
+typedef enum rawi_lang {
+  RAWI_LANG_AUTO = 0, /**< decide per document by its script */
+  RAWI_LANG_AR = 1,
+  RAWI_LANG_EN = 2
+} rawi_lang;
+
 /* ------------------------------------------------------------------ */
 /* Configuration                                                       */
 /* ------------------------------------------------------------------ */
@@ -122,13 +129,27 @@ RAWI_API int rawi_config_set_allocator(rawi_config *cfg,
 RAWI_API int rawi_config_set_tokenizer(rawi_config *cfg, rawi_tokenizer t);
 
 /**
- * Directory of the shipped language packs: it holds one folder of TSV lists per language
- * (and rules/<lang>/). NULL (the default) loads no pack. The string is
- * copied. rawi_default_pack_dir() names the installed one.
+ * Directory of the language packs: gazetteers/<lang>/ holds TSV lists and
+ * rules/<lang>/ rule files. A new config has none (NULL): it loads only
+ * the lists and rules added to it. For the shipped packs pass
+ * rawi_default_pack_dir(); rawi_model_new(NULL) does. The string is copied.
  */
 RAWI_API int rawi_config_set_pack_dir(rawi_config *cfg, const char *dir);
 
-/** The pack directory of the installation rawi was built for (static). */
+/**
+ * The shipped packs, found the way the rawi command finds them:
+ *   1. $RAWI_PACK, when set and not empty;
+ *   2. share/rawi in the nearest of the four directories above the file
+ *      that holds this library (librawi.so, or the program or Python
+ *      module it is linked into), so an installation moved to another
+ *      prefix still finds its own packs;
+ *   3. the source tree, when the library is in the build tree it was
+ *      built in;
+ *   4. the data directory of the configured install prefix (returned even
+ *      when it does not exist, so that loading names it in its error).
+ * The string is owned by the library and stays valid until the next call
+ * from the same thread.
+ */
 RAWI_API const char *rawi_default_pack_dir(void);
 
 /**
@@ -145,6 +166,17 @@ RAWI_API int rawi_config_add_gazetteer(rawi_config *cfg, const char *path);
  * is copied; the file is read by rawi_model_new().
  */
 RAWI_API int rawi_config_add_rules(rawi_config *cfg, const char *path);
+
+/**
+ * As rawi_config_add_gazetteer() and rawi_config_add_rules(), for the
+ * documents of one language only (RAWI_LANG_AR or RAWI_LANG_EN, whether
+ * given or detected); RAWI_LANG_AUTO means every language. An unknown
+ * language is RAWI_ERR_INVALID.
+ */
+RAWI_API int rawi_config_add_gazetteer_lang(rawi_config *cfg, const char *path,
+                                            rawi_lang lang);
+RAWI_API int rawi_config_add_rules_lang(rawi_config *cfg, const char *path,
+                                        rawi_lang lang);
 
 /**
  * jit != 0 (the default): compile rule patterns with PCRE2's JIT. 0 uses
@@ -181,7 +213,9 @@ typedef struct rawi_session rawi_session;
 typedef struct rawi_doc rawi_doc;
 
 /**
- * Build an immutable model from cfg (NULL for defaults). The config is
+ * Build an immutable model from cfg. NULL means the defaults: the shipped
+ * packs of rawi_default_pack_dir() (an error naming the directory when
+ * they are not there), the fast tokenizer, JIT. The config is
  * copied; it may be freed afterwards. The model is read-only after this
  * call and may be shared by any number of threads, each with its own
  * session. Returns NULL on failure with err filled.
@@ -294,12 +328,6 @@ RAWI_API int rawi_doc_sentence(const rawi_doc *doc, size_t i,
 /* Extraction                                                          */
 /* ------------------------------------------------------------------ */
 
-typedef enum rawi_lang {
-  RAWI_LANG_AUTO = 0, /**< decide per document by its script */
-  RAWI_LANG_AR = 1,
-  RAWI_LANG_EN = 2
-} rawi_lang;
-
 /** "ar", "en" or "auto". */
 RAWI_API const char *rawi_lang_name(rawi_lang lang);
 
@@ -399,6 +427,73 @@ RAWI_API size_t rawi_doc_relation_count(const rawi_doc *doc);
 RAWI_API const char *rawi_doc_sentence_view(const rawi_doc *doc, size_t i);
 RAWI_API int rawi_doc_relation(const rawi_doc *doc, size_t i,
                                rawi_relation *out);
+
+/* ------------------------------------------------------------------ */
+/* Writing results                                                     */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Receives the bytes rawi_write() and its siblings produce: called once
+ * with the whole output (which is NUL-terminated, the NUL not counted).
+ * The bytes belong to the library and are valid during the call only;
+ * copy what you keep. A non-zero return is passed back to the caller.
+ */
+typedef int (*rawi_write_fn)(void *ctx, const char *data, size_t len);
+
+#define RAWI_WRITE_OPTIONS_VERSION 1
+
+/**
+ * Options of the writers. Set version to RAWI_WRITE_OPTIONS_VERSION and
+ * zero what you do not use (fields may be added at the end, with a new
+ * version; older callers keep working). A NULL options pointer means all
+ * defaults.
+ */
+typedef struct rawi_write_options {
+  unsigned version;
+  const char *id;       /**< the document's id in its record (NULL: "") */
+  size_t id_len;        /**< bytes of id; 0 with id set: strlen(id) */
+  const char *base_iri; /**< RDF formats' namespace (NULL: rawi's default) */
+  int explain;          /**< jsonl: the candidates that lost, and why, and
+                             the relation views (model built with explain) */
+  const char *meta;     /**< jsonl: a JSON object's text written as the
+                             record's "meta", or NULL */
+} rawi_write_options;
+
+/**
+ * Write doc's record in format, as `rawi extract --format FORMAT` writes
+ * it for one document: "jsonl" (one line, docs/output.md), "conll" (the
+ * document's tokens, one a line), "ntriples", "turtle", "cypher", "kuzu"
+ * or "html" (a page's document section). Formats with a header or footer
+ * (turtle, cypher, kuzu, html) need rawi_write_header() before the first
+ * record and rawi_write_footer() after the last for a complete file.
+ * "neo4j" writes a directory of files and is not available here
+ * (RAWI_ERR_INVALID, as is an unknown format). The output is built with
+ * the model's allocator and handed to fn; returns RAWI_OK, RAWI_ERR_NOMEM,
+ * or what fn returned when that was not zero. Safe to call from any thread; doc is only read.
+ */
+RAWI_API int rawi_write(const rawi_doc *doc, const char *format,
+                        const rawi_write_options *opts, rawi_write_fn fn,
+                        void *ctx, rawi_error *err);
+
+/**
+ * Write the record of a document that failed (what rawi extract writes in
+ * place of its result: for jsonl {"id":..., "error":{"code", "message",
+ * "byte_offset"}}), for the error doc_err that rawi_extract() returned.
+ * model gives the allocator.
+ */
+RAWI_API int rawi_write_error(const rawi_model *model, const char *format,
+                              const rawi_error *doc_err,
+                              const rawi_write_options *opts,
+                              rawi_write_fn fn, void *ctx, rawi_error *err);
+
+/** The bytes a format writes before its first record and after its last
+ *  (fn is not called when there are none). */
+RAWI_API int rawi_write_header(const rawi_model *model, const char *format,
+                               const rawi_write_options *opts,
+                               rawi_write_fn fn, void *ctx, rawi_error *err);
+RAWI_API int rawi_write_footer(const rawi_model *model, const char *format,
+                               const rawi_write_options *opts,
+                               rawi_write_fn fn, void *ctx, rawi_error *err);
 
 /**
  * Normalise a string exactly as tokens are normalised (NFKC with case

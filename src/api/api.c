@@ -19,9 +19,11 @@ void rawi_config_free(rawi_config *cfg) {
   for (size_t i = 0; i < cfg->n_gazetteers; i++)
     rawi_mem_free(a, cfg->gazetteers[i]);
   rawi_mem_free(a, cfg->gazetteers);
+  rawi_mem_free(a, cfg->gazetteer_langs);
   for (size_t i = 0; i < cfg->n_rules; i++)
     rawi_mem_free(a, cfg->rules[i]);
   rawi_mem_free(a, cfg->rules);
+  rawi_mem_free(a, cfg->rule_langs);
   rawi_mem_free(a, cfg->pack_dir);
   rawi_mem_free(a, cfg);
 }
@@ -45,28 +47,44 @@ int rawi_config_set_pack_dir(rawi_config *cfg, const char *dir) {
   return RAWI_OK;
 }
 
-const char *rawi_default_pack_dir(void) { return RAWI_DEFAULT_PACK_DIR; }
-
-/* Append a copy of path to a list of paths. */
-static int add_path(char ***list, size_t *n, const char *path) {
-  size_t cap = *n;
-  char *c = path ? copy_string(path) : NULL;
-  if (!c || rawi_mem_grow(&rawi_default_allocator, (void **)list, &cap,
-                          *n + 1, sizeof(char *))) {
-    rawi_mem_free(&rawi_default_allocator, c);
-    return path ? RAWI_ERR_NOMEM : RAWI_ERR_INVALID;
+/* Append a copy of path, for documents in lang, to a list of paths. */
+static int add_path(char ***list, rawi_lang **langs, size_t *n,
+                    const char *path, rawi_lang lang) {
+  const rawi_allocator *a = &rawi_default_allocator;
+  if (!path || lang < RAWI_LANG_AUTO || lang > RAWI_LANG_EN)
+    return RAWI_ERR_INVALID;
+  size_t cap = *n, lcap = *n;
+  char *c = copy_string(path);
+  if (!c || rawi_mem_grow(a, (void **)list, &cap, *n + 1, sizeof(char *)) ||
+      rawi_mem_grow(a, (void **)langs, &lcap, *n + 1, sizeof(rawi_lang))) {
+    rawi_mem_free(a, c);
+    return RAWI_ERR_NOMEM;
   }
-  (*list)[(*n)++] = c;
+  (*list)[*n] = c;
+  (*langs)[(*n)++] = lang;
   return RAWI_OK;
 }
 
-int rawi_config_add_gazetteer(rawi_config *cfg, const char *path) {
-  return cfg ? add_path(&cfg->gazetteers, &cfg->n_gazetteers, path)
+int rawi_config_add_gazetteer_lang(rawi_config *cfg, const char *path,
+                                   rawi_lang lang) {
+  return cfg ? add_path(&cfg->gazetteers, &cfg->gazetteer_langs,
+                        &cfg->n_gazetteers, path, lang)
              : RAWI_ERR_INVALID;
 }
 
+int rawi_config_add_rules_lang(rawi_config *cfg, const char *path,
+                               rawi_lang lang) {
+  return cfg ? add_path(&cfg->rules, &cfg->rule_langs, &cfg->n_rules, path,
+                        lang)
+             : RAWI_ERR_INVALID;
+}
+
+int rawi_config_add_gazetteer(rawi_config *cfg, const char *path) {
+  return rawi_config_add_gazetteer_lang(cfg, path, RAWI_LANG_AUTO);
+}
+
 int rawi_config_add_rules(rawi_config *cfg, const char *path) {
-  return cfg ? add_path(&cfg->rules, &cfg->n_rules, path) : RAWI_ERR_INVALID;
+  return rawi_config_add_rules_lang(cfg, path, RAWI_LANG_AUTO);
 }
 
 int rawi_config_set_jit(rawi_config *cfg, int jit) {
@@ -109,7 +127,9 @@ int rawi_config_set_tokenizer(rawi_config *cfg, rawi_tokenizer t) {
 
 rawi_model *rawi_model_new(const rawi_config *cfg, rawi_error *err) {
   rawi_error_clear(err);
-  rawi_config defaults = {.alloc = rawi_default_allocator};
+  /* no config: the shipped packs (a const string, never freed here) */
+  rawi_config defaults = {.alloc = rawi_default_allocator,
+                          .pack_dir = (char *)rawi_default_pack_dir()};
   if (!cfg)
     cfg = &defaults;
   rawi_model *m = rawi_mem_calloc(&cfg->alloc, 1, sizeof *m);

@@ -176,13 +176,18 @@ static rawi_lang detect_lang(const char *text, size_t len) {
 }
 
 /* Image k of the lists a document in lang is matched against (the
- * pack's, then the user's in order; gz_mark.img counts in it), or NULL. */
+ * pack's, then the user's for every language or for lang, in order;
+ * gz_mark.img counts in it), or NULL. */
 #define MAX_IMAGES 64
 static const gz_image *doc_image(const rawi_model *m, rawi_lang lang,
                                  size_t k) {
   if (m->packs[lang].base && k-- == 0)
     return &m->packs[lang];
-  return k < m->n_user ? &m->user[k] : NULL;
+  for (size_t i = 0; i < m->n_user; i++)
+    if ((m->user_langs[i] == RAWI_LANG_AUTO || m->user_langs[i] == lang) &&
+        k-- == 0)
+      return &m->user[i];
+  return NULL;
 }
 
 int rawi_extract(rawi_session *s, const char *text, size_t len,

@@ -17,8 +17,10 @@ struct rawi_config {
   rawi_tokenizer tokenizer;
   char *pack_dir;
   char **gazetteers;
+  rawi_lang *gazetteer_langs; /* RAWI_LANG_AUTO: every language */
   size_t n_gazetteers;
   char **rules;
+  rawi_lang *rule_langs;
   size_t n_rules;
   int lenient;
   int no_jit;
@@ -32,6 +34,7 @@ struct rawi_model {
   text_model text;
   gz_image packs[RAWI_N_LANGS]; /* base == NULL when absent */
   gz_image *user;               /* user gazetteers, in the order given */
+  rawi_lang *user_langs;        /* the language of each (AUTO: all) */
   size_t n_user;
   ruleset rules[RAWI_N_LANGS];  /* shipped rules, then the user's */
   int explain;                  /* documents keep every relation view */

@@ -271,10 +271,13 @@ static int load_rules(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
   rawi_config silent;
   memset(&silent, 0, sizeof silent);
   rule_load quiet = {.cfg = &silent};
-  for (size_t i = 0; i < cfg->n_rules && rc == RAWI_OK; i++)
+  for (size_t i = 0; i < cfg->n_rules && rc == RAWI_OK; i++) {
+    int only = (int)cfg->rule_langs[i]; /* 0: every language */
     for (int lang = 1; lang < RAWI_N_LANGS && rc == RAWI_OK; lang++)
-      rc = load_rule_file(m, lang, cfg->rules[i], cfg->rules[i],
-                          lang == 1 ? &l : &quiet, err);
+      if (!only || lang == only)
+        rc = load_rule_file(m, lang, cfg->rules[i], cfg->rules[i],
+                            lang == (only ? only : 1) ? &l : &quiet, err);
+  }
   if (rc == RAWI_OK && l.errors && !cfg->lenient) {
     if (err) {
       *err = l.first;
@@ -305,10 +308,13 @@ int pack_load(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
   if (rc || !cfg->n_gazetteers)
     return rc;
   m->user = rawi_mem_calloc(&m->alloc, cfg->n_gazetteers, sizeof(gz_image));
-  if (!m->user)
+  m->user_langs =
+      rawi_mem_calloc(&m->alloc, cfg->n_gazetteers, sizeof(rawi_lang));
+  if (!m->user || !m->user_langs)
     return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
   for (size_t i = 0; i < cfg->n_gazetteers && rc == RAWI_OK; i++) {
     rc = load_user(m, cfg, cfg->gazetteers[i], &m->user[i], err);
+    m->user_langs[i] = cfg->gazetteer_langs[i];
     m->n_user += rc == RAWI_OK;
   }
   return rc;
@@ -322,6 +328,7 @@ void pack_free(rawi_model *m) {
   for (size_t i = 0; i < m->n_user; i++)
     gz_image_free(&m->user[i]);
   rawi_mem_free(&m->alloc, m->user);
+  rawi_mem_free(&m->alloc, m->user_langs);
   m->user = NULL;
   m->n_user = 0;
 }

@@ -46,5 +46,6 @@ int cmd_check(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_gazetteer(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

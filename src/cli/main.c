@@ -18,6 +18,7 @@ static const char usage[] =
     "  tokenize [FILE]         show sentences, tokens, normalised forms, clitics\n"
     "  eval --gold GOLD [SYS]  precision, recall and F1 against CoNLL or JSONL gold\n"
     "  gazetteer induce CONLL  a list of names from annotated CoNLL data\n"
+    "  serve [--port N]        extraction over HTTP (POST /extract)\n"
     "\n"
     "options:\n"
     "  -h, --help              show this help (rawi COMMAND --help for a command)\n"
@@ -49,6 +50,8 @@ int main(int argc, char **argv) {
     return cmd_eval(argc - 1, argv + 1);
   if (!strcmp(cmd, "gazetteer"))
     return cmd_gazetteer(argc - 1, argv + 1);
+  if (!strcmp(cmd, "serve"))
+    return cmd_serve(argc - 1, argv + 1);
   if (!strcmp(cmd, "compile"))
     return cmd_compile(argc - 1, argv + 1);
   fprintf(stderr, "rawi: error: unknown command '%s'\n", cmd);

@@ -24,7 +24,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   gz_image img;
   if (compile(&m, data, size, 0, &img) && compile(&m, data, size, 1, &img))
     return 0;
+  static rawi_lang every = RAWI_LANG_AUTO; /* a list for all languages */
   m.user = &img;
+  m.user_langs = &every;
   m.n_user = 1;
   fuzz_run_samples(&m);
   gz_image_free(&img);

@@ -22,7 +22,9 @@ static void load(rawi_model *m, const uint8_t *data, size_t size, int fix) {
   gz_image img;
   if (gz_image_adopt(&img, &m->alloc, block, size, "fuzz.gaz", NULL))
     return;
+  static rawi_lang every = RAWI_LANG_AUTO; /* a list for all languages */
   m->user = &img;
+  m->user_langs = &every;
   m->n_user = 1;
   fuzz_run_samples(m);
   gz_image_free(&img);

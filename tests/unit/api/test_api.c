@@ -218,7 +218,9 @@ static void test_threads_share_model(void **state) {
       "Blinken met President Boric in Santiago on Wednesday.",
       "وأكد رئيس الوزراء للمالكي أن «الحوار مستمر».",
   };
-  rawi_model *m = rawi_model_new(NULL, NULL);
+  rawi_config *cfg = test_config(); /* the text stage only */
+  rawi_model *m = rawi_model_new(cfg, NULL);
+  rawi_config_free(cfg);
   assert_non_null(m);
   job jobs[8];
   pthread_t th[8];
