@@ -7,7 +7,8 @@
  *   graph_feed PACK_DIR NAME < documents.txt
  *
  * Reads one document a line, then prints the names of the people NAME
- * met (met_with, either direction), one a line, sorted. NAME is matched
+ * met (met_with, either direction, as asserted: a planned meeting has
+ * not happened), one a line, sorted. NAME is matched
  * as a substring of the entities' canonical names.
  *
  * Build: cc graph_feed.c $(pkg-config --cflags --libs rawi)
@@ -78,6 +79,8 @@ static void feed(store *s, const rawi_doc *doc) {
   for (size_t i = 0; i < rawi_doc_relation_count(doc); i++) {
     rawi_relation r;
     rawi_doc_relation(doc, i, &r);
+    if (strcmp(r.modality, "asserted"))
+      continue;
     s->edges = grow(s->edges, s->n_edges, sizeof *s->edges);
     s->edges[s->n_edges++] =
         (edge){index[r.subject], index[r.object], copy(r.predicate)};

@@ -38,7 +38,7 @@ static void declare_rel(rawi_strbuf *b, const char *predicate) {
   rawi_strbuf_adds(b, "CREATE REL TABLE IF NOT EXISTS ");
   output_rel_type(b, predicate);
   rawi_strbuf_adds(b, "(FROM Entity TO Entity, document STRING, "
-                      "confidence DOUBLE, rule STRING, evidence_start INT64, "
+                      "modality STRING, confidence DOUBLE, rule STRING, evidence_start INT64, "
                       "evidence_end INT64, evidence STRING);\n");
 }
 
@@ -80,7 +80,9 @@ static void merge_relation(rawi_strbuf *b, const output_doc *d, size_t i,
   output_cypher_string(b, d->id, d->id_len, kuzu);
   char buf[512];
   output_confidence(buf, sizeof buf, r.confidence);
-  rawi_strbuf_adds(b, "}]->(o) SET r.confidence = ");
+  rawi_strbuf_adds(b, "}]->(o) SET r.modality = ");
+  str(b, r.modality, kuzu);
+  rawi_strbuf_adds(b, ", r.confidence = ");
   rawi_strbuf_adds(b, buf);
   output_rule_name(buf, sizeof buf, &r);
   rawi_strbuf_adds(b, ", r.rule = ");

@@ -204,6 +204,8 @@ static void relation_row(rawi_strbuf *b, const rawi_doc *doc, size_t i,
   entity_cell(b, doc, r.subject);
   rawi_strbuf_adds(b, "<td class=\"pred\">");
   html_escapes(b, r.predicate);
+  if (strcmp(r.modality, "asserted"))
+    rawi_strbuf_adds(b, " <small>(planned)</small>");
   rawi_strbuf_adds(b, "</td>");
   entity_cell(b, doc, r.object);
   rawi_strbuf_addf(b,
@@ -369,11 +371,13 @@ static void edge_svg(rawi_strbuf *b, const rawi_doc *doc, const layout *l,
   rawi_doc_entity(doc, r.object, &o);
   node_xy(l, r.subject, &x1, &y1);
   node_xy(l, r.object, &x2, &y2);
-  rawi_strbuf_adds(b, "<g class=\"edge\"><title>");
+  int planned = strcmp(r.modality, "asserted") != 0;
+  rawi_strbuf_adds(b, planned ? "<g class=\"edge planned\"><title>"
+                              : "<g class=\"edge\"><title>");
   html_escapes(b, s.name);
   rawi_strbuf_addc(b, ' ');
   html_escapes(b, r.predicate);
-  rawi_strbuf_addc(b, ' ');
+  rawi_strbuf_adds(b, planned ? " (planned) " : " ");
   html_escapes(b, o.name);
   rawi_strbuf_addf(b, " (%.2f)</title><path d=\"", r.confidence);
   output_html_edge_path(b, x1, y1, x2, y2, bend(before), &lx, &ly);
@@ -512,7 +516,8 @@ const char output_html_style[] =
     "8px;border-radius:4px}\n"
     "svg.graph{max-width:100%;height:auto}svg.graph text{font-size:12px;"
     "unicode-bidi:plaintext}.node circle{fill:var(--c);stroke:#fff}\n"
-    ".edge path{fill:none;stroke:#8c959f;stroke-width:1.5}.edge text{"
+    ".edge path{fill:none;stroke:#8c959f;stroke-width:1.5}"
+    ".edge.planned path{stroke-dasharray:5 4}.edge text{"
     "fill:#57606a;font-size:11px;paint-order:stroke;stroke:#fff;"
     "stroke-width:3px}\n"
     ".rels{border-collapse:collapse;font-size:14px}.rels td,.rels th{"
@@ -593,7 +598,8 @@ void output_html_header(rawi_strbuf *b, const output_options *o) {
   rawi_strbuf_adds(b, "<header><h1>rawi report</h1><p class=\"legend\">");
   rawi_strbuf_adds(b, output_html_legend);
   rawi_strbuf_adds(
-      b, "dashed: a demonym pointing to a country; hover or focus a mention "
+      b, "dashed: a demonym pointing to a country, or a planned edge; hover "
+         "or focus a mention "
          "for its entity and source</p>"
          "<nav id=\"index\" aria-label=\"documents\"></nav></header>\n"
          "<main>\n");

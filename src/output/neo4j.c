@@ -30,7 +30,7 @@ static const char *const file_names[F_COUNT] = {
     "nodes.csv", "relationships.csv", "errors.csv"};
 static const char *const headers[F_COUNT] = {
     "id:ID(Entity),:LABEL,type,name\n",
-    (":START_ID(Entity),:END_ID(Entity),:TYPE,document,confidence:double,"
+    (":START_ID(Entity),:END_ID(Entity),:TYPE,document,modality,confidence:double,"
      "rule,evidence_start:long,evidence_end:long,evidence\n"),
     "document,code,message\n"};
 
@@ -76,6 +76,7 @@ static void relation_entry(rawi_strbuf *b, const output_doc *d, size_t i,
   output_rel_type(b, r.predicate);
   rawi_strbuf_adds(b, "\",");
   field(b, d->id, d->id_len, ',', safe);
+  field(b, r.modality, strlen(r.modality), ',', safe);
   char buf[512];
   output_confidence(buf, sizeof buf, r.confidence);
   rawi_strbuf_adds(b, buf); /* numbers bare: typed columns */

@@ -2,8 +2,9 @@
  * RDF: N-Triples and Turtle (docs/output.md). A document's record is a
  * self-contained set of triples: the document, its entities (schema.org
  * classes, labels tagged with the document's language), one direct
- * triple per relation, and per relation a statement node that carries its
- * provenance (PROV-O where a term fits, rawi's vocabulary for the rest).
+ * triple per asserted relation (a planned one is no fact yet), and per
+ * relation a statement node that carries its modality and provenance
+ * (PROV-O where a term fits, rawi's vocabulary for the rest).
  * Every node is an IRI made from ids, never a blank node, so records from
  * any thread, run or shard concatenate into one graph.
  *
@@ -56,6 +57,8 @@ static void write_provenance(output_rdf *w, rdf_doc *r,
   output_rdf_vocab(w, OUTPUT_NS_RAWI, rel->predicate);
   output_rdf_pred(w, OUTPUT_NS_RDF, "object");
   output_rdf_node(w, &r->other);
+  output_rdf_pred(w, OUTPUT_NS_RAWI, "modality");
+  output_rdf_text(w, rel->modality, strlen(rel->modality), NULL);
   output_rdf_pred(w, OUTPUT_NS_PROV, "wasDerivedFrom");
   output_rdf_node(w, &r->doc);
   output_rule_name(buf, sizeof buf, rel);
@@ -83,9 +86,11 @@ static void write_relation(output_rdf *w, rdf_doc *r, size_t i) {
   rawi_doc_entity(r->d->doc, rel.object, &o);
   output_rdf_iri(w, &r->node, "entity/", s.id, strlen(s.id), NULL);
   output_rdf_iri(w, &r->other, "entity/", o.id, strlen(o.id), NULL);
-  output_rdf_subject(w, &r->node);
-  output_rdf_pred(w, OUTPUT_NS_RAWI, rel.predicate);
-  output_rdf_node(w, &r->other);
+  if (!strcmp(rel.modality, "asserted")) { /* a plan is no plain triple */
+    output_rdf_subject(w, &r->node);
+    output_rdf_pred(w, OUTPUT_NS_RAWI, rel.predicate);
+    output_rdf_node(w, &r->other);
+  }
   write_provenance(w, r, &rel, i);
 }
 

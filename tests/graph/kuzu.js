@@ -15,7 +15,8 @@ async function main() {
   const nodes = await run(conn, "MATCH (e:Entity) RETURN count(*) AS n");
   const rels = await run(conn, "MATCH ()-[r]->() RETURN count(*) AS n");
   const met = await run(conn,
-    "MATCH (b:Entity)-[:MET_WITH]-(p:Entity) WHERE b.name CONTAINS 'بلينكن' " +
+    "MATCH (b:Entity)-[r:MET_WITH]-(p:Entity) WHERE b.name CONTAINS 'بلينكن' " +
+    "AND r.modality = 'asserted' " +
     "RETURN DISTINCT p.name AS name ORDER BY name");
   console.log(`entities ${nodes[0].n}`);
   console.log(`relations ${rels[0].n}`);
