@@ -24,15 +24,16 @@ grep -q ' examples, 0 failed$' "$tmp/err" && ok || ko "shipped examples: $(tail 
 "$rawi" check --rules "$here/rules/override.rules" 2> "$tmp/err"
 [ $? = 0 ] && ok || ko "override: $(cat "$tmp/err")"
 
-# 64 a's then a lone mark: (a+)+$ backtracks exponentially on this view
+# 64 a's then a lone mark: (a+)+$ backtracks exponentially on this view;
+# PCRE2's limit stops it (the test's CTest TIMEOUT is the guard against a
+# hang; the time is printed, never asserted: the machine is shared)
 printf '%s !\n' "$(printf 'a%.0s' $(seq 64))" > "$tmp/doc.txt"
-start=$(date +%s)
-"$rawi" extract --lang en --rules "$here/rules/catastrophic.rules" "$tmp/doc.txt" > "$tmp/out" 2> "$tmp/err"
+measure "$tmp/out" "$rawi" extract --lang en --rules "$here/rules/catastrophic.rules" "$tmp/doc.txt"
 code=$?
+echo "catastrophic pattern: $(figures)"
 [ $code = 0 ] && ok || ko "catastrophic: exit $code $(cat "$tmp/err")"
 grep -q '"warnings":\[{"code":"limit","message":"rule org.catastrophic hit a PCRE2 limit and was skipped on 1 sentence"}\]' "$tmp/out" &&
   ok || ko "catastrophic: no limit warning: $(cat "$tmp/out")"
-[ $(( $(date +%s) - start )) -lt 20 ] && ok || ko "catastrophic pattern took too long"
 
 # a sentence ending in a word with لل (ل + ال): its reading's stem is not in
 # the view, and its offset once made PCRE2 fail with a bad offset, reported
