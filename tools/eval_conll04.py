@@ -47,6 +47,7 @@ def main():
     out = run_rawi(rawi, 'en', [text for text, _ in joined])
     et = Counter()
     rt = Counter()
+    per_type = Counter()  # (relation type, 'tp'|'fp'|'fn')
     errors = []
     for i, line in enumerate(out):
         rec, gold, offs = json.loads(line), data[i], offsets[i]
@@ -81,6 +82,9 @@ def main():
         rt['tp'] += len(grel & prel)
         rt['fp'] += len(prel - grel)
         rt['fn'] += len(grel - prel)
+        for what, rels in (('tp', grel & prel), ('fp', prel - grel), ('fn', grel - prel)):
+            for r in rels:
+                per_type[(r[0], what)] += 1
         toks = gold['tokens']
         for sp, typ in sorted(g - pred):
             errors.append(f'MISS  {typ} {" ".join(toks[sp[0]:sp[1]])}')
@@ -96,6 +100,10 @@ def main():
     for name, c in (('entities', et), ('relations', rt)):
         p, r, f = prf(c['tp'], c['fp'], c['fn'])
         print(f'{name:10} P={p:.3f} R={r:.3f} F1={f:.3f} (tp={c["tp"]} fp={c["fp"]} fn={c["fn"]})')
+    for t in sorted({t for t, _ in per_type}):
+        c = {w: per_type[(t, w)] for w in ('tp', 'fp', 'fn')}
+        p, r, f = prf(c['tp'], c['fp'], c['fn'])
+        print(f'  {t:12} P={p:.3f} R={r:.3f} F1={f:.3f} (tp={c["tp"]} fp={c["fp"]} fn={c["fn"]})')
     for e, n in Counter(errors).most_common(n_err):
         print(f'{n:4}  {e}')
 
