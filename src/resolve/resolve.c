@@ -10,6 +10,7 @@
  * linked to the names seen in full (alias.c), and winners are grouped
  * into entities by id.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -439,11 +440,24 @@ int resolve_entities(mention_table *t, const text_doc *d) {
   return RAWI_OK;
 }
 
+/* Is the word ending just before p عبد (norm: its own word)? */
+static int after_abd(const char *norm, const char *p) {
+  static const char abd[] = "\xd8\xb9\xd8\xa8\xd8\xaf"; /* عبد */
+  size_t n = sizeof abd - 1;
+  return (size_t)(p - norm) >= n && !memcmp(p - n, abd, n) &&
+         (p - norm == (ptrdiff_t)n || p[-(ptrdiff_t)n - 1] == ' ');
+}
+
 void resolve_derived_id(int type, const char *norm, char *buf, size_t cap) {
   static const char *const prefix[] = {"person", "org", "country", "location"};
   size_t n = (size_t)snprintf(buf, cap, "%s/",
                               type >= 0 && type < 4 ? prefix[type] : "entity");
-  for (const char *p = norm; *p && n + 1 < cap; p++)
+  for (const char *p = norm; *p && n + 1 < cap; p++) {
+    /* عبد joins the word after it, as in people's keys: مدينة الملك عبد
+     * العزيز and عبدالعزيز are one body */
+    if (*p == ' ' && p[1] && after_abd(norm, p))
+      continue;
     buf[n++] = *p == ' ' ? '-' : *p;
+  }
   buf[n < cap ? n : cap - 1] = '\0';
 }
