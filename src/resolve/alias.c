@@ -49,7 +49,7 @@
 
 enum form_kind {
   FORM_FULL, FORM_FAMILY, FORM_GIVEN, FORM_WHOLE, FORM_INITIALS, FORM_ACRONYM,
-  FORM_ORG, FORM_HEADLESS
+  FORM_ORG, FORM_HEADLESS, FORM_LEAD
 };
 
 /* A form lent by a winner; forms of one (kind, key) are chained. */
@@ -395,7 +395,19 @@ static int lend_person(alias_ctx *c, uint32_t i) {
   return rc;
 }
 
-/* An organisation lends its name, and its name for short. */
+/* Is the organisation's first word a capitalised Latin one, and more
+ * words follow it (Mitsubishi Motors)? Its first word may then stand for
+ * it. Not in Arabic, whose bodies open with a common noun (الاتحاد
+ * الأوروبي: الاتحاد alone is a club). */
+static int latin_lead(const alias_ctx *c, const mention *m) {
+  const text_token *t = &c->d->tokens[m->tok_first];
+  char ch = c->d->text[t->byte_start];
+  return m->tok_end > m->tok_first + 1 && ch >= 'A' && ch <= 'Z' &&
+         c->d->tokens[m->tok_first + 1].kind != RAWI_TOKEN_PUNCT;
+}
+
+/* An organisation lends its name, its name for short, and a Latin name's
+ * first word. */
 static int lend_org(alias_ctx *c, uint32_t i) {
   const mention *m = &c->t->mentions[i];
   char key[KEY_CAP];
@@ -404,6 +416,9 @@ static int lend_org(alias_ctx *c, uint32_t i) {
                 i, 0, 1);
   if (rc == RAWI_OK && org_short(c, m, &f, &e))
     rc = lend(c, FORM_HEADLESS, key, org_key(c, m, f, e, key), i, 0, 1);
+  if (rc == RAWI_OK && latin_lead(c, m))
+    rc = lend(c, FORM_LEAD, key,
+              org_key(c, m, m->tok_first, m->tok_first + 1, key), i, 0, 1);
   return rc;
 }
 
@@ -684,6 +699,24 @@ static int relink_org(alias_ctx *c, uint32_t i) {
   return take(c, i, &ch);
 }
 
+/* An organisation named by one word that opens the name of exactly one
+ * organisation written in full in the document is that one (Mitsubishi
+ * after Mitsubishi Motors, listed or not); with two such (Mitsubishi
+ * Motors and Mitsubishi UFJ) it keeps its own id. */
+static int relink_lead(alias_ctx *c, uint32_t i) {
+  const mention *m = &c->t->mentions[i];
+  char key[KEY_CAP];
+  if (m->lost || m->kind != MENTION_NAME || m->type != GZ_ORGANIZATION ||
+      m->tok_end != m->tok_first + 1)
+    return RAWI_OK;
+  uint32_t w = one_entity(c, FORM_LEAD, key,
+                          org_key(c, m, m->tok_first, m->tok_end, key), i);
+  if (w == NONE || !strcmp(id_of(c, w), id_of(c, i)))
+    return RAWI_OK;
+  choice ch = {w, 0, {0}};
+  return take(c, i, &ch);
+}
+
 static int relink_rule_names(alias_ctx *c, size_t n) {
   int rc = RAWI_OK;
   for (size_t pass = 0; pass < 2; pass++) /* full names first */
@@ -704,6 +737,8 @@ static int relink_rule_names(alias_ctx *c, size_t n) {
         m->source == SOURCE_RULE && m->derived && m->adopted == ADOPT_NONE)
       rc = relink_org(c, (uint32_t)i);
   }
+  for (size_t i = 0; i < n && rc == RAWI_OK; i++)
+    rc = relink_lead(c, (uint32_t)i);
   return rc;
 }
 
