@@ -182,6 +182,12 @@ static size_t initials(const text_doc *d, const mention *m, char *buf,
 }
 
 /* A token written in capitals (WTTC, ECB), lower-cased into buf, or 0. */
+/* Is token k the one-byte punctuation ch? */
+static int punct_is(const text_doc *d, uint32_t k, char ch) {
+  const text_token *tk = &d->tokens[k];
+  return tk->byte_end == tk->byte_start + 1 && d->text[tk->byte_start] == ch;
+}
+
 static size_t acronym(const text_doc *d, uint32_t k, char *buf, size_t cap) {
   const text_token *tk = &d->tokens[k];
   size_t n = 0;
@@ -193,6 +199,17 @@ static size_t acronym(const text_doc *d, uint32_t k, char *buf, size_t cap) {
   }
   buf[n] = '\0';
   return n >= 2 ? n : 0;
+}
+
+/* The acronym a name gives itself in brackets right after it, whatever
+ * its letters ("India Petrochemicals Limited (IPCL)"): its length, 0 when
+ * none. */
+static size_t acronym_after(const text_doc *d, const mention *m, char *buf,
+                            size_t cap) {
+  uint32_t k = m->tok_end;
+  if (k + 2 >= d->n_tokens || !punct_is(d, k, '(') || !punct_is(d, k + 2, ')'))
+    return 0;
+  return acronym(d, k + 1, buf, cap);
 }
 
 static int listed(const mention *m) {
@@ -447,6 +464,9 @@ static int index_forms(alias_ctx *c) {
                       0, 1)
                : lend(c, FORM_INITIALS, buf, initials(c->d, m, buf, sizeof buf),
                       (uint32_t)i, 0, 1);
+    if (rc == RAWI_OK && m->type == GZ_ORGANIZATION && m->tok_end > m->tok_first + 1)
+      rc = lend(c, FORM_INITIALS, buf, acronym_after(c->d, m, buf, sizeof buf),
+                (uint32_t)i, 0, 1);
   }
   return rc;
 }
