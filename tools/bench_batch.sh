@@ -12,6 +12,9 @@
 # default 5, after a warm-up); medians are reported, and ratios as the
 # median of per-round ratios. RAWI_BENCH_STREAM (default "1 10") lists the
 # repetition counts of the streaming-memory runs (-j 2, input via stdin).
+# RAWI_BENCH_BASELINE=OTHER_RAWI adds "base -j 1", another build (an
+# earlier revision) in the same rounds, with its own compiled list, and
+# prints the throughput of this one relative to it.
 # See docs/benchmarks.md.
 set -euo pipefail
 
@@ -39,15 +42,21 @@ python3 "$here/text_to_jsonl.py" "$text" >"$jsonl"
 python3 "$here/gen_synthetic_gazetteer.py" "$LIST" --from-text "$text" \
   -o "$tmp/syn.tsv" --surfaces "$tmp/surf.txt"
 "$rawi" compile -o "$tmp/syn.gaz" "$tmp/syn.tsv" 2>/dev/null
+base=${RAWI_BENCH_BASELINE:-}
+if [[ -n $base ]]; then
+  "$base" compile -o "$tmp/syn-base.gaz" "$tmp/syn.tsv" 2>/dev/null
+fi
 bytes=$(wc -c <"$text")
 ndocs=$(wc -l <"$jsonl")
 cat "$text" "$jsonl" "$tmp/syn.gaz" "$tmp/surf.txt" >/dev/null # page cache
 
 jobs=("rawi -j 1" "rawi -j 2" "grep -F")
+[[ -n $base ]] && jobs+=("base -j 1")
 job() { # NAME: run it, output to a file; sets job_rss (KiB)
   local -a cmd
   case $1 in
     "rawi -j "*) cmd=("$rawi" extract --no-progress -j "${1#rawi -j }" --gazetteer "$tmp/syn.gaz" "$jsonl") ;;
+    "base -j 1") cmd=("$base" extract --no-progress -j 1 --gazetteer "$tmp/syn-base.gaz" "$jsonl") ;;
     "grep -F") cmd=(env LC_ALL=C.UTF-8 grep -F -o -f "$tmp/surf.txt" "$text") ;;
   esac
   # grep writes to a file: to /dev/null it stops at the first match
@@ -85,7 +94,7 @@ printf '%-12s %9s %8s %9s %9s\n' command "median s" "MB/s" "docs/s" "RSS MiB"
 for name in "${jobs[@]}"; do
   t=$(med "${bench_times[$name]}")
   printf '%-12s %9.2f %8.2f %9s %9.1f\n' "$name" "$t" "$(calc "$bytes / 1e6 / $t")" \
-    "$([[ $name == rawi* ]] && calc "int($ndocs / $t)" || echo -)" "$(calc "${bench_rss[$name]} / 1024")"
+    "$([[ $name == rawi* || $name == base* ]] && calc "int($ndocs / $t)" || echo -)" "$(calc "${bench_rss[$name]} / 1024")"
 done
 echo
 for k in "${STREAM[@]}"; do
@@ -102,3 +111,7 @@ echo "targets:"
 printf '  %-36s %8.2fx  %s\n' "rawi -j 1 speed / grep -F speed >= 2" "$j1_grep" "$(verdict "$j1_grep >= 2")"
 printf '  %-36s %8.2fx  %s\n' "rawi -j 2 speed / -j 1 speed >= 1.8" "$j2_j1" "$(verdict "$j2_j1 >= 1.8")"
 printf '  %-36s %8.1f MiB  %s\n' "peak RSS <= 200 MB" "$(calc "$peak / 1024")" "$(verdict "$peak * 1024 <= 200e6")"
+if [[ -n $base ]]; then
+  vs_base=$(ratio "${bench_times["base -j 1"]}" "${bench_times["rawi -j 1"]}")
+  printf '  %-36s %8.2fx  %s\n' "rawi -j 1 speed / base -j 1 >= 0.9" "$vs_base" "$(verdict "$vs_base >= 0.9")"
+fi
