@@ -36,6 +36,15 @@ int cli_parse_count(const char *opt, const char *s, int zero,
 /* Write n bytes to out; on failure report it and return -1. */
 int cli_write(FILE *out, const char *s, size_t n);
 
+/* Refuse an output that would destroy what it should not: -o naming an
+ * input (opening it for writing would empty it first, whatever the
+ * options; paths are the command's inputs, none meaning stdin), and
+ * earlier results, a file or a directory that is not empty, unless keep
+ * (the options that go on with them or write over them, named by how in
+ * the message). Called before anything is opened; -1 after a message. */
+int cli_check_output(const char *output, int keep, const char *how,
+                     char *const *paths, size_t n);
+
 /* The pack directory to use (see pack_dir.c); buf holds a found path. */
 const char *cli_pack_dir(const char *option, char *buf, size_t cap);
 

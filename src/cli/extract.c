@@ -279,52 +279,6 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
   return bad ? -1 : 0;
 }
 
-/* Does directory path hold anything? */
-static int dir_has_entries(const char *path) {
-  DIR *d = opendir(path);
-  struct dirent *e;
-  int any = 0;
-  while (d && !any && (e = readdir(d)))
-    any = strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
-  if (d)
-    closedir(d);
-  return any;
-}
-
-/* Refuse an output that would destroy what it should not: -o naming an
- * input (opening it for writing would empty it first, whatever the
- * options), and earlier results, a file or a neo4j directory that is not
- * empty, unless --resume goes on with them or --force writes over them.
- * Called before anything is opened; -1 after a message. */
-static int check_output(const extract_opts *o, char *const *paths, size_t n) {
-  struct stat out, in;
-  if (!o->output || !strcmp(o->output, "-") || stat(o->output, &out))
-    return 0; /* stdout, or a file still to be made */
-  for (size_t i = 0; i <= n; i++) {
-    if (i == n && n) /* stdin is read only when named or with no paths */
-      break;
-    const char *name = i < n ? paths[i] : "-";
-    int is_stdin = !strcmp(name, "-");
-    if ((is_stdin ? fstat(STDIN_FILENO, &in) : stat(name, &in)) == 0 &&
-        in.st_dev == out.st_dev && in.st_ino == out.st_ino &&
-        (S_ISREG(in.st_mode) || S_ISDIR(in.st_mode))) {
-      cli_errorf("-o %s: it is also the input %s; writing it would destroy "
-                 "it", o->output, is_stdin ? "(stdin)" : name);
-      return -1;
-    }
-  }
-  if (o->resume || o->force)
-    return 0;
-  if ((S_ISREG(out.st_mode) && out.st_size > 0) ||
-      (S_ISDIR(out.st_mode) && dir_has_entries(o->output))) {
-    cli_errorf("-o %s: %s is not empty; --resume goes on with it, --force "
-               "writes over it", o->output,
-               S_ISDIR(out.st_mode) ? "the directory" : "the file");
-    return -1;
-  }
-  return 0;
-}
-
 /* What shapes the records (docs/scaling.md, "Nothing lost"): recorded in
  * OUT.run.json, compared by --resume. How the input is read (stdin or
  * files, --input-format) is not: a change there changes the ids, which
@@ -578,7 +532,9 @@ int cmd_extract(int argc, char **argv) {
     rawi_config_free(cfg);
     return p > 0 ? 0 : 1;
   }
-  if (check_output(&o, argv + optind, (size_t)(argc - optind))) {
+  if (cli_check_output(o.output, o.resume || o.force,
+                       "--resume goes on with it, --force writes over it",
+                       argv + optind, (size_t)(argc - optind))) {
     rawi_config_free(cfg);
     return 1;
   }

@@ -26,7 +26,9 @@ static const char usage[] =
     "of\n"
     "                        CSV files), cypher, kuzu, html (a corpus view)\n"
     "  -o PATH               output file, or directory for neo4j (default\n"
-    "                        stdout)\n"
+    "                        stdout); never an input, and not a file or\n"
+    "                        directory that holds something\n"
+    "  --force               with -o: write over a file that is not empty\n"
     "  --no-merge            keep short forms apart (by default a person "
     "known\n"
     "                        in the whole run only by one word joins the one\n"
@@ -53,11 +55,12 @@ static const char usage[] =
 typedef struct graph_cli {
   graph_options g;
   const char *format, *output;
+  int force;
 } graph_cli;
 
 /* 0 to go on, 1 after --help, -1 on a usage error. */
 static int parse(int argc, char **argv, graph_cli *o) {
-  enum { O_FMT = 256, O_NOMERGE, O_MIN, O_TOP, O_BASE, O_TMP };
+  enum { O_FMT = 256, O_NOMERGE, O_MIN, O_TOP, O_BASE, O_TMP, O_FORCE };
   static const struct option opts[] = {
       {"format", required_argument, 0, O_FMT},
       {"no-merge", no_argument, 0, O_NOMERGE},
@@ -65,6 +68,7 @@ static int parse(int argc, char **argv, graph_cli *o) {
       {"top", required_argument, 0, O_TOP},
       {"base-iri", required_argument, 0, O_BASE},
       {"tmpdir", required_argument, 0, O_TMP},
+      {"force", no_argument, 0, O_FORCE},
       {"help", no_argument, 0, 'h'},
       {0, 0, 0, 0}};
   int c, bad = 0;
@@ -103,6 +107,9 @@ static int parse(int argc, char **argv, graph_cli *o) {
       break;
     case O_TMP:
       o->g.tmpdir = optarg;
+      break;
+    case O_FORCE:
+      o->force = 1;
       break;
     default:
       fputs(usage, stderr);
@@ -192,6 +199,9 @@ int cmd_graph(int argc, char **argv) {
   int p = parse(argc, argv, &o);
   if (p)
     return p > 0 ? 0 : 1;
+  if (cli_check_output(o.output, o.force, "--force writes over it",
+                       argv + optind, (size_t)(argc - optind)))
+    return 1;
   double start = now();
   rawi_error err;
   graph *g = graph_new(&o.g, &err);

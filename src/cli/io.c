@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -153,4 +154,45 @@ void cli_close_input(cli_file *f) {
   else
     free(f->data);
   *f = (cli_file){0};
+}
+
+/* Does directory path hold anything? */
+static int dir_has_entries(const char *path) {
+  DIR *d = opendir(path);
+  struct dirent *e;
+  int any = 0;
+  while (d && !any && (e = readdir(d)))
+    any = strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+  if (d)
+    closedir(d);
+  return any;
+}
+
+int cli_check_output(const char *output, int keep, const char *how,
+                     char *const *paths, size_t n) {
+  struct stat out, in;
+  if (!output || !strcmp(output, "-") || stat(output, &out))
+    return 0; /* stdout, or a file still to be made */
+  for (size_t i = 0; i <= n; i++) {
+    if (i == n && n) /* stdin is read only when named or with no paths */
+      break;
+    const char *name = i < n ? paths[i] : "-";
+    int is_stdin = !strcmp(name, "-");
+    if ((is_stdin ? fstat(STDIN_FILENO, &in) : stat(name, &in)) == 0 &&
+        in.st_dev == out.st_dev && in.st_ino == out.st_ino &&
+        (S_ISREG(in.st_mode) || S_ISDIR(in.st_mode))) {
+      cli_errorf("-o %s: it is also the input %s; writing it would destroy "
+                 "it", output, is_stdin ? "(stdin)" : name);
+      return -1;
+    }
+  }
+  if (keep)
+    return 0;
+  if ((S_ISREG(out.st_mode) && out.st_size > 0) ||
+      (S_ISDIR(out.st_mode) && dir_has_entries(output))) {
+    cli_errorf("-o %s: %s is not empty; %s", output,
+               S_ISDIR(out.st_mode) ? "the directory" : "the file", how);
+    return -1;
+  }
+  return 0;
 }

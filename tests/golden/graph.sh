@@ -156,6 +156,15 @@ err "rawi: error: --min-count: expected a number, got 'two'" --min-count two "$i
 err "rawi: error: $tmp/none/x: cannot write: No such file or directory" -o "$tmp/none/x" "$in"
 err "rawi: error: /dev/full: write error: No space left on device" -o /dev/full "$in"
 err "rawi: error: cannot create a temporary file in $tmp/none: No such file or directory" --tmpdir "$tmp/none" "$in"
+# -o never empties an input or earlier results; --force writes over them
+cp "$in" "$tmp/in-copy.jsonl"
+err "rawi: error: -o $tmp/in-copy.jsonl: it is also the input $tmp/in-copy.jsonl; writing it would destroy it" -o "$tmp/in-copy.jsonl" "$tmp/in-copy.jsonl"
+cmp -s "$in" "$tmp/in-copy.jsonl" && ok || ko "-o naming the input changed it"
+echo "earlier results" > "$tmp/earlier.nt"
+err "rawi: error: -o $tmp/earlier.nt: the file is not empty; --force writes over it" -o "$tmp/earlier.nt" "$in"
+grep -q "^earlier results$" "$tmp/earlier.nt" && ok || ko "a refused -o changed the file"
+"$rawi" graph --force -o "$tmp/earlier.nt" "$in" 2> /dev/null
+grep -q "rawi/vocab/" "$tmp/earlier.nt" && ok || ko "--force: the graph written over the file"
 "$rawi" graph "$tmp/missing.jsonl" > /dev/null 2> "$tmp/e"
 rc=$?
 [ $rc = 2 ] && grep -q "missing.jsonl: cannot open: No such file or directory (input skipped)" "$tmp/e" &&
