@@ -250,7 +250,15 @@ int graph_name_words(graph *g, uint32_t e, const char *text, rawi_error *err) {
     }
   if (!last)
     return 0;
-  uint64_t key = graph_key(d->pool + last->norm_off, last->norm_len);
+  /* the word without its article, as rawi extract's keys of family names
+   * (الدباغ and دباغ are one name) */
+  const char *w = d->pool + last->norm_off;
+  size_t wn = last->norm_len;
+  if (wn > 6 && !memcmp(w, "\xd8\xa7\xd9\x84", 4)) { /* ال, then a letter or more */
+    w += 4;
+    wn -= 4;
+  }
+  uint64_t key = graph_key(w, wn);
   graph_entity *ent = &g->ents[e];
   if (words >= 2) {
     ent->flags |= ENT_FULL;

@@ -201,6 +201,27 @@ static void test_merge(void **state) {
   }
 }
 
+/* A short form written without the article is the family name written
+ * with it (دباغ, كريم الدباغ), as rawi extract's keys are. */
+static void test_merge_without_article(void **state) {
+  (void)state;
+  graph *g = new_graph(1, 0);
+  add(g,
+      "{\"id\":\"d1\",\"lang\":\"ar\",\"entities\":[{\"id\":\"person/"
+      "karim-dabbagh\",\"type\":\"PERSON\",\"name\":\"كريم الدباغ\","
+      "\"mentions\":[{\"kind\":\"name\"}]}]}",
+      0);
+  add(g,
+      "{\"id\":\"d2\",\"lang\":\"ar\",\"entities\":[{\"id\":\"person/"
+      "دباغ\",\"type\":\"PERSON\",\"name\":\"دباغ\",\"mentions\":[{"
+      "\"kind\":\"name\"}]}]}",
+      0);
+  finish(g);
+  assert_int_equal(entity(g, "person/دباغ")->root,
+                   graph_entity_find(g, "person/karim-dabbagh"));
+  graph_free(g);
+}
+
 /* A person goes by a full name even when a short form merged into it was
  * written more often; other entities by their most frequent name. */
 static void test_display_name(void **state) {
@@ -477,6 +498,7 @@ int main(void) {
       cmocka_unit_test(test_counts),
       cmocka_unit_test(test_facts),
       cmocka_unit_test(test_merge),
+      cmocka_unit_test(test_merge_without_article),
       cmocka_unit_test(test_no_merge),
       cmocka_unit_test(test_min_count),
       cmocka_unit_test(test_bad_records),
