@@ -234,8 +234,11 @@ def test_limits(rawi_cli, empty_pack):
 
 
 def test_busy(rawi_cli, empty_pack):
+    # the held request must stay in progress while the test looks, however
+    # slow a sanitizer build on a busy machine is: no time budget or idle
+    # timeout ends it first
     s = Server(rawi_cli, "--pack", empty_pack, "-j", "2", "--max-requests",
-               "1")
+               "1", "--time-budget", "600000", "--idle-timeout", "600")
     try:
         # one request in progress (its body not sent yet): the next is busy
         with socket.create_connection((HOST, s.port), timeout=30) as c:
