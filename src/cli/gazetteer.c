@@ -326,7 +326,7 @@ static int induce(const induce_opts *o, const tokens *t, rawi_session *session,
   printf("# Columns: surface<TAB>type<TAB>id\n");
   size_t kept = 0, strings = 0;
   for (size_t i = 0; i < names.n;) {
-    size_t j = i, count[OUTPUT_LABEL_MAX] = {0}, first[OUTPUT_LABEL_MAX];
+    size_t j = i, count[OUTPUT_LABEL_MAX] = {0}, first[OUTPUT_LABEL_MAX] = {0};
     for (; j < names.n && !strcmp(names.v[j].s, names.v[i].s); j++)
       if (!count[names.v[j].type]++)
         first[names.v[j].type] = names.v[j].order;
