@@ -10,7 +10,8 @@ size_t conll_first_column(const char *line, size_t n) {
   return k;
 }
 
-/* --- a record's lines ------------------------------------------------------ */
+/* --- a record's lines ------------------------------------------------------
+ */
 
 void conll_walk_start(conll_walk *w, const char *data, size_t len) {
   *w = (conll_walk){data, data + len, 0, '\n'};
@@ -48,9 +49,12 @@ void conll_text(const char *data, size_t len, rawi_strbuf *text) {
   }
 }
 
-/* --- an annotated corpus ---------------------------------------------------- */
+/* --- an annotated corpus ----------------------------------------------------
+ */
 
-static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+static int is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r';
+}
 
 void conll_corpus_free(conll_corpus *c) {
   const rawi_allocator *a = c->alloc;

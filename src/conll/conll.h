@@ -58,7 +58,7 @@ void conll_text(const char *data, size_t len, rawi_strbuf *text);
 
 typedef struct conll_corpus {
   const rawi_allocator *alloc;
-  size_t n;                   /* tokens */
+  size_t n; /* tokens */
   size_t sentences;
   char **tok, **lab;          /* into the data, NUL-terminated */
   unsigned char *start, *doc; /* token i starts a sentence, a document

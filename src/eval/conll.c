@@ -10,12 +10,10 @@
 
 #include "eval/eval.h"
 
-
-
 static int cmp_row(const void *a, const void *b) {
-  return strcmp(((const eval_type_row *)a)->name, ((const eval_type_row *)b)->name);
+  return strcmp(((const eval_type_row *)a)->name,
+                ((const eval_type_row *)b)->name);
 }
-
 
 static eval_type_row *row(eval_type_table *t, const char *type) {
   for (size_t i = 0; i < t->n; i++)
@@ -60,7 +58,8 @@ static int same_chunk(const eval_chunk *x, const eval_chunk *y) {
   return x->start == y->start && x->end == y->end && !strcmp(x->type, y->type);
 }
 
-static void context(rawi_strbuf *b, const conll_corpus *g, const eval_chunk *x) {
+static void context(rawi_strbuf *b, const conll_corpus *g,
+                    const eval_chunk *x) {
   size_t s = x->start, e = x->end;
   while (s > 0 && !g->start[s] && x->start - s < 6)
     s--;
@@ -88,14 +87,14 @@ static const char *error_class(const eval_chunk *x, const eval_chunk *other,
       if (other[k].start == x->start && other[k].end == x->end)
         return "type";
     }
-  return !overlap ? (miss ? "missed" : "spurious")
+  return !overlap    ? (miss ? "missed" : "spurious")
          : same_type ? "boundary"
                      : "bnd+type";
 }
 
-
-static void add_error(eval_conll_result *r, const eval_conll_options *o, const conll_corpus *g,
-                      const char *what, const char *cls, const eval_chunk *x) {
+static void add_error(eval_conll_result *r, const eval_conll_options *o,
+                      const conll_corpus *g, const char *what, const char *cls,
+                      const eval_chunk *x) {
   rawi_strbuf ctx;
   rawi_strbuf_init(&ctx, NULL);
   context(&ctx, g, x);
@@ -107,8 +106,8 @@ static void add_error(eval_conll_result *r, const eval_conll_options *o, const c
              "{\"error\":\"%s\",\"class\":\"%s\",\"type\":", what, cls);
     rawi_strbuf_adds(&r->errors, head);
     rawi_strbuf_json(&r->errors, x->type, strlen(x->type));
-    snprintf(head, sizeof head, ",\"line\":%lu,\"context\":",
-             g->line[x->start]);
+    snprintf(head, sizeof head,
+             ",\"line\":%lu,\"context\":", g->line[x->start]);
     rawi_strbuf_adds(&r->errors, head);
     rawi_strbuf_json(&r->errors, ctx.data ? ctx.data : "", ctx.len);
     rawi_strbuf_addc(&r->errors, '}');
@@ -124,8 +123,8 @@ static void add_error(eval_conll_result *r, const eval_conll_options *o, const c
 
 /* Compare the chunks of one sentence [a, b). */
 static void score_sentence(eval_conll_result *r, const eval_conll_options *o,
-                           const conll_corpus *g, const eval_chunk *gc, size_t ng,
-                           const eval_chunk *sc, size_t ns) {
+                           const conll_corpus *g, const eval_chunk *gc,
+                           size_t ng, const eval_chunk *sc, size_t ns) {
   for (size_t i = 0; i < ng; i++) {
     eval_type_row *t = row(&r->t, gc[i].type);
     if (!t)
@@ -204,9 +203,8 @@ void eval_json_counts(rawi_strbuf *b, const eval_counts *c) {
   rawi_strbuf_adds(b, buf);
 }
 
-void eval_conll_report(const eval_conll_result *r,
-                       const eval_conll_options *o, const conll_corpus *g,
-                       rawi_strbuf *b) {
+void eval_conll_report(const eval_conll_result *r, const eval_conll_options *o,
+                       const conll_corpus *g, rawi_strbuf *b) {
   double p, rc, f;
   if (o->json) {
     rawi_strbuf_adds(b, "{\"gold\":");
@@ -232,8 +230,7 @@ void eval_conll_report(const eval_conll_result *r,
     rawi_strbuf_adds(b, "}\n");
     return;
   }
-  rawi_strbuf_addf(b, "%zu sentences, %zu tokens; scored:", r->sentences,
-                   g->n);
+  rawi_strbuf_addf(b, "%zu sentences, %zu tokens; scored:", r->sentences, g->n);
   for (size_t i = 0; i < r->t.n; i++)
     rawi_strbuf_addf(b, " %s", r->t.rows[i].name);
   rawi_strbuf_addf(b, "\n%-6s %6s %6s %6s %6s %6s %6s\n", "type", "P", "R",

@@ -14,25 +14,24 @@ static char *copy(const char *s) {
   return p;
 }
 
-static const char corpus_text[] =
-    "-DOCSTART- -X- O O\n"
-    "\n"
-    "  Biden\tNNP B-PER \r\n"
-    "met\tO\n"
-    "\n"
-    "Lula\n"
-    "-DOCSTART-\tO\n"
-    "Paris B-LOC\n"
-    "\r\n"
-    "rain O";
+static const char corpus_text[] = "-DOCSTART- -X- O O\n"
+                                  "\n"
+                                  "  Biden\tNNP B-PER \r\n"
+                                  "met\tO\n"
+                                  "\n"
+                                  "Lula\n"
+                                  "-DOCSTART-\tO\n"
+                                  "Paris B-LOC\n"
+                                  "\r\n"
+                                  "rain O";
 
 static void test_corpus_read(void **state) {
   (void)state;
   char *data = copy(corpus_text);
   conll_corpus c;
-  assert_int_equal(conll_corpus_read(&c, &rawi_default_allocator, data,
-                                     strlen(data)),
-                   RAWI_OK);
+  assert_int_equal(
+      conll_corpus_read(&c, &rawi_default_allocator, data, strlen(data)),
+      RAWI_OK);
   assert_int_equal(c.n, 5);
   assert_int_equal(c.sentences, 4);
   /* first column, last column, blanks and \r around them cut off */
@@ -59,9 +58,9 @@ static void test_documents(void **state) {
   (void)state;
   char *data = copy(corpus_text);
   conll_corpus c;
-  assert_int_equal(conll_corpus_read(&c, &rawi_default_allocator, data,
-                                     strlen(data)),
-                   RAWI_OK);
+  assert_int_equal(
+      conll_corpus_read(&c, &rawi_default_allocator, data, strlen(data)),
+      RAWI_OK);
   /* by -DOCSTART- lines */
   assert_int_equal(conll_doc_end(&c, 0, 0), 3);
   assert_int_equal(conll_doc_end(&c, 3, 0), 5);
