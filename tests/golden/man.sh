@@ -6,10 +6,7 @@ set -u
 dir=$1
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-if ! command -v groff > /dev/null; then
-  echo "SKIP: groff is not installed (apt-get install groff-base)"
-  exit 77
-fi
+skip_without groff "groff is not installed (Debian package groff-base)"
 for page in "$dir"/rawi.1 "$dir"/librawi.3; do
   name=$(basename "$page")
   if groff -man -Tutf8 -ww -z "$page" > "$tmp/err" 2>&1 && [ ! -s "$tmp/err" ]; then ok

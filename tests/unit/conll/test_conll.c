@@ -25,13 +25,19 @@ static const char corpus_text[] = "-DOCSTART- -X- O O\n"
                                   "\r\n"
                                   "rain O";
 
+/* corpus_text read into c; returns the data c points into. */
+static char *read_corpus(conll_corpus *c) {
+  char *data = copy(corpus_text);
+  assert_int_equal(
+      conll_corpus_read(c, &rawi_default_allocator, data, strlen(data)),
+      RAWI_OK);
+  return data;
+}
+
 static void test_corpus_read(void **state) {
   (void)state;
-  char *data = copy(corpus_text);
   conll_corpus c;
-  assert_int_equal(
-      conll_corpus_read(&c, &rawi_default_allocator, data, strlen(data)),
-      RAWI_OK);
+  char *data = read_corpus(&c);
   assert_int_equal(c.n, 5);
   assert_int_equal(c.sentences, 4);
   /* first column, last column, blanks and \r around them cut off */
@@ -56,11 +62,8 @@ static void test_corpus_read(void **state) {
 
 static void test_documents(void **state) {
   (void)state;
-  char *data = copy(corpus_text);
   conll_corpus c;
-  assert_int_equal(
-      conll_corpus_read(&c, &rawi_default_allocator, data, strlen(data)),
-      RAWI_OK);
+  char *data = read_corpus(&c);
   /* by -DOCSTART- lines */
   assert_int_equal(conll_doc_end(&c, 0, 0), 3);
   assert_int_equal(conll_doc_end(&c, 3, 0), 5);
