@@ -206,11 +206,8 @@ static int print_person_id(rawi_session *session, const char *s) {
 }
 
 static const char *id_prefix(const char *type) {
-  return !strcmp(type, "PERSON")         ? "person"
-         : !strcmp(type, "ORGANIZATION") ? "org"
-         : !strcmp(type, "COUNTRY")      ? "country"
-         : !strcmp(type, "LOCATION")     ? "location"
-                                         : "entity";
+  const gz_entity_type *t = gz_entity_type_named(type);
+  return t ? t->id_prefix : "entity";
 }
 
 /* How many of word's occurrences are inside an entity, of how many. */

@@ -440,9 +440,9 @@ int resolve_entities(mention_table *t, const text_doc *d) {
 }
 
 void resolve_derived_id(int type, const char *norm, char *buf, size_t cap) {
-  static const char *const prefix[] = {"person", "org", "country", "location"};
-  size_t n = (size_t)snprintf(buf, cap, "%s/",
-                              type >= 0 && type < 4 ? prefix[type] : "entity");
+  const gz_entity_type *t = gz_entity_type_at(type);
+  size_t n =
+      (size_t)snprintf(buf, cap, "%s/", t ? t->id_prefix : "entity");
   for (const char *p = norm; *p && n + 1 < cap; p++)
     buf[n++] = *p == ' ' ? '-' : *p;
   buf[n < cap ? n : cap - 1] = '\0';
