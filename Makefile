@@ -1,7 +1,12 @@
 # A thin wrapper over the CMake presets (CMakePresets.json).
 #   make demo    install missing packages, build, run rawi on the sample
-#   make check   build and run the whole test suite (dev with valgrind, then
-#                ASan+UBSan, then the threaded tests under ThreadSanitizer)
+#   make check   lint and layout, then build and run the whole test suite (dev
+#                with valgrind, then ASan+UBSan, then the threaded tests under
+#                ThreadSanitizer)
+#   make lint    cppcheck over the C sources (findings read and found wrong:
+#                tools/cppcheck.supp)
+#   make format-check  clang-format --dry-run over the C sources but those
+#                listed in tools/format-pending.txt; make format lays out all
 #   make accuracy ANERCORP=train.txt CONLL04=dev.json SEED_GOLD=seed.jsonl NEWS_DEV=news-dev.jsonl
 #                print the accuracy tables of docs/accuracy.md
 #   make fuzz    build the libFuzzer targets (clang; docs/errors.md)
@@ -9,12 +14,12 @@
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE = docs/examples/sample-ar.txt
 
-.PHONY: accuracy demo check deps test-deps release dev asan tsan fuzz test test-asan test-tsan bench bench-batch install format clean
+.PHONY: accuracy demo check deps test-deps release dev asan tsan fuzz test test-asan test-tsan bench bench-batch install format format-check lint clean
 
 demo: deps release
 	build/release/rawi extract $(SAMPLE)
 
-check: test-deps test test-asan test-tsan
+check: test-deps lint format-check test test-asan test-tsan
 
 deps:
 	@sh tools/install-deps.sh
@@ -69,8 +74,19 @@ bench-batch: release
 install: release
 	cmake --install build/release
 
+# warning and portability checks; an unread finding fails
+lint:
+	cppcheck -q -j $(JOBS) --enable=warning,portability --std=c11 \
+	  --error-exitcode=1 --inline-suppr -I include -I src \
+	  --suppressions-list=tools/cppcheck.supp \
+	  --template='{file}:{line}: {severity} {id}: {message}' \
+	  src tests/unit tests/fuzz tests/install tools/*.c
+
+format-check:
+	sh tools/format.sh check
+
 format:
-	clang-format -i $$(git ls-files '*.c' '*.h')
+	sh tools/format.sh fix
 
 clean:
 	rm -rf build

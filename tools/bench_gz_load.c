@@ -139,6 +139,7 @@ int main(int argc, char **argv) {
   /* warm-up: page cache, and the section report */
   if (gz_image_map(&img, &rawi_default_allocator, path, &err)) {
     fprintf(stderr, "%s: %s\n", path, err.message);
+    free(t);
     return 1;
   }
   sections(&img);

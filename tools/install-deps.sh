@@ -13,8 +13,9 @@ set -eu
 # python3-dev: the Python package (python/); libmicrohttpd-dev: rawi serve
 pkgs="gcc make libc6-dev cmake pkg-config libpcre2-dev libicu-dev libcjson-dev zlib1g-dev libcmocka-dev python3-dev libmicrohttpd-dev"
 # python3-*: the Python package's tests, the pandas example, the Dask recipe,
-# pip install ./python in a venv (tests/install)
-test_pkgs="valgrind parallel raptor2-utils rasqal-utils virtuoso-opensource nodejs npm python3-pytest python3-pandas python3-distributed python3-venv python3-pip"
+# pip install ./python in a venv (tests/install); cppcheck and clang-format:
+# make lint and make format-check; groff-base: the manual pages' test
+test_pkgs="cppcheck clang-format groff-base valgrind parallel raptor2-utils rasqal-utils virtuoso-opensource nodejs npm python3-pytest python3-pandas python3-distributed python3-venv python3-pip"
 browser=""
 testing=
 if [ "${1:-}" = "--test" ]; then

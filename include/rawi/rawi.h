@@ -10,6 +10,36 @@
  *   rawi_doc      the analysis of one document; owns everything it returns,
  *                 freed by one rawi_doc_free() call
  *
+ * Lifetimes (what must outlive what)
+ *   - The model must outlive every session and every document made with
+ *     it: rawi_doc_free() returns a document's memory through the model's
+ *     allocator, and a document's relations point into the model's rules
+ *     (rule names, files). Free documents and sessions first, then the
+ *     model.
+ *   - A document may outlive the session that made it (it holds nothing of
+ *     the session), and a config may be freed once rawi_model_new() returns
+ *     (the model keeps a copy of what it needs).
+ *   - The allocator's hooks and ctx must stay valid until the model and
+ *     everything made from it are freed. They are called from every thread
+ *     that uses the model, at once: they must be thread-safe.
+ *
+ * Ownership (who frees what)
+ *   - Handles returned by *_new(), rawi_analyze() and rawi_extract() belong
+ *     to the caller, who frees each with its *_free() function, once.
+ *   - Strings and arrays passed in (text, paths, options) are copied or
+ *     only read during the call; the caller keeps them.
+ *   - Structs filled by accessors (rawi_doc_token(), rawi_doc_entity(),
+ *     rawi_doc_mention(), rawi_doc_relation(), ...) are the caller's; the
+ *     strings they point to belong to the document and stay valid until
+ *     rawi_doc_free(). The same holds for rawi_doc_text() and
+ *     rawi_doc_sentence_view().
+ *   - Strings returned by rawi_strerror(), rawi_version() and
+ *     rawi_lang_name() are static; rawi_default_pack_dir()'s is the
+ *     library's (see there); rawi_normalize()'s is the session's, until its
+ *     next call.
+ *   - Bytes handed to a rawi_write_fn or a rawi_warning_fn are valid during
+ *     that call only.
+ *
  * Conventions
  *   - Functions returning int return RAWI_OK (0) or a negative rawi_status.
  *     Functions returning a pointer return NULL on failure. Either way an
@@ -117,7 +147,9 @@ typedef enum rawi_tokenizer {
 } rawi_tokenizer;
 
 /** New configuration with defaults, or NULL when out of memory.
- *  Owned by the caller; free with rawi_config_free(). */
+ *  Owned by the caller; free with rawi_config_free(). The config itself
+ *  is allocated with the C library's allocator (it exists before an
+ *  allocator can be set); everything built from it uses its allocator. */
 RAWI_API rawi_config *rawi_config_new(void);
 RAWI_API void rawi_config_free(rawi_config *cfg);
 
@@ -192,7 +224,9 @@ RAWI_API int rawi_config_set_jit(rawi_config *cfg, int jit);
  */
 RAWI_API int rawi_config_set_explain(rawi_config *cfg, int explain);
 
-/** Callback receiving each problem found in lists and rule files. */
+/** Callback receiving each problem found in lists and rule files. It is
+ *  called only inside rawi_model_new(), on the calling thread; the
+ *  warning is valid during the call only. */
 typedef void (*rawi_warning_fn)(void *ctx, const rawi_error *warning);
 
 /**
@@ -234,7 +268,9 @@ RAWI_API uint64_t rawi_model_checksum(const rawi_model *model);
 
 /**
  * Per-thread scratch for one model. A session must not be used by two
- * threads at once; the model must outlive it. Returns NULL on failure.
+ * threads at once; the model must outlive it. Owned by the caller (free
+ * with rawi_session_free()); the documents it makes do not depend on it.
+ * Returns NULL on failure.
  */
 RAWI_API rawi_session *rawi_session_new(const rawi_model *model,
                                         rawi_error *err);
@@ -295,7 +331,7 @@ typedef struct rawi_sentence {
 /**
  * Validate, split into sentences and tokens, normalise each token and list
  * its proclitic readings. The text is copied; *out owns everything and is
- * freed with rawi_doc_free(). On invalid UTF-8 returns RAWI_ERR_UTF8 with
+ * freed with rawi_doc_free(), before the model. *out is NULL on failure. On invalid UTF-8 returns RAWI_ERR_UTF8 with
  * err->byte_offset at the first bad byte. A leading byte order mark is
  * skipped (offsets still count it); NUL bytes and other control characters
  * separate tokens.
@@ -335,7 +371,8 @@ RAWI_API const char *rawi_lang_name(rawi_lang lang);
  * Run the whole pipeline on one document: the text stage as
  * rawi_analyze(), then the language pack's gazetteers and the user's.
  * lang RAWI_LANG_AUTO picks Arabic when Arabic letters outnumber Latin
- * ones, else English. *out owns everything; free with rawi_doc_free().
+ * ones, else English. The text is copied; *out owns everything; free it
+ * with rawi_doc_free(), before the model. *out is NULL on failure.
  */
 RAWI_API int rawi_extract(rawi_session *session, const char *text,
                           size_t len, rawi_lang lang, rawi_doc **out,

@@ -177,8 +177,8 @@ static rawi_lang detect_lang(const char *text, size_t len) {
 
 /* Image k of the lists a document in lang is matched against (the
  * pack's, then the user's for every language or for lang, in order;
- * gz_mark.img counts in it), or NULL. */
-#define MAX_IMAGES 64
+ * gz_mark.img counts in it), or NULL. pack_load keeps them within
+ * GZ_MAX_IMAGES. */
 static const gz_image *doc_image(const rawi_model *m, rawi_lang lang,
                                  size_t k) {
   if (m->packs[lang].base && k-- == 0)
@@ -198,9 +198,9 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
   rawi_doc *d = *out;
   const rawi_model *m = s->model;
   d->lang = lang == RAWI_LANG_AUTO ? detect_lang(d->text, len) : lang;
-  const gz_image *imgs[MAX_IMAGES];
+  const gz_image *imgs[GZ_MAX_IMAGES];
   size_t n = 0;
-  while (n < MAX_IMAGES && (imgs[n] = doc_image(m, d->lang, n)))
+  while (n < GZ_MAX_IMAGES && (imgs[n] = doc_image(m, d->lang, n)))
     n++;
   gz_marks marks = {.alloc = d->t.alloc};
   rc = text_hash_readings(&d->t);
@@ -209,7 +209,8 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
   if (rc == RAWI_OK)
     rc = gz_candidates(imgs, &marks, &d->t, &d->m);
   if (rc == RAWI_OK)
-    rc = rules_run(&m->rules[d->lang], 1000, &s->rules, &d->t, &marks, &d->m);
+    rc = rules_run(&m->rules[d->lang], GZ_RULE_ORDER_BASE, &s->rules, &d->t,
+                   &marks, &d->m);
   resolve_lists lists = {imgs, n, &marks};
   if (rc == RAWI_OK)
     rc = resolve_conflicts(&d->m, &d->t, &lists);

@@ -77,34 +77,65 @@ static int compare_names(const void *x, const void *y) {
   return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-/* Names of the files in dir ending in ext, sorted; *n gets their count. */
-static char **list_files(const char *dir, const char *ext, size_t *n) {
-  *n = 0;
+/* A listing of a pack directory: file names, allocated from the model. */
+typedef struct file_list {
+  const rawi_allocator *alloc;
+  char **names;
+  size_t n, cap;
+} file_list;
+
+static void file_list_free(file_list *l) {
+  for (size_t i = 0; i < l->n; i++)
+    rawi_mem_free(l->alloc, l->names[i]);
+  rawi_mem_free(l->alloc, l->names);
+  l->names = NULL;
+  l->n = l->cap = 0;
+}
+
+static int file_list_add(file_list *l, const char *name, size_t len) {
+  if (rawi_mem_grow(l->alloc, (void **)&l->names, &l->cap, l->n + 1,
+                    sizeof *l->names))
+    return RAWI_ERR_NOMEM;
+  char *copy = rawi_mem_alloc(l->alloc, len + 1);
+  if (!copy)
+    return RAWI_ERR_NOMEM;
+  memcpy(copy, name, len + 1);
+  l->names[l->n++] = copy;
+  return RAWI_OK;
+}
+
+/* The names of the files in dir ending in ext, sorted, into *l. A
+ * directory that does not exist lists nothing (a pack need not have every
+ * language); any other failure is an error, so that no list file is
+ * dropped without a word. */
+static int list_files(const char *dir, const char *ext, file_list *l,
+                      rawi_error *err) {
   DIR *d = opendir(dir);
   if (!d)
-    return NULL;
-  char **names = NULL;
-  size_t cap = 0;
+    return errno == ENOENT || errno == ENOTDIR
+               ? RAWI_OK
+               : rawi_error_at(err, RAWI_ERR_IO, dir, 0, 0,
+                               "cannot list the directory: %s",
+                               strerror(errno));
+  int rc = RAWI_OK;
+  size_t el = strlen(ext);
   struct dirent *e;
-  while ((e = readdir(d))) {
-    size_t len = strlen(e->d_name), el = strlen(ext);
-    if (len <= el || strcmp(e->d_name + len - el, ext))
-      continue;
-    if (*n == cap) {
-      cap = cap ? cap * 2 : 16;
-      char **nn = realloc(names, cap * sizeof *nn);
-      if (!nn)
-        break;
-      names = nn;
-    }
-    if (!(names[*n] = strdup(e->d_name)))
-      break;
-    (*n)++;
+  errno = 0;
+  while (rc == RAWI_OK && (e = readdir(d))) {
+    size_t len = strlen(e->d_name);
+    if (len > el && !strcmp(e->d_name + len - el, ext) &&
+        file_list_add(l, e->d_name, len))
+      rc = rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
   }
+  if (rc == RAWI_OK && errno)
+    rc = rawi_error_at(err, RAWI_ERR_IO, dir, 0, 0,
+                       "cannot list the directory: %s", strerror(errno));
   closedir(d);
-  if (names)
-    qsort(names, *n, sizeof *names, compare_names);
-  return names;
+  if (rc)
+    file_list_free(l);
+  else if (l->n)
+    qsort(l->names, l->n, sizeof *l->names, compare_names);
+  return rc;
 }
 
 /* Every problem goes to the caller's callback; strict loading then fails
@@ -126,25 +157,22 @@ static int load_lang(rawi_model *m, const rawi_config *cfg, int lang,
                      rawi_error *err) {
   char dir[4096], path[4096 + 256], name[300];
   snprintf(dir, sizeof dir, "%s/gazetteers/%s", cfg->pack_dir, lang_dirs[lang]);
-  size_t n;
-  char **files = list_files(dir, ".tsv", &n);
-  if (!n) {
-    free(files);
-    return RAWI_OK; /* no lists for this language */
-  }
+  file_list files = {.alloc = &m->alloc};
+  int rc = list_files(dir, ".tsv", &files, err);
+  if (rc || !files.n)
+    return rc; /* an error, or no lists for this language */
   gz_builder *b = new_builder(m, cfg);
-  int rc = b ? RAWI_OK : rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
-  for (size_t i = 0; i < n && rc == RAWI_OK; i++) {
-    snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-    snprintf(name, sizeof name, "%s/%s", lang_dirs[lang], files[i]);
+  if (!b)
+    rc = rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; i < files.n && rc == RAWI_OK; i++) {
+    snprintf(path, sizeof path, "%s/%s", dir, files.names[i]);
+    snprintf(name, sizeof name, "%s/%s", lang_dirs[lang], files.names[i]);
     rc = add_file(m, b, path, name, err);
   }
   if (rc == RAWI_OK)
     rc = gz_builder_finish(b, &m->packs[lang], err);
   gz_builder_free(b);
-  for (size_t i = 0; i < n; i++)
-    free(files[i]);
-  free(files);
+  file_list_free(&files);
   return rc;
 }
 
@@ -256,16 +284,14 @@ static int load_rules(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
       continue;
     char dir[4096], path[4096 + 256], name[300];
     snprintf(dir, sizeof dir, "%s/rules/%s", cfg->pack_dir, lang_dirs[lang]);
-    size_t n;
-    char **files = list_files(dir, ".rules", &n);
-    for (size_t i = 0; i < n; i++) {
-      snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-      snprintf(name, sizeof name, "%s/%s", lang_dirs[lang], files[i]);
-      if (rc == RAWI_OK)
-        rc = load_rule_file(m, lang, path, name, &l, err);
-      free(files[i]);
+    file_list files = {.alloc = &m->alloc};
+    rc = list_files(dir, ".rules", &files, err);
+    for (size_t i = 0; i < files.n && rc == RAWI_OK; i++) {
+      snprintf(path, sizeof path, "%s/%s", dir, files.names[i]);
+      snprintf(name, sizeof name, "%s/%s", lang_dirs[lang], files.names[i]);
+      rc = load_rule_file(m, lang, path, name, &l, err);
     }
-    free(files);
+    file_list_free(&files);
   }
   /* a user file goes into every language; its problems are reported once */
   rawi_config silent;
@@ -292,6 +318,27 @@ static int load_rules(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
   return rc;
 }
 
+/* A document is matched against at most GZ_MAX_IMAGES lists: its
+ * language's pack and the user's lists for it. The list that would go
+ * beyond is an error naming it, not one left out. */
+static int check_list_count(const rawi_model *m, const rawi_config *cfg,
+                            rawi_error *err) {
+  for (int lang = 1; lang < RAWI_N_LANGS; lang++) {
+    size_t n = m->packs[lang].base ? 1 : 0;
+    for (size_t i = 0; i < cfg->n_gazetteers; i++) {
+      if (cfg->gazetteer_langs[i] != RAWI_LANG_AUTO &&
+          (int)cfg->gazetteer_langs[i] != lang)
+        continue;
+      if (++n > GZ_MAX_IMAGES)
+        return rawi_error_at(err, RAWI_ERR_LIMIT, cfg->gazetteers[i], 0, 0,
+                             "too many gazetteers for %s documents: at most "
+                             "%d, the pack's included",
+                             lang_dirs[lang], GZ_MAX_IMAGES);
+    }
+  }
+  return RAWI_OK;
+}
+
 int pack_load(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
   m->checksum = 0x5241574950414B53ull;
   int rc = load_rules(m, cfg, err);
@@ -306,6 +353,8 @@ int pack_load(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
       rc = load_lang(m, cfg, lang, err);
   }
   if (rc || !cfg->n_gazetteers)
+    return rc;
+  if ((rc = check_list_count(m, cfg, err)))
     return rc;
   m->user = rawi_mem_calloc(&m->alloc, cfg->n_gazetteers, sizeof(gz_image));
   m->user_langs =

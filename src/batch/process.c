@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "batch/json.h"
-#include "output/conll.h"
+#include "conll/conll.h"
 #include "util/utf8.h"
 
 void batch_counts_add(batch_counts *into, const batch_counts *c) {
@@ -243,7 +243,7 @@ static void process(rawi_session *session, const batch_options *o,
   } else if (rec->format == BATCH_CONLL) {
     rawi_strbuf text;
     rawi_strbuf_init(&text, NULL);
-    output_conll_text(rec->data.data, rec->data.len, &text);
+    conll_text(rec->data.data, rec->data.len, &text);
     extract(session, o, rec, &rec->id, text.data ? text.data : "", text.len,
             NULL, NULL, &text, out, c);
     rawi_strbuf_free(&text);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "conll/conll.h"
 #include "output/conll.h"
 #include "rawi/rawi.h"
 
@@ -476,9 +477,9 @@ static int next_jsonl(batch_source *s, batch_record *rec) {
   return 1;
 }
 
+/* A -DOCSTART- line (its end trimmed), read as rawi extract reads lines. */
 static int is_docstart(const char *p, size_t n) {
-  return n >= 10 && !memcmp(p, "-DOCSTART-", 10) &&
-         (n == 10 || p[10] == ' ' || p[10] == '\t');
+  return conll_is_docstart(p, conll_first_column(p, n));
 }
 
 /* CoNLL lines up to the next -DOCSTART- (or the end of the file). The

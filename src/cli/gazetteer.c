@@ -21,8 +21,10 @@
 
 #include "api/internal.h"
 #include "cli/cli.h"
+#include "conll/conll.h"
 #include "eval/eval.h"
 #include "output/conll.h"
+#include "util/mem.h"
 
 static const char usage[] =
     "usage: rawi gazetteer induce [options] CONLL > list.tsv\n"
@@ -105,66 +107,18 @@ static int type_index(const induce_opts *o, const char *label) {
   return -1;
 }
 
-/* Tokens and labels of a CoNLL file, sentences marked. */
-typedef struct tokens {
-  char *data;
-  char **tok, **lab;
-  unsigned char *start;
-  size_t n, sentences;
-} tokens;
-
-static int read_tokens(const char *path, tokens *t) {
+/* Tokens and labels of a CoNLL file, sentences marked (src/conll/); the
+ * corpus points into *data. */
+static int read_tokens(const char *path, char **data, conll_corpus *t) {
   size_t len;
-  memset(t, 0, sizeof *t);
-  if (cli_read_file(path, &t->data, &len))
+  *data = NULL;
+  if (cli_read_file(path, data, &len))
     return -1;
-  char *d = realloc(t->data, len + 1);
+  char *d = realloc(*data, len + 1);
   if (!d)
     return -1;
-  t->data = d;
-  d[len] = '\0';
-  size_t lines = 1;
-  for (size_t i = 0; i < len; i++)
-    lines += d[i] == '\n';
-  t->tok = malloc(lines * sizeof *t->tok);
-  t->lab = malloc(lines * sizeof *t->lab);
-  t->start = calloc(lines, 1);
-  if (!t->tok || !t->lab || !t->start)
-    return -1;
-  int new_sent = 1;
-  for (char *p = d, *end = d + len; p < end;) {
-    char *eol = memchr(p, '\n', (size_t)(end - p));
-    eol = eol ? eol : end;
-    *eol = '\0';
-    char *a = p + strspn(p, " \t\r");
-    char *b = a + strcspn(a, " \t\r");
-    char *z = eol;
-    while (z > b && strchr(" \t\r", z[-1]))
-      z--;
-    char *y = z;
-    while (y > b && !strchr(" \t\r", y[-1]))
-      y--;
-    if (a == b || (b - a == 10 && !memcmp(a, "-DOCSTART-", 10))) {
-      new_sent = 1;
-    } else {
-      *b = '\0';
-      *z = '\0';
-      t->tok[t->n] = a;
-      t->lab[t->n] = y > b ? y : a;
-      t->sentences += new_sent;
-      t->start[t->n++] = (unsigned char)new_sent;
-      new_sent = 0;
-    }
-    p = eol + 1;
-  }
-  return 0;
-}
-
-static void tokens_free(tokens *t) {
-  free(t->data);
-  free(t->tok);
-  free(t->lab);
-  free(t->start);
+  *data = d;
+  return conll_corpus_read(t, &rawi_default_allocator, d, len) ? -1 : 0;
 }
 
 static char *join(char *const *tok, size_t a, size_t b) {
@@ -252,11 +206,8 @@ static int print_person_id(rawi_session *session, const char *s) {
 }
 
 static const char *id_prefix(const char *type) {
-  return !strcmp(type, "PERSON")         ? "person"
-         : !strcmp(type, "ORGANIZATION") ? "org"
-         : !strcmp(type, "COUNTRY")      ? "country"
-         : !strcmp(type, "LOCATION")     ? "location"
-                                         : "entity";
+  const gz_entity_type *t = gz_entity_type_named(type);
+  return t ? t->id_prefix : "entity";
 }
 
 /* How many of word's occurrences are inside an entity, of how many. */
@@ -277,7 +228,7 @@ static void word_counts(const occs *words, const char *w, size_t *inside,
   }
 }
 
-static int induce(const induce_opts *o, const tokens *t, rawi_session *session,
+static int induce(const induce_opts *o, const conll_corpus *t, rawi_session *session,
                   const stoplist *st) {
   size_t n = t->n;
   if (o->skip_sixth) { /* keep the first len - len // 6 sentences */
@@ -326,7 +277,7 @@ static int induce(const induce_opts *o, const tokens *t, rawi_session *session,
   printf("# Columns: surface<TAB>type<TAB>id\n");
   size_t kept = 0, strings = 0;
   for (size_t i = 0; i < names.n;) {
-    size_t j = i, count[OUTPUT_LABEL_MAX] = {0}, first[OUTPUT_LABEL_MAX];
+    size_t j = i, count[OUTPUT_LABEL_MAX] = {0}, first[OUTPUT_LABEL_MAX] = {0};
     for (; j < names.n && !strcmp(names.v[j].s, names.v[i].s); j++)
       if (!count[names.v[j].type]++)
         first[names.v[j].type] = names.v[j].order;
@@ -458,12 +409,13 @@ static int cmd_induce(int argc, char **argv) {
   rawi_model *model = cfg ? rawi_model_new(cfg, &err) : NULL;
   rawi_session *session = model ? rawi_session_new(model, &err) : NULL;
   rawi_config_free(cfg);
-  tokens t = {0};
+  conll_corpus t = {0};
+  char *data = NULL;
   stoplist st = {0};
   int rc = 1;
   if (!session) {
     cli_error(NULL, &err);
-  } else if (read_tokens(o.path, &t)) {
+  } else if (read_tokens(o.path, &data, &t)) {
     cli_errorf("%s: cannot read", o.path);
   } else if (o.stop && read_stop(o.stop, session, &st)) {
     cli_errorf("%s: cannot read", o.stop);
@@ -473,7 +425,8 @@ static int cmd_induce(int argc, char **argv) {
   for (size_t i = 0; i < st.n; i++)
     free(st.v[i]);
   free(st.v);
-  tokens_free(&t);
+  conll_corpus_free(&t);
+  free(data);
   rawi_session_free(session);
   rawi_model_free(model);
   return rc;

@@ -21,12 +21,19 @@
 
 #include <stddef.h>
 
+#include "conll/conll.h"
+#include "output/conll.h"
+#include "util/strbuf.h"
+
 typedef struct eval_counts {
   size_t tp, fp, fn;
 } eval_counts;
 
 /* Precision, recall and F1 (0 where undefined, as conlleval and score.py). */
 void eval_prf(const eval_counts *c, double *p, double *r, double *f);
+
+/* {"p":..,"r":..,"f1":..,"tp":..,"fp":..,"fn":..} of c, appended to b. */
+void eval_json_counts(rawi_strbuf *b, const eval_counts *c);
 
 /* --- CoNLL --------------------------------------------------------------- */
 
@@ -40,6 +47,45 @@ typedef struct eval_chunk {
  * frees), or (size_t)-1 when out of memory. */
 size_t eval_chunks(const char *const *labels, const unsigned char *starts,
                    size_t n, eval_chunk **out);
+
+/* Scoring CoNLL: the system's labels sys[0..g->n) (aligned with the gold
+ * corpus g) against the gold's. */
+typedef struct eval_conll_options {
+  const char *gold;             /* the gold file's name (errors, JSON) */
+  const char *types;            /* "A,B", "all" (every type seen), or NULL:
+                                   the labels of map */
+  const output_label_map *map;
+  int errors;                   /* list misses and false alarms */
+  int json;                     /* a JSON object rather than tables */
+} eval_conll_options;
+
+typedef struct eval_type_row {
+  char name[32];
+  eval_counts c;
+} eval_type_row;
+
+typedef struct eval_type_table {
+  eval_type_row rows[64];
+  size_t n;
+  int all; /* score every type seen */
+} eval_type_table;
+
+typedef struct eval_conll_result {
+  eval_type_table t; /* the scored types, sorted by name */
+  eval_counts micro;
+  rawi_strbuf errors; /* one error a line, or JSON array items */
+  size_t sentences;
+} eval_conll_result;
+
+/* RAWI_OK or RAWI_ERR_NOMEM; free r with eval_conll_result_free either
+ * way. */
+int eval_conll_score(eval_conll_result *r, const eval_conll_options *o,
+                     const conll_corpus *g, char *const *sys);
+/* The tables (or the JSON object) of `rawi eval`, appended to b. */
+void eval_conll_report(const eval_conll_result *r,
+                       const eval_conll_options *o, const conll_corpus *g,
+                       rawi_strbuf *b);
+void eval_conll_result_free(eval_conll_result *r);
 
 /* --- JSONL --------------------------------------------------------------- */
 

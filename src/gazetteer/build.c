@@ -495,12 +495,12 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s,
   }
   int type = gz_type_index(f[1].s, f[1].len);
   if (type < 0) {
-    char name[64];
-    snprintf(name, sizeof name, "%.*s", (int)(f[1].len < 40 ? f[1].len : 40),
-             f[1].s);
-    return line_error(c, f[1].col, err,
-                      "unknown type '%s' (expected PERSON, ORGANIZATION, "
-                      "COUNTRY, LOCATION or a class such as TITLE)", name);
+    char types[128], text[256];
+    gz_entity_type_list(types, sizeof types);
+    snprintf(text, sizeof text,
+             "unknown type '%.*s' (expected %s or a class such as TITLE)",
+             (int)(f[1].len < 40 ? f[1].len : 40), f[1].s, types);
+    return line_error(c, f[1].col, err, "%s", text);
   }
   if (!valid_id(&f[2]))
     return line_error(c, f[2].col, err,

@@ -75,6 +75,24 @@ int gz_ref_index(const char *name, size_t len);
 const char *gz_type_name(int type);
 static inline int gz_is_entity_type(int t) { return t < GZ_N_ENTITY_TYPES; }
 
+/* What every stage says of an entity type: its name (JSONL "type", list
+ * and rule files), the prefix of the ids rawi derives for names no list
+ * holds (person/antony-blinken), its schema.org class in RDF. */
+typedef struct gz_entity_type {
+  const char *name;
+  const char *id_prefix;
+  const char *rdf_class;
+} gz_entity_type;
+
+/* The row of entity type `type`, or NULL for a class or an unknown. */
+const gz_entity_type *gz_entity_type_at(int type);
+/* The row of the type named `name` ("PERSON"), or NULL: a pack's own type
+ * name, unknown to the table, or a class. */
+const gz_entity_type *gz_entity_type_named(const char *name);
+/* "PERSON, ORGANIZATION, COUNTRY, LOCATION" into buf, for messages;
+ * returns its length. */
+size_t gz_entity_type_list(char *buf, size_t cap);
+
 /* --- image layout ---------------------------------------------------- */
 
 /* Entry flags. CASE_EXACT (attribute case=exact): the text must be written

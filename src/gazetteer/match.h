@@ -28,6 +28,15 @@ typedef struct gz_marks {
 #define GZ_PRIORITY 50
 #define GZ_PRIORITY_MULTI 60
 
+/* The lists one document is matched against: its language's pack, then
+ * the user's lists for that language or for every one, in order. A mark
+ * keeps its image in a byte and a list candidate's source order is
+ * 255 - image, so the limit stays below 256; rawi_model_new refuses a list
+ * beyond it (RAWI_ERR_LIMIT, naming the file). */
+#define GZ_MAX_IMAGES 64
+/* Source order of rule candidates starts here, after every list's. */
+#define GZ_RULE_ORDER_BASE 1000
+
 /* Word look-ups already made for earlier documents of a session, found
  * or not: news repeats its words, and a look-up in a large image costs a
  * cache miss or two (slot, then string). Direct-mapped, words of up to

@@ -7,6 +7,8 @@
  */
 #include "output/conll.h"
 
+#include "conll/conll.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,49 +43,6 @@ const char *output_label_map_get(const output_label_map *m, const char *type) {
     if (!strcmp(m->from[i], type))
       return strcmp(m->to[i], "O") ? m->to[i] : NULL;
   return type;
-}
-
-/* Walks CoNLL lines and the text output_conll_text makes of them: for each
- * line, its first column and, for a token, its byte offset in the text. */
-typedef struct line_walk {
-  const char *p, *end;
-  size_t text_len; /* length of the text made so far */
-  char last;       /* its last byte ('\n' when empty) */
-} line_walk;
-
-/* The next line: 1 with its first column (tok, n; n is 0 for a blank
- * line) and that column's offset in the text (at), or 0 at the end. */
-static int next_line(line_walk *w, const char **tok, size_t *n, size_t *at) {
-  if (w->p >= w->end)
-    return 0;
-  const char *nl = memchr(w->p, '\n', (size_t)(w->end - w->p));
-  const char *eol = nl ? nl : w->end;
-  size_t k = 0;
-  while (w->p + k < eol && w->p[k] != ' ' && w->p[k] != '\t')
-    k++;
-  if (w->last != '\n') { /* a space before a token, a newline for a blank */
-    w->text_len++;
-    w->last = k ? ' ' : '\n';
-  }
-  *tok = w->p;
-  *n = k;
-  *at = w->text_len;
-  w->text_len += k;
-  if (k)
-    w->last = w->p[k - 1];
-  w->p = eol + 1;
-  return 1;
-}
-
-void output_conll_text(const char *data, size_t len, rawi_strbuf *text) {
-  line_walk w = {data, data + len, 0, '\n'};
-  const char *tok;
-  size_t n, at, base = text->len;
-  while (next_line(&w, &tok, &n, &at)) {
-    while (text->len - base < at) /* the separator next_line counted */
-      rawi_strbuf_addc(text, n ? ' ' : '\n');
-    rawi_strbuf_add(text, tok, n);
-  }
 }
 
 typedef struct token_label {
@@ -142,26 +101,27 @@ static void add_label(rawi_strbuf *b, const token_label *t) {
 void output_conll(rawi_strbuf *b, const rawi_doc *doc, const char *data,
                   size_t len, const output_label_map *map, const char *head,
                   size_t head_len) {
-  line_walk w = {data, data + len, 0, '\n'};
+  conll_walk w;
+  conll_walk_start(&w, data, len);
   const char *tok;
   size_t n, at, count = 0;
-  while (next_line(&w, &tok, &n, &at))
+  while (conll_walk_next(&w, &tok, &n, &at))
     count += n > 0;
   token_label *t = calloc(count ? count : 1, sizeof *t);
   if (!t) {
     b->failed = 1;
     return;
   }
-  w = (line_walk){data, data + len, 0, '\n'};
-  for (size_t i = 0; next_line(&w, &tok, &n, &at);)
+  conll_walk_start(&w, data, len);
+  for (size_t i = 0; conll_walk_next(&w, &tok, &n, &at);)
     if (n)
       t[i++] = (token_label){at, at + n, NULL, 0};
   label_tokens(doc, map, t, count);
   for (size_t i = 0; i < head_len; i++)
     rawi_strbuf_adds(b, head[i] == OUTPUT_CONLL_DOCSTART ? "-DOCSTART-\tO\n"
                                                          : "\n");
-  w = (line_walk){data, data + len, 0, '\n'};
-  for (size_t i = 0; next_line(&w, &tok, &n, &at);) {
+  conll_walk_start(&w, data, len);
+  for (size_t i = 0; conll_walk_next(&w, &tok, &n, &at);) {
     if (n) {
       rawi_strbuf_add(b, tok, n);
       rawi_strbuf_addc(b, '\t');

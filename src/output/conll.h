@@ -5,7 +5,8 @@
  * conll` and `rawi eval`, so that what eval scores is what extract writes.
  *
  * A CoNLL document's text is its tokens (first column) joined by spaces,
- * sentences (blank lines) by newlines; a token takes the label of the name
+ * sentences (blank lines) by newlines (src/conll/: reading, splitting and
+ * joining CoNLL for every command); a token takes the label of the name
  * mention that overlaps it (clitics stay attached: a mention covering the
  * stem of "وبغداد" labels the whole token), B- on the first token of the
  * mention, I- on the others.
@@ -38,12 +39,8 @@ int output_label_map_parse(output_label_map *m, const char *spec, char *msg,
 /* The label of a rawi type, or NULL when it is mapped to O. */
 const char *output_label_map_get(const output_label_map *m, const char *type);
 
-/* The text of CoNLL lines data[0..len): first columns joined by spaces,
- * sentences by newlines, appended to text. */
-void output_conll_text(const char *data, size_t len, rawi_strbuf *text);
-
 /* The lines of data (the CoNLL input doc was extracted from, its text made
- * by output_conll_text) as `token<TAB>label`, blank lines kept. head[0..
+ * by conll_text, src/conll/conll.h) as `token<TAB>label`, blank lines kept. head[0..
  * head_len) stands for the lines before the first token, one byte each
  * (OUTPUT_CONLL_DOCSTART or OUTPUT_CONLL_BLANK), written first as
  * `-DOCSTART-<TAB>O` and blank lines, so the output keeps the input's

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gazetteer/gazetteer.h"
 #include "output/escape.h"
 #include "output/output.h"
 
@@ -151,15 +152,11 @@ void output_rdf_count(output_rdf *w, unsigned long long v) {
 }
 
 void output_rdf_class(output_rdf *w, const char *type, rawi_strbuf *tmp) {
-  static const char *const schema[][2] = {{"PERSON", "Person"},
-                                          {"ORGANIZATION", "Organization"},
-                                          {"COUNTRY", "Country"},
-                                          {"LOCATION", "Place"}};
-  for (size_t i = 0; i < sizeof schema / sizeof *schema; i++)
-    if (!strcmp(type, schema[i][0])) {
-      output_rdf_vocab(w, OUTPUT_NS_SCHEMA, schema[i][1]);
-      return;
-    }
+  const gz_entity_type *t = gz_entity_type_named(type);
+  if (t) {
+    output_rdf_vocab(w, OUTPUT_NS_SCHEMA, t->rdf_class);
+    return;
+  }
   tmp->len = 0;
   output_type_label(tmp, type);
   output_rdf_vocab(w, OUTPUT_NS_RAWI, tmp->data ? tmp->data : "Thing");

@@ -449,9 +449,9 @@ static int after_abd(const char *norm, const char *p) {
 }
 
 void resolve_derived_id(int type, const char *norm, char *buf, size_t cap) {
-  static const char *const prefix[] = {"person", "org", "country", "location"};
-  size_t n = (size_t)snprintf(buf, cap, "%s/",
-                              type >= 0 && type < 4 ? prefix[type] : "entity");
+  const gz_entity_type *t = gz_entity_type_at(type);
+  size_t n =
+      (size_t)snprintf(buf, cap, "%s/", t ? t->id_prefix : "entity");
   for (const char *p = norm; *p && n + 1 < cap; p++) {
     /* عبد joins the word after it, as in people's keys: مدينة الملك عبد
      * العزيز and عبدالعزيز are one body */

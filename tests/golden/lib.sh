@@ -27,6 +27,12 @@ measure() {
 }
 # figures: "S s, K KB" from $tmp/time
 figures() { read -r secs kb < "$tmp/time"; echo "$secs s, $kb KB"; }
+# skip_without CMD WHAT: exit 77 (ctest's skip) saying what is missing
+skip_without() {
+  command -v "$1" > /dev/null && return 0
+  echo "SKIP: $2"
+  exit 77
+}
 finish() {
   echo "$passes passed, $fails failed"
   [ "$fails" = 0 ]

@@ -6,10 +6,7 @@ rawi=$1
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
-if ! command -v parallel > /dev/null; then
-  echo "SKIP: GNU parallel is not installed (Debian package parallel)"
-  exit 77
-fi
+skip_without parallel "GNU parallel is not installed (Debian package parallel)"
 python3 - "$here/relations/ar.jsonl" > "$tmp/docs.jsonl" <<'PY'
 import json, sys
 texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]

@@ -179,6 +179,43 @@ static void test_allocation_failures_shipped(void **state) {
   assert_int_equal(f.live, 0);
 }
 
+/* A document is matched against at most 64 lists, its language's pack
+ * included: the list beyond is refused by name, not left out. */
+static rawi_model *model_with_lists(size_t n_every, size_t n_one,
+                                    rawi_lang lang, rawi_error *err) {
+  rawi_config *cfg = test_config();
+  rawi_config_set_pack_dir(cfg, RAWI_TEST_DATA "/minipack"); /* ar only */
+  for (size_t i = 0; i < n_every + n_one; i++)
+    rawi_config_add_gazetteer_lang(cfg, RAWI_TEST_DATA "/gazetteer/news.tsv",
+                                   i < n_every ? RAWI_LANG_AUTO : lang);
+  rawi_model *m = rawi_model_new(cfg, err);
+  rawi_config_free(cfg);
+  return m;
+}
+
+static void test_too_many_lists(void **state) {
+  (void)state;
+  rawi_error err;
+  /* Arabic: the pack and 63 lists; English (no pack): 64 lists */
+  rawi_model *m = model_with_lists(63, 1, RAWI_LANG_EN, &err);
+  if (!m)
+    fail_msg("64 lists: %s", err.message);
+  rawi_model_free(m);
+  /* a 64th list for Arabic documents makes 65 */
+  assert_null(model_with_lists(63, 1, RAWI_LANG_AR, &err));
+  assert_int_equal(err.code, RAWI_ERR_LIMIT);
+  assert_string_equal(err.file, RAWI_TEST_DATA "/gazetteer/news.tsv");
+  assert_string_equal(err.message, "too many gazetteers for ar documents: at "
+                                   "most 64, the pack's included");
+  assert_null(model_with_lists(64, 0, RAWI_LANG_AUTO, &err));
+  assert_int_equal(err.code, RAWI_ERR_LIMIT);
+  /* 65 for English documents, 64 for Arabic ones */
+  assert_null(model_with_lists(63, 2, RAWI_LANG_EN, &err));
+  assert_int_equal(err.code, RAWI_ERR_LIMIT);
+  assert_string_equal(err.message, "too many gazetteers for en documents: at "
+                                   "most 64, the pack's included");
+}
+
 /* Eight threads share one model, each with its own session, and get the
  * results a single thread gets. */
 typedef struct job {
@@ -252,6 +289,7 @@ int main(void) {
       cmocka_unit_test(test_allocation_failures),
       cmocka_unit_test(test_allocation_failures_pack),
       cmocka_unit_test(test_allocation_failures_shipped),
+      cmocka_unit_test(test_too_many_lists),
       cmocka_unit_test(test_threads_share_model),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
