@@ -22,13 +22,14 @@
 #
 # Runs are interleaved (each command once per round, RAWI_BENCH_RUNS
 # rounds, default 5, after a warm-up); medians, and ratios as the median
-# of per-round ratios.
+# of per-round ratios. RAWI_BENCH_DIR: build the workload in that folder
+# and keep it there (docs.jsonl, list.gaz, en.jsonl, ...).
 set -euo pipefail
 
 RUNS=${RAWI_BENCH_RUNS:-5}
 LIST=200000
 [[ $# -ge 2 && $# -le 4 ]] || {
-  sed -n '2,24p' "$0" >&2
+  sed -n '2,26p' "$0" >&2
   exit 2
 }
 rawi=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -41,8 +42,13 @@ mb=${4:-20}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=tools/bench_common.sh
 source "$here/bench_common.sh"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/rawi-extractbench.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+if [[ -n ${RAWI_BENCH_DIR:-} ]]; then # keep the workload there
+  tmp=$RAWI_BENCH_DIR
+  mkdir -p "$tmp"
+else
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/rawi-extractbench.XXXXXX")
+  trap 'rm -rf "$tmp"' EXIT
+fi
 calc() { awk "BEGIN { print $1 }"; }
 med() { tr ' ' '\n' <<<"$1" | grep . | median; }
 ratio() { # median over rounds of a/b
