@@ -67,6 +67,13 @@ typedef struct rule {
   void *code;            /* pcre2_code_8 */
   uint64_t anchors;      /* classes a match starts with (bit per class);
                           * 0: it may start anywhere */
+  uint8_t at_tokens;     /* relation rules: every match starts at a token
+                          * of the view (compiled PCRE2_ANCHORED, tried
+                          * at each token) */
+  uint32_t needs[4][2];  /* relation rules: per alternative, the literal
+                          * words one of which every match holds: a
+                          * group's body [from, to) in the pattern */
+  uint8_t n_needs;       /* 0: no such words known */
   uint32_t group;        /* capture holding the entity (0: whole match) */
   uint32_t group2;       /* capture name2, for a second alternative; 0 */
   rule_call *calls;
@@ -187,6 +194,21 @@ int rules_words_allow(const rules_scratch *s, const ruleset *rs, size_t r);
  * (src/rules/anchor.c). */
 uint64_t rules_anchor_classes(const char *pattern, const rule_call *calls,
                               size_t n_calls);
+
+/* Does every match of a relation rule's expanded pattern start at a token
+ * of the view, at its start or after a space (src/rules/anchor.c)? */
+int rules_starts_at_token(const char *pattern);
+
+/* The words a relation rule's matches need: set r->needs
+ * (src/rules/needs.c). */
+#define RULES_MAX_NEEDS 4
+void rules_find_needs(rule *r);
+/* The four-byte substrings of a sentence view, as a bit filter of
+ * RULES_GRAM_BITS bits, and whether they allow a rule's words. */
+#define RULES_GRAM_LOG2 11
+#define RULES_GRAM_BITS (1u << RULES_GRAM_LOG2)
+void rules_grams(const char *text, size_t len, uint64_t *grams);
+int rules_needs_met(const rule *r, const uint64_t *grams);
 
 /* Predicates of relation rules (src/relate/schema.c). */
 int relate_predicate_index(const char *name, size_t len);
