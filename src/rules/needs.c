@@ -69,14 +69,27 @@ static const char *quantifier(const char *p, const char *end, int *optional) {
   return p < end && (*p == '?' || *p == '+') ? p + 1 : p;
 }
 
-/* Is the body [p, end) of a group literal alternatives only? */
+/* Is the body [p, end) of a group literal alternatives only? An
+ * alternative may be a group of such alternatives itself, as a macro
+ * inside a choice writes it: (?:(?:رئيس|الملك)|المستشار). */
 static int literal_alts(const char *p, const char *end) {
-  if (p == end)
-    return 0;
-  for (const char *q = p; q < end; q++)
-    if (meta(*q) || (*q == '|' && (q == p || q[-1] == '|' || q + 1 == end)))
+  for (;;) {
+    const char *q = p; /* the end of this alternative */
+    if (end - p > 3 && !memcmp(p, "(?:", 3)) {
+      if (!(q = item_end(p, end)) || !literal_alts(p + 3, q - 1))
+        return 0;
+    } else {
+      while (q < end && *q != '|' && !meta(*q))
+        q++;
+      if (q == p)
+        return 0; /* empty */
+    }
+    if (q == end)
+      return 1;
+    if (*q != '|')
       return 0;
-  return 1;
+    p = q + 1;
+  }
 }
 
 /* In the alternative [p, end) of the top level, the first group of
@@ -178,10 +191,15 @@ int rules_needs_met(const rule *r, const uint64_t *grams) {
     const char *end = r->pattern + r->needs[k][1];
     while (p < end) { /* each literal alternative in turn */
       const char *bar = memchr(p, '|', (size_t)(end - p));
-      const char *e = bar ? bar : end;
-      if (may_contain(grams, p, e))
-        return 1;
+      const char *e = bar ? bar : end, *from = p;
       p = e + 1;
+      /* the groups of literal_alts wrap whole alternatives */
+      while (e - from >= 3 && !memcmp(from, "(?:", 3))
+        from += 3;
+      while (e > from && e[-1] == ')')
+        e--;
+      if (may_contain(grams, from, e))
+        return 1;
     }
   }
   return 0;

@@ -56,6 +56,11 @@ static void test_find_needs(void **state) {
   assert_string_equal(needs("(?:قال|اكد){0,1} (?:زار|التقي)+ x"), "زار|التقي");
   /* a group that is not literal alternatives is stepped over */
   assert_string_equal(needs("(?:a\\.b|c) (?:[ab]x|y) (?:زار|التقي)"), "زار|التقي");
+  /* groups that are whole alternatives count as their alternatives */
+  assert_string_equal(needs("(?:(?:رئيس|الملك)|المستشار) " P), "(?:رئيس|الملك)|المستشار");
+  assert_string_equal(needs("(?:(?:(?:ab|cd))|ef) " P), "(?:(?:ab|cd))|ef");
+  assert_string_equal(needs("(?:(?:ab|cd)x|ef) (?:zz|yy)"), "zz|yy");
+  assert_string_equal(needs("(?:(?:ab|cd)|) (?:zz|yy)"), "zz|yy");
   /* one set per top-level alternative */
   assert_string_equal(needs("(?:قال|اكد) " P "|" P " (?:زار|التقي)"), "قال|اكد;زار|التقي");
   /* an alternative without one: none at all */
@@ -86,6 +91,10 @@ static void test_needs_met(void **state) {
   assert_true(met(leader, "استقبل الملك @PERSON"));
   assert_false(met(leader, "وقال الوزير @PERSON امس"));
   assert_false(met(leader, ""));
+  const char *nested = "(?:(?:الرئيس|الملك)|المستشاره) " P;
+  assert_true(met(nested, "الملك @PERSON"));
+  assert_true(met(nested, "المستشاره @PERSON"));
+  assert_false(met(nested, "المستشار @PERSON"));
   /* the second alternative's words */
   const char *two = "(?:meets|visited) " P "|" P " (?:talks with|toured)";
   assert_true(met(two, "@PERSON held talks with @PERSON"));
