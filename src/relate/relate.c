@@ -475,15 +475,6 @@ static int take_match(const sentence_run *sr, const rule *r, PCRE2_SIZE *ov) {
   return e;
 }
 
-/* The first token of the view that starts at or after offset at, as an
- * offset; len + 1 when none. */
-static size_t next_token(const char *text, size_t len, size_t at) {
-  if (at == 0)
-    return 0;
-  const char *space = at <= len ? memchr(text + at - 1, ' ', len - at + 1) : NULL;
-  return space ? (size_t)(space - text) + 1 : len + 1;
-}
-
 /* All non-overlapping matches of relation rule r in the view. A rule
  * that starts at a token (compiled anchored) is tried at each token in
  * turn, which finds the same leftmost matches as a scan of every offset,
@@ -494,7 +485,7 @@ static int run_rule(const rule *r, rules_scratch *s, const sentence_run *sr) {
   size_t len = v->text.len;
   rules_set_budget(s, len + 1);
   for (size_t at = 0; at <= len;) {
-    size_t from = r->at_tokens ? next_token(v->text.data, len, at) : at;
+    size_t from = r->at_tokens ? rules_next_token(v->text.data, len, at) : at;
     if (from > len)
       break;
     int rc = pcre2_match((const pcre2_code *)r->code, (PCRE2_SPTR)v->text.data,

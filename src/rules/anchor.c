@@ -232,3 +232,10 @@ static int token_alts(const char *end, const char *p) {
 int rules_starts_at_token(const char *pattern) {
   return token_alts(pattern + strlen(pattern), pattern);
 }
+
+size_t rules_next_token(const char *text, size_t len, size_t at) {
+  if (at == 0)
+    return 0;
+  const char *space = at <= len ? memchr(text + at - 1, ' ', len - at + 1) : NULL;
+  return space ? (size_t)(space - text) + 1 : len + 1;
+}

@@ -498,10 +498,11 @@ static int compile_rule(parser *p, rule *r, const expansion *x,
   /* a rule that starts with a class is tried only where one starts */
   if (!x->relation)
     r->anchors = rules_anchor_classes(r->pattern, r->calls, r->n_calls);
-  else { /* and a relation rule that starts at a token, only at tokens */
-    r->at_tokens = (uint8_t)rules_starts_at_token(r->pattern);
+  else
     rules_find_needs(r);
-  }
+  /* and one that starts at a token, only at tokens */
+  if (!r->anchors)
+    r->at_tokens = (uint8_t)rules_starts_at_token(r->pattern);
   uint32_t anchored = r->anchors || r->at_tokens ? PCRE2_ANCHORED : 0;
   pcre2_code *code = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
                                    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES | anchored,

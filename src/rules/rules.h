@@ -67,7 +67,7 @@ typedef struct rule {
   void *code;            /* pcre2_code_8 */
   uint64_t anchors;      /* classes a match starts with (bit per class);
                           * 0: it may start anywhere */
-  uint8_t at_tokens;     /* relation rules: every match starts at a token
+  uint8_t at_tokens;     /* no anchors, but every match starts at a token
                           * of the view (compiled PCRE2_ANCHORED, tried
                           * at each token) */
   uint32_t needs[4][2];  /* relation rules: per alternative, the literal
@@ -195,9 +195,12 @@ int rules_words_allow(const rules_scratch *s, const ruleset *rs, size_t r);
 uint64_t rules_anchor_classes(const char *pattern, const rule_call *calls,
                               size_t n_calls);
 
-/* Does every match of a relation rule's expanded pattern start at a token
- * of the view, at its start or after a space (src/rules/anchor.c)? */
+/* Does every match of a rule's expanded pattern start at a token of the
+ * view, at its start or after a space (src/rules/anchor.c)? */
 int rules_starts_at_token(const char *pattern);
+/* The first offset at or after at where a token of the view text starts
+ * (0, or after a space); len + 1 when none. */
+size_t rules_next_token(const char *text, size_t len, size_t at);
 
 /* The words a relation rule's matches need: set r->needs
  * (src/rules/needs.c). */
