@@ -2,19 +2,23 @@
  * Words a relation rule's match needs, and a sentence test for them.
  *
  * Most relation rules hang on a closed list of words: leader.of on a
- * title (رئيس، الملك، ...), official.org on a post. The analysis finds, in
- * each alternative of the expanded pattern, a group of literal
- * alternatives that every match of it contains (a group that is not
- * optional and holds only letters and spaces), and a sentence view lets
- * the rule run only when it may contain one of them. The test is a
- * filter of the view's four-byte substrings: it can say yes wrongly (then
- * PCRE2 decides, as before), never no. Anything the analysis does not
+ * title (رئيس، الملك، ...), official.org on a post; and on placeholders
+ * (@DEMONYM). The analysis finds, in each alternative of the expanded
+ * pattern, all the text every match of it contains: runs of literal
+ * characters, and groups of literal alternatives (only letters and
+ * spaces) that it cannot skip, also inside groups it cannot skip. A
+ * sentence view lets the rule run only when, for one alternative, it may
+ * contain each of them (one of the words of each group). The test is a
+ * filter of the view's four-byte substrings, asked for every four bytes
+ * of a word: it can say yes wrongly (then PCRE2 decides, as before),
+ * never no. Anything the analysis does not
  * understand leaves the rule without words, which runs it everywhere.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "rules/rules.h"
+#include "util/mem.h"
 
 /* Characters that make a group's text more than literal alternatives. */
 static int meta(char c) { return c && strchr("\\()[]{}.*+?^$", c) != NULL; }
@@ -92,39 +96,128 @@ static int literal_alts(const char *p, const char *end) {
   }
 }
 
-/* In the alternative [p, end) of the top level, the first group of
- * literal alternatives every match contains: its body in *from, *to.
- * Items are stepped over while they can be: on anything else, none. */
-static int alt_needs(const char *p, const char *end, const char **from,
-                     const char **to) {
-  while (p < end) {
-    const char *after;
-    if (*p == '(' || *p == '[') {
-      if (!(after = item_end(p, end)))
-        return 0;
-    } else if (*p == '\\') {
-      after = p + 2;
-    } else {
-      after = p + 1; /* a literal character, . ^ $ */
-    }
-    int optional;
-    const char *next = quantifier(after, end, &optional);
-    if (!next)
-      return 0;
-    if (*p == '(' && p[1] == '?' && p[2] == ':' && !optional &&
-        literal_alts(p + 3, after - 1)) {
-      *from = p + 3;
-      *to = after - 1;
-      return 1;
-    }
-    p = next;
+/* Past an escape at p: \p{..}, \P{..} and \x{..} take their braces. */
+static const char *escape_end(const char *p, const char *end) {
+  if (p + 2 < end && strchr("pPx", p[1]) && p[2] == '{') {
+    const char *close = memchr(p, '}', (size_t)(end - p));
+    return close ? close + 1 : NULL;
   }
-  return 0;
+  return p + 2 <= end ? p + 2 : NULL;
 }
 
-void rules_find_needs(rule *r) {
+/* The bytes of the UTF-8 character whose lead byte is c. */
+static int char_len(unsigned char c) {
+  return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* Does [p, end) hold a "|" outside groups and classes? */
+static int has_bar(const char *p, const char *end) {
+  while (p && p < end) {
+    if (*p == '|')
+      return 1;
+    p = *p == '(' || *p == '[' ? item_end(p, end)
+        : *p == '\\'           ? escape_end(p, end)
+                               : p + 1;
+  }
+  return !p; /* unbalanced: as good as unknown */
+}
+
+typedef struct needs_walk {
+  rule *r;
+  uint8_t alt;      /* the top-level alternative walked */
+  uint8_t found;    /* needs found in it */
+  int failed;       /* the pattern is beyond the analysis */
+} needs_walk;
+
+/* Is every alternative of the literal set [from, to) a gram long? A
+ * shorter one is in every text as far as the test knows. */
+static int long_enough(const char *from, const char *to) {
+  while (from < to) {
+    const char *bar = memchr(from, '|', (size_t)(to - from));
+    const char *e = bar ? bar : to, *b = from;
+    while (e - b >= 3 && !memcmp(b, "(?:", 3))
+      b += 3;
+    while (e > b && e[-1] == ')')
+      e--;
+    if (e - b < 4)
+      return 0;
+    from = e == to ? to : (bar ? bar + 1 : to);
+  }
+  return 1;
+}
+
+static void add_need(needs_walk *w, const char *from, const char *to) {
+  rule *r = w->r;
+  if (r->n_needs == RULES_MAX_NEEDS || !long_enough(from, to))
+    return; /* fewer needs make a weaker test, never a wrong one */
+  r->needs[r->n_needs++] = (rule_need){.from = (uint32_t)(from - r->pattern),
+                                       .to = (uint32_t)(to - r->pattern),
+                                       .alt = w->alt};
+  w->found++;
+}
+
+static void seq_needs(needs_walk *w, const char *p, const char *end);
+
+/* A group at p (up to after) that a match always goes through: the
+ * words it needs. Look-arounds, callouts and options need none here. */
+static void group_needs(needs_walk *w, const char *p, const char *after) {
+  const char *in = NULL, *close = after - 1;
+  if (p[1] != '?')
+    in = p + 1;
+  else if (p[2] == ':' || p[2] == '>')
+    in = p + 3;
+  else if (p[2] == '<' && p[3] != '=' && p[3] != '!' &&
+           (in = memchr(p, '>', (size_t)(after - p))))
+    in++;
+  if (!in || in > close)
+    return;
+  if (literal_alts(in, close))
+    add_need(w, in, close);
+  else if (!has_bar(in, close))
+    seq_needs(w, in, close);
+}
+
+/* The needs of a sequence [p, end) without "|" at its level: every run of
+ * literal characters, and every group it cannot skip. */
+static void seq_needs(needs_walk *w, const char *p, const char *end) {
+  const char *run = NULL; /* a run of literal characters from here */
+  while (p < end && !w->failed) {
+    const char *after;
+    int literal = 0;
+    if (*p == '(' || *p == '[')
+      after = item_end(p, end);
+    else if (*p == '\\')
+      after = escape_end(p, end);
+    else if (meta(*p) || *p == '|')
+      after = p + 1; /* . ^ $, a "{" that is literal: not in a run */
+    else
+      literal = 1, after = p + char_len((unsigned char)*p);
+    int optional = 0;
+    const char *next = after && after <= end ? quantifier(after, end, &optional)
+                                             : NULL;
+    if (!next) {
+      w->failed = 1;
+      return;
+    }
+    if (literal && next == after) { /* a character that must be there */
+      run = run ? run : p;
+      p = next;
+      continue;
+    }
+    if (run)
+      add_need(w, run, p);
+    run = NULL;
+    if (*p == '(' && !optional)
+      group_needs(w, p, after);
+    p = next;
+  }
+  if (run)
+    add_need(w, run, end);
+}
+
+static void find_needs(rule *r) {
   const char *pat = r->pattern, *end = pat + strlen(pat);
-  r->n_needs = 0;
+  r->n_needs = r->n_need_alts = 0;
   /* (?i) and (?x) change what a literal matches. A rule anchored at the
    * sentence's start runs once a sentence; it keeps running where it
    * cannot match, so that a PCRE2 limit it hits there is still reported
@@ -132,28 +225,29 @@ void rules_find_needs(rule *r) {
   if (*pat == '^' || strstr(pat, "(?i") || strstr(pat, "(?x") ||
       strstr(pat, "(?-") || strstr(pat, "(?^"))
     return;
-  uint8_t n = 0;
-  for (const char *p = pat;;) {
+  needs_walk w = {.r = r};
+  for (const char *p = pat;; w.alt++) {
     const char *q = p; /* the end of this top-level alternative */
-    while (q < end && *q != '|') {
-      const char *after = *q == '(' || *q == '[' ? item_end(q, end)
-                          : *q == '\\'           ? q + 2
-                                                 : q + 1;
-      if (!after || *q == ')')
-        return; /* unbalanced */
-      q = after;
+    while (q && q < end && *q != '|') {
+      if (*q == ')')
+        q = NULL;
+      else
+        q = *q == '(' || *q == '[' ? item_end(q, end)
+            : *q == '\\'           ? escape_end(q, end)
+                                   : q + 1;
     }
-    const char *from, *to;
-    if (n == RULES_MAX_NEEDS || !alt_needs(p, q, &from, &to))
-      return; /* an alternative that needs no word: no test */
-    r->needs[n][0] = (uint32_t)(from - pat);
-    r->needs[n][1] = (uint32_t)(to - pat);
-    n++;
+    w.found = 0;
+    if (q && w.alt < UINT8_MAX)
+      seq_needs(&w, p, q);
+    if (!q || w.failed || !w.found) {
+      r->n_needs = 0; /* an alternative that needs nothing: no test */
+      return;
+    }
     if (q >= end)
       break;
     p = q + 1;
   }
-  r->n_needs = n;
+  r->n_need_alts = (uint8_t)(w.alt + 1);
 }
 
 /* --- the sentence test ----------------------------------------------- */
@@ -173,34 +267,89 @@ void rules_grams(const char *text, size_t len, uint64_t *grams) {
   }
 }
 
-/* May a text with these grams contain [p, end)? */
-static int may_contain(const uint64_t *grams, const char *p, const char *end) {
-  for (; p + 4 <= end; p++) {
-    unsigned b = gram_bit((const unsigned char *)p);
-    if (!(grams[b >> 6] >> (b & 63) & 1))
-      return 0;
+/* Each literal alternative of need k in turn: fn(ctx, from, to). */
+static void each_alternative(const rule *r, const rule_need *n,
+                             void (*fn)(void *, const char *, const char *),
+                             void *ctx) {
+  const char *p = r->pattern + n->from, *end = r->pattern + n->to;
+  while (p < end) {
+    const char *bar = memchr(p, '|', (size_t)(end - p));
+    const char *e = bar ? bar : end, *from = p;
+    p = e + 1;
+    /* the groups of literal_alts wrap whole alternatives */
+    while (e - from >= 3 && !memcmp(from, "(?:", 3))
+      from += 3;
+    while (e > from && e[-1] == ')')
+      e--;
+    fn(ctx, from, e);
   }
-  return 1;
+}
+
+typedef struct bits_fill {
+  uint16_t *v; /* NULL: count only */
+  size_t n;
+} bits_fill;
+
+/* An alternative as its number of grams, then each gram's bit. */
+static void fill_alt(void *ctx, const char *from, const char *to) {
+  bits_fill *f = ctx;
+  size_t n = (size_t)(to - from) - 3; /* long_enough: at least one */
+  if (f->v) {
+    f->v[f->n] = (uint16_t)n;
+    for (size_t i = 0; i < n; i++)
+      f->v[f->n + 1 + i] = (uint16_t)gram_bit((const unsigned char *)from + i);
+  }
+  f->n += n + 1;
+}
+
+int rules_find_needs(rule *r, const rawi_allocator *a) {
+  find_needs(r);
+  if (!r->n_needs)
+    return RAWI_OK;
+  bits_fill f = {0};
+  for (uint8_t k = 0; k < r->n_needs; k++)
+    each_alternative(r, &r->needs[k], fill_alt, &f);
+  if (!(f.v = rawi_mem_alloc(a, f.n * sizeof *f.v))) {
+    r->n_needs = 0;
+    return RAWI_ERR_NOMEM;
+  }
+  r->need_bits = f.v;
+  f.n = 0;
+  for (uint8_t k = 0; k < r->n_needs; k++) {
+    r->needs[k].bits_at = (uint32_t)f.n;
+    each_alternative(r, &r->needs[k], fill_alt, &f);
+    r->needs[k].n_bits = (uint32_t)(f.n - r->needs[k].bits_at);
+  }
+  return RAWI_OK;
+}
+
+static int has_gram(const uint64_t *grams, unsigned b) {
+  return grams[b >> 6] >> (b & 63) & 1;
+}
+
+/* May a text with these grams hold one of need n's alternatives (has it
+ * every gram of one)? */
+static int need_met(const rule *r, const rule_need *n, const uint64_t *grams) {
+  const uint16_t *v = r->need_bits + n->bits_at, *end = v + n->n_bits;
+  for (; v < end; v += *v + 1) {
+    uint16_t i = 1;
+    while (i <= *v && has_gram(grams, v[i]))
+      i++;
+    if (i > *v)
+      return 1;
+  }
+  return 0;
 }
 
 int rules_needs_met(const rule *r, const uint64_t *grams) {
   if (!r->n_needs)
     return 1;
-  for (uint8_t k = 0; k < r->n_needs; k++) {
-    const char *p = r->pattern + r->needs[k][0];
-    const char *end = r->pattern + r->needs[k][1];
-    while (p < end) { /* each literal alternative in turn */
-      const char *bar = memchr(p, '|', (size_t)(end - p));
-      const char *e = bar ? bar : end, *from = p;
-      p = e + 1;
-      /* the groups of literal_alts wrap whole alternatives */
-      while (e - from >= 3 && !memcmp(from, "(?:", 3))
-        from += 3;
-      while (e > from && e[-1] == ')')
-        e--;
-      if (may_contain(grams, from, e))
-        return 1;
-    }
+  for (uint8_t alt = 0; alt < r->n_need_alts; alt++) {
+    int met = 1;
+    for (uint8_t k = 0; k < r->n_needs && met; k++)
+      met = r->needs[k].alt != alt || need_met(r, &r->needs[k], grams);
+    if (met)
+      return 1;
   }
   return 0;
 }

@@ -27,6 +27,9 @@
 #include "resolve/resolve.h"
 #include "text/text.h"
 
+/* The filter of a view's four-byte substrings (rules_grams) */
+#define RULES_GRAM_LOG2 11
+#define RULES_GRAM_BITS (1u << RULES_GRAM_LOG2)
 #define RULES_MAX_CALLS 250 /* callouts of one pattern (PCRE2: 255) */
 #define RULES_MAX_SPAN 8     /* tokens of a class span */
 
@@ -42,6 +45,16 @@ typedef struct rule_call {
   uint8_t starts; /* @CLASS, (?=@CLASS), (?!@CLASS): does one start here */
   uint8_t more;   /* inside a span: is there one a token longer */
 } rule_call;
+
+/* Text a match holds (src/rules/needs.c): a run of literal characters or
+ * a group of literal alternatives, [from, to) of the expanded pattern, in
+ * top-level alternative alt. */
+#define RULES_MAX_NEEDS 8
+typedef struct rule_need {
+  uint32_t from, to;
+  uint8_t alt;
+  uint32_t bits_at, n_bits; /* its alternatives in rule.need_bits */
+} rule_need;
 
 typedef struct rule_example {
   char *sentence;
@@ -67,13 +80,14 @@ typedef struct rule {
   void *code;            /* pcre2_code_8 */
   uint64_t anchors;      /* classes a match starts with (bit per class);
                           * 0: it may start anywhere */
-  uint8_t at_tokens;     /* no anchors, but every match starts at a token
+  uint8_t at_tokens;     /* relation rules: every match starts at a token
                           * of the view (compiled PCRE2_ANCHORED, tried
                           * at each token) */
-  uint32_t needs[4][2];  /* relation rules: per alternative, the literal
-                          * words one of which every match holds: a
-                          * group's body [from, to) in the pattern */
-  uint8_t n_needs;       /* 0: no such words known */
+  rule_need needs[RULES_MAX_NEEDS]; /* text every match holds */
+  uint8_t n_needs;       /* 0: no such text known */
+  uint8_t n_need_alts;   /* the pattern's top-level alternatives */
+  uint16_t *need_bits;   /* per literal alternative of a need: the count,
+                          * then the filter bit, of its four-byte grams */
   uint32_t group;        /* capture holding the entity (0: whole match) */
   uint32_t group2;       /* capture name2, for a second alternative; 0 */
   rule_call *calls;
@@ -152,6 +166,7 @@ typedef struct rules_scratch {
   size_t cap_anchor_at;
   uint8_t *word_hit;   /* per rule: RULES_TRIGGER_WORD, RULES_UNLESS_WORD */
   size_t cap_word_hit;
+  uint64_t grams[RULES_GRAM_BITS / 64]; /* of the view (rules_grams) */
   size_t limit_hits;   /* rules skipped on a sentence by a PCRE2 limit */
   const char *limit_rule; /* the last rule that hit one */
 } rules_scratch;
@@ -202,14 +217,11 @@ int rules_starts_at_token(const char *pattern);
  * (0, or after a space); len + 1 when none. */
 size_t rules_next_token(const char *text, size_t len, size_t at);
 
-/* The words a relation rule's matches need: set r->needs
- * (src/rules/needs.c). */
-#define RULES_MAX_NEEDS 4
-void rules_find_needs(rule *r);
+/* The text a rule's matches need: set r->needs and r->need_bits, from a
+ * (src/rules/needs.c); RAWI_ERR_NOMEM. */
+int rules_find_needs(rule *r, const rawi_allocator *a);
 /* The four-byte substrings of a sentence view, as a bit filter of
- * RULES_GRAM_BITS bits, and whether they allow a rule's words. */
-#define RULES_GRAM_LOG2 11
-#define RULES_GRAM_BITS (1u << RULES_GRAM_LOG2)
+ * RULES_GRAM_BITS bits, and whether they allow a rule's needs. */
 void rules_grams(const char *text, size_t len, uint64_t *grams);
 int rules_needs_met(const rule *r, const uint64_t *grams);
 

@@ -596,8 +596,9 @@ int rules_run(const ruleset *rs, uint32_t order, rules_scratch *s,
     c.tok_of = s->tok_of;
     if ((rc = index_marks(s, &c)))
       break;
+    rules_grams(s->view, len, s->grams);
     for (size_t r = 0; r < rs->n_rules && rc == RAWI_OK; r++)
-      if (s->fired[r])
+      if (s->fired[r] && rules_needs_met(&rs->rules[r], s->grams))
         rc = run_rule(&rs->rules[r], order + (uint32_t)r, s, &c, len, out);
   }
   return rc;

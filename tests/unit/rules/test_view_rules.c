@@ -8,6 +8,7 @@
 #include "../helpers.h"
 
 #include "rules/rules.h"
+#include "util/mem.h"
 
 #define P "(?<![^ ])[وفبكل]{0,3}@PERSON(?![^ ])"
 
@@ -32,55 +33,71 @@ static void test_starts_at_token(void **state) {
   assert_false(rules_starts_at_token(""));
 }
 
-/* The words rule pattern needs, as "a|b;c|d" (one set per alternative). */
+/* The text a pattern needs, as "a|b&c|d;e|f": the sets of each top-level
+ * alternative joined by &, the alternatives by ;. */
 static const char *needs(const char *pattern) {
-  static char out[512];
+  static char out[1024];
   rule r = {.pattern = (char *)pattern};
-  rules_find_needs(&r);
+  assert_int_equal(rules_find_needs(&r, &rawi_default_allocator), RAWI_OK);
+  rawi_mem_free(&rawi_default_allocator, r.need_bits);
   size_t n = 0;
   out[0] = '\0';
   for (uint8_t k = 0; k < r.n_needs; k++)
-    n += (size_t)snprintf(out + n, sizeof out - n, "%s%.*s", k ? ";" : "",
-                          (int)(r.needs[k][1] - r.needs[k][0]),
-                          pattern + r.needs[k][0]);
+    n += (size_t)snprintf(out + n, sizeof out - n, "%s%.*s",
+                          !k ? "" : r.needs[k].alt != r.needs[k - 1].alt ? ";" : "&",
+                          (int)(r.needs[k].to - r.needs[k].from),
+                          pattern + r.needs[k].from);
   return out;
 }
 
+#define NP "@PERSON" /* what P needs */
+
 static void test_find_needs(void **state) {
   (void)state;
-  assert_string_equal(needs("(?<![^ ])[وف]?(?!نائب)(?:رئيس|الملك)(?: x){0,2} " P), "رئيس|الملك");
+  assert_string_equal(needs("(?<![^ ])[وف]?(?!نائب)(?:رئيس|الملك)(?: x){0,2} " P),
+                      "رئيس|الملك&" NP);
   /* multi-word literals; items before are stepped over */
-  assert_string_equal(needs(P "(?: \\S+){0,4}? [وف]?(?:الامين العام|مبعوث) y"), "الامين العام|مبعوث");
+  assert_string_equal(needs(P "(?: \\S+){0,4}? [وف]?(?:الامين العام|مبعوث) y"),
+                      NP "&الامين العام|مبعوث");
   /* an optional group needs nothing; the next group does */
   assert_string_equal(needs("(?:قال|اكد)? (?:زار|التقي) x"), "زار|التقي");
   assert_string_equal(needs("(?:قال|اكد){0,1} (?:زار|التقي)+ x"), "زار|التقي");
-  /* a group that is not literal alternatives is stepped over */
+  /* a group that is not literal alternatives: what it needs itself */
   assert_string_equal(needs("(?:a\\.b|c) (?:[ab]x|y) (?:زار|التقي)"), "زار|التقي");
+  assert_string_equal(needs("(?<object>" P ") (?:بين|ضد) (?<s>" P ")"), NP "&بين|ضد&" NP);
+  /* runs of literal characters, not a character a quantifier takes */
+  assert_string_equal(needs(P " في (?<o>" P ")"), NP "& في &" NP);
+  assert_string_equal(needs("abcdef? ghij"), "abcde& ghij");
+  assert_string_equal(needs("زيارةx+ \\p{L}+ visits"), "زيارة& visits");
   /* groups that are whole alternatives count as their alternatives */
-  assert_string_equal(needs("(?:(?:رئيس|الملك)|المستشار) " P), "(?:رئيس|الملك)|المستشار");
-  assert_string_equal(needs("(?:(?:(?:ab|cd))|ef) " P), "(?:(?:ab|cd))|ef");
-  assert_string_equal(needs("(?:(?:ab|cd)x|ef) (?:zz|yy)"), "zz|yy");
-  assert_string_equal(needs("(?:(?:ab|cd)|) (?:zz|yy)"), "zz|yy");
+  assert_string_equal(needs("(?:(?:رئيس|الملك)|المستشار) " P), "(?:رئيس|الملك)|المستشار&" NP);
+  assert_string_equal(needs("(?:(?:(?:abcd|cdef))|efgh) zz"), "(?:(?:abcd|cdef))|efgh");
+  assert_string_equal(needs("(?:(?:abcd|cdef)x|efgh) (?:zzzz|yyyy)"), "zzzz|yyyy");
+  assert_string_equal(needs("(?:(?:abcd|cdef)|) (?:zzzz|yyyy)"), "zzzz|yyyy");
+  /* a word shorter than a gram tells nothing */
+  assert_string_equal(needs("(?:في|x) (?:زار|التقي)"), "زار|التقي");
   /* one set per top-level alternative */
-  assert_string_equal(needs("(?:قال|اكد) " P "|" P " (?:زار|التقي)"), "قال|اكد;زار|التقي");
+  assert_string_equal(needs("(?:قال|اكد) " P "|" P " (?:زار|التقي)"),
+                      "قال|اكد&" NP ";" NP "&زار|التقي");
   /* an alternative without one: none at all */
-  assert_string_equal(needs("(?:قال|اكد) " P "|" P " x"), "");
-  assert_string_equal(needs(P " في x"), "");
+  assert_string_equal(needs("(?:قال|اكد) x|[ab]+"), "");
   /* case-insensitive or extended patterns, and patterns from ^ */
-  assert_string_equal(needs("(?i)(?:met|visited) x"), "");
-  assert_string_equal(needs("(?x)(?:met|visited) x"), "");
-  assert_string_equal(needs("^(?:met|visited) x"), "");
+  assert_string_equal(needs("(?i)(?:meets|visits) x"), "");
+  assert_string_equal(needs("(?x)(?:meets|visits) x"), "");
+  assert_string_equal(needs("^(?:meets|visits) x"), "");
   /* malformed text gives up quietly */
-  assert_string_equal(needs("(?:met|visited"), "");
-  assert_string_equal(needs("(?:|met) x"), "");
+  assert_string_equal(needs("(?:meets|visits"), "");
+  assert_string_equal(needs("meets{1"), "");
 }
 
 static int met(const char *pattern, const char *view) {
   rule r = {.pattern = (char *)pattern};
-  rules_find_needs(&r);
+  assert_int_equal(rules_find_needs(&r, &rawi_default_allocator), RAWI_OK);
   uint64_t grams[RULES_GRAM_BITS / 64];
   rules_grams(view, strlen(view), grams);
-  return rules_needs_met(&r, grams);
+  int yes = rules_needs_met(&r, grams);
+  rawi_mem_free(&rawi_default_allocator, r.need_bits);
+  return yes;
 }
 
 static void test_needs_met(void **state) {
@@ -102,7 +119,9 @@ static void test_needs_met(void **state) {
   /* words shorter than the filter's grams are always allowed */
   assert_true(met("(?:في|x) " P, "@PERSON"));
   /* a rule without words runs everywhere */
-  assert_true(met(P " x", "nothing"));
+  assert_true(met("\\S+ x", "nothing"));
+  /* placeholders are text like any other */
+  assert_false(met(P " x", "nothing"));
 }
 
 int main(void) {
