@@ -36,6 +36,18 @@ static const char *class_end(const char *p, const char *end) {
   return p < end ? p + 1 : end;
 }
 
+const char *rules_group_body(const char *p, const char *after) {
+  if (p[1] != '?')
+    return p + 1;
+  if (p[2] == ':' || p[2] == '>')
+    return p + 3;
+  if (p[2] == '<' && p[3] != '=' && p[3] != '!') {
+    const char *name_end = memchr(p, '>', (size_t)(after - p));
+    return name_end ? name_end + 1 : NULL;
+  }
+  return NULL;
+}
+
 /* Past the group whose "(" is at p, skipping escapes and character
  * classes; NULL when unbalanced. */
 static const char *group_end(const char *p, const char *end) {
@@ -115,14 +127,8 @@ static uint64_t lead_seq(const lead_ctx *x, const char **pp) {
       p = after;
       continue;
     }
-    const char *in; /* the body of (?: (?> (?<name> ( */
-    if (p[1] != '?')
-      in = p + 1;
-    else if (p[2] == ':' || p[2] == '>')
-      in = p + 3;
-    else if (p[2] == '<' && (in = memchr(p, '>', (size_t)(after - p))))
-      in++;
-    else
+    const char *in = rules_group_body(p, after);
+    if (!in)
       return ahead; /* options, branch resets, comments */
     if (may_skip(after, x->end))
       return ahead;
@@ -193,16 +199,9 @@ static int token_seq(const char *end, const char *p) {
       p = after; /* a look-around consumes nothing */
       continue;
     }
-    const char *in; /* the body of (?: (?> (?<name> ( */
-    if (p[1] != '?')
-      in = p + 1;
-    else if (p[2] == ':' || p[2] == '>')
-      in = p + 3;
-    else if (p[2] == '<' && (in = memchr(p, '>', (size_t)(after - p))))
-      in++;
-    else
-      return 0; /* options, branch resets, comments */
-    return !may_skip(after, end) && token_alts(after - 1, in);
+    const char *in = rules_group_body(p, after);
+    /* not options, branch resets, comments */
+    return in && !may_skip(after, end) && token_alts(after - 1, in);
   }
   return 0; /* the empty sequence matches anywhere */
 }

@@ -161,14 +161,7 @@ static void seq_needs(needs_walk *w, const char *p, const char *end);
 /* A group at p (up to after) that a match always goes through: the
  * words it needs. Look-arounds, callouts and options need none here. */
 static void group_needs(needs_walk *w, const char *p, const char *after) {
-  const char *in = NULL, *close = after - 1;
-  if (p[1] != '?')
-    in = p + 1;
-  else if (p[2] == ':' || p[2] == '>')
-    in = p + 3;
-  else if (p[2] == '<' && p[3] != '=' && p[3] != '!' &&
-           (in = memchr(p, '>', (size_t)(after - p))))
-    in++;
+  const char *in = rules_group_body(p, after), *close = after - 1;
   if (!in || in > close)
     return;
   if (literal_alts(in, close))

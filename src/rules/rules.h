@@ -210,6 +210,11 @@ int rules_words_allow(const rules_scratch *s, const ruleset *rs, size_t r);
 uint64_t rules_anchor_classes(const char *pattern, const rule_call *calls,
                               size_t n_calls);
 
+/* The body of the group whose "(" is at p and that ends before after:
+ * of (?: (?> (?<name> and (; NULL for look-arounds, callouts, options
+ * (src/rules/anchor.c). */
+const char *rules_group_body(const char *p, const char *after);
+
 /* Does every match of a rule's expanded pattern start at a token of the
  * view, at its start or after a space (src/rules/anchor.c)? */
 int rules_starts_at_token(const char *pattern);
