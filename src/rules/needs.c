@@ -216,8 +216,8 @@ static void find_needs(rule *r) {
    * cannot match, so that a PCRE2 limit it hits there is still reported
    * as before (leader.of_the_republic on long sentences) */
   if (*pat == '^' || strstr(pat, "(?i") || strstr(pat, "(?x") ||
-      strstr(pat, "(?-") || strstr(pat, "(?^"))
-    return;
+      strstr(pat, "(?-") || strstr(pat, "(?^") || strstr(pat, "\\Q"))
+    return; /* and \Q...\E quotes what looks like syntax */
   needs_walk w = {.r = r};
   for (const char *p = pat;; w.alt++) {
     const char *q = p; /* the end of this top-level alternative */

@@ -85,6 +85,7 @@ static void test_find_needs(void **state) {
   assert_string_equal(needs("(?i)(?:meets|visits) x"), "");
   assert_string_equal(needs("(?x)(?:meets|visits) x"), "");
   assert_string_equal(needs("^(?:meets|visits) x"), "");
+  assert_string_equal(needs("\\Q(?:meets|visits)\\E x"), "");
   /* malformed text gives up quietly */
   assert_string_equal(needs("(?:meets|visits"), "");
   assert_string_equal(needs("meets{1"), "");
