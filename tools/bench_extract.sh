@@ -22,13 +22,15 @@
 #
 # Runs are interleaved (each command once per round, RAWI_BENCH_RUNS
 # rounds, default 5, after a warm-up); medians, and ratios as the median
-# of per-round ratios.
+# of per-round ratios (of wall times; CPU s is user + system time, which a
+# loaded machine inflates less). RAWI_BENCH_DIR: build the workload in that folder
+# and keep it there (docs.jsonl, list.gaz, en.jsonl, ...).
 set -euo pipefail
 
 RUNS=${RAWI_BENCH_RUNS:-5}
 LIST=200000
 [[ $# -ge 2 && $# -le 4 ]] || {
-  sed -n '2,24p' "$0" >&2
+  sed -n '2,27p' "$0" >&2
   exit 2
 }
 rawi=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -41,8 +43,13 @@ mb=${4:-20}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=tools/bench_common.sh
 source "$here/bench_common.sh"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/rawi-extractbench.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+if [[ -n ${RAWI_BENCH_DIR:-} ]]; then # keep the workload there
+  tmp=$RAWI_BENCH_DIR
+  mkdir -p "$tmp"
+else
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/rawi-extractbench.XXXXXX")
+  trap 'rm -rf "$tmp"' EXIT
+fi
 calc() { awk "BEGIN { print $1 }"; }
 med() { tr ' ' '\n' <<<"$1" | grep . | median; }
 ratio() { # median over rounds of a/b
@@ -122,11 +129,16 @@ job() { # NAME: run it, output to a file; sets job_rss (KiB)
     "rawi en") cmd=("$rawi" extract --no-progress -j 1 --lang en "$tmp/en.jsonl") ;;
   esac
   # grep writes to a file: to /dev/null it stops at the first match
-  /usr/bin/time -f %M -o "$tmp/rss" "${cmd[@]}" >"$tmp/out" 2>"$tmp/err" || {
+  /usr/bin/time -f '%M %U %S' -o "$tmp/rss" "${cmd[@]}" >"$tmp/out" 2>"$tmp/err" || {
     [[ $1 == grep* && $? -eq 1 ]] || { cat "$tmp/err" >&2; exit 1; }
   }
-  job_rss=$(tail -n 1 "$tmp/rss")
+  local rss user sys
+  read -r rss user sys < <(tail -n 1 "$tmp/rss")
+  job_rss=$rss
+  bench_cpu[$1]+="$(calc "$user + $sys") " # the warm-up's first
 }
+declare -A bench_cpu
+cpu_med() { med "$(cut -d' ' -f2- <<<"${bench_cpu[$1]}")"; }
 
 en_jobs=()
 if [[ -n $conll04 ]] && command -v node >/dev/null; then
@@ -155,17 +167,19 @@ elif [[ -n $conll04 ]]; then
 fi
 
 echo "timing (1 warm-up + $RUNS rounds of $((${#jobs[@]} + ${#en_jobs[@]})) commands) ..." >&2
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_rounds "$RUNS" "${jobs[@]}" "${en_jobs[@]}"
+load1=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "Arabic: $(calc "$bytes / 1e6") MB of ANERcorp text as $ndocs documents of 25 sentences"
 echo "rawi: shipped packs + a compiled list of $LIST names; grep: the same surface forms"
-echo "median of $RUNS interleaved rounds"
+echo "median of $RUNS interleaved rounds; load average $load0 before, $load1 after ($(nproc) cores)"
 echo
-printf '%-12s %9s %8s %9s\n' command "median s" "MB/s" "RSS MiB"
+printf '%-12s %9s %8s %9s %9s\n' command "median s" "MB/s" "CPU s" "RSS MiB"
 for name in "${jobs[@]}"; do
   t=$(med "${bench_times[$name]}")
-  printf '%-12s %9.2f %8.2f %9.1f\n' "$name" "$t" "$(calc "$bytes / 1e6 / $t")" \
-    "$(calc "${bench_rss[$name]} / 1024")"
+  printf '%-12s %9.2f %8.2f %9.2f %9.1f\n' "$name" "$t" "$(calc "$bytes / 1e6 / $t")" \
+    "$(cpu_med "$name")" "$(calc "${bench_rss[$name]} / 1024")"
 done
 j1_grep=$(ratio "${bench_times["grep -F"]}" "${bench_times["rawi -j 1"]}")
 j1_tok=$(ratio "${bench_times["tokenize"]}" "${bench_times["rawi -j 1"]}")
@@ -184,8 +198,8 @@ if ((${#en_jobs[@]})); then
   echo "English: $(calc "$en_bytes / 1e6") MB of CoNLL04 sentences, documents of 20 sentences"
   for name in "${en_jobs[@]}"; do
     t=$(med "${bench_times[$name]}")
-    printf '%-12s %9.2f %8.3f %9.1f\n' "$name" "$t" "$(calc "$en_bytes / 1e6 / $t")" \
-      "$(calc "${bench_rss[$name]} / 1024")"
+    printf '%-12s %9.2f %8.3f %9.2f %9.1f\n' "$name" "$t" "$(calc "$en_bytes / 1e6 / $t")" \
+      "$(cpu_med "$name")" "$(calc "${bench_rss[$name]} / 1024")"
   done
   en_ratio=$(ratio "${bench_times[compromise]}" "${bench_times["rawi en"]}")
   printf '  %-40s %8.1fx  %s\n' "rawi --lang en / compromise >= 100" "$en_ratio" "$(verdict "$en_ratio >= 100")"

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "api/internal.h"
+#include "api/stages.h"
 #include "gazetteer/match.h"
 #include "util/error.h"
 #include "util/mem.h"
@@ -149,6 +150,46 @@ int rawi_normalize(rawi_session *s, const char *text, size_t len,
   return RAWI_OK;
 }
 
+/* --- stage timers (benchmark builds: src/api/stages.h) ----------------- */
+
+#ifdef RAWI_STAGE_TIMES
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <time.h>
+
+static _Atomic uint64_t stage_ns[RAWI_STAGE_COUNT];
+static pthread_once_t stage_once = PTHREAD_ONCE_INIT;
+static const char *const stage_names[RAWI_STAGE_COUNT] = {
+    "text", "lists", "entity rules", "resolution", "relation rules",
+    "writing"};
+
+static void stage_report(void) {
+  double total = 0, s[RAWI_STAGE_COUNT];
+  for (int i = 0; i < RAWI_STAGE_COUNT; i++)
+    total += s[i] = (double)atomic_load(&stage_ns[i]) / 1e9;
+  fprintf(stderr, "stage times (CPU seconds, all threads):\n");
+  for (int i = 0; i < RAWI_STAGE_COUNT; i++)
+    fprintf(stderr, "  %-15s %8.3f %6.1f%%\n", stage_names[i], s[i],
+            total > 0 ? 100 * s[i] / total : 0.0);
+  fprintf(stderr, "  %-15s %8.3f\n", "total", total);
+}
+
+static void stage_start(void) { atexit(stage_report); }
+
+/* CPU time of the calling thread: a loaded machine does not inflate it */
+uint64_t rawi_stage_clock(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+void rawi_stage_add(rawi_stage stage, uint64_t since) {
+  pthread_once(&stage_once, stage_start);
+  atomic_fetch_add(&stage_ns[stage], rawi_stage_clock() - since);
+}
+#endif
+
 /* --- extraction ------------------------------------------------------ */
 
 const char *rawi_lang_name(rawi_lang lang) {
@@ -192,6 +233,7 @@ static const gz_image *doc_image(const rawi_model *m, rawi_lang lang,
 
 int rawi_extract(rawi_session *s, const char *text, size_t len,
                  rawi_lang lang, rawi_doc **out, rawi_error *err) {
+  RAWI_STAGE_BEGIN(stage_t0);
   int rc = rawi_analyze(s, text, len, out, err);
   if (rc)
     return rc;
@@ -204,13 +246,16 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
     n++;
   gz_marks marks = {.alloc = d->t.alloc};
   rc = text_hash_readings(&d->t);
+  RAWI_STAGE_END(stage_t0, RAWI_STAGE_TEXT);
   if (rc == RAWI_OK)
     rc = gz_find(imgs, n, &d->t, &s->words, &marks);
   if (rc == RAWI_OK)
     rc = gz_candidates(imgs, &marks, &d->t, &d->m);
+  RAWI_STAGE_END(stage_t0, RAWI_STAGE_LISTS);
   if (rc == RAWI_OK)
     rc = rules_run(&m->rules[d->lang], GZ_RULE_ORDER_BASE, &s->rules, &d->t,
                    &marks, &d->m);
+  RAWI_STAGE_END(stage_t0, RAWI_STAGE_RULES);
   resolve_lists lists = {imgs, n, &marks};
   if (rc == RAWI_OK)
     rc = resolve_conflicts(&d->m, &d->t, &lists);
@@ -220,9 +265,11 @@ int rawi_extract(rawi_session *s, const char *text, size_t len,
     rc = resolve_aliases(&d->m, &d->t, &lists);
   if (rc == RAWI_OK)
     rc = resolve_entities(&d->m, &d->t);
+  RAWI_STAGE_END(stage_t0, RAWI_STAGE_RESOLVE);
   if (rc == RAWI_OK)
     rc = relate_run(&m->rules[d->lang], &s->rules, imgs, &marks, &d->t, &d->m,
                     &d->rel);
+  RAWI_STAGE_END(stage_t0, RAWI_STAGE_RELATIONS);
   /* after relations too: a relation rule stopped by a limit is reported */
   if (rc == RAWI_OK && s->rules.limit_hits) {
     d->limit_hits = s->rules.limit_hits;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/stages.h"
 #include "batch/json.h"
 #include "conll/conll.h"
 #include "util/utf8.h"
@@ -114,7 +115,9 @@ static void extract(rawi_session *session, const batch_options *o,
       od.head = rec->head.data;
       od.head_len = rec->head.len;
     }
+    RAWI_STAGE_BEGIN(stage_t0);
     o->format->record(out, &od, &o->out);
+    RAWI_STAGE_END(stage_t0, RAWI_STAGE_WRITING);
     c->entities += rawi_doc_entity_count(doc);
     c->relations += rawi_doc_relation_count(doc);
     c->warned += rawi_doc_limit_hits(doc, NULL) > 0 || rec->duplicate_of;

@@ -475,15 +475,26 @@ static int take_match(const sentence_run *sr, const rule *r, PCRE2_SIZE *ov) {
   return e;
 }
 
+/* All non-overlapping matches of relation rule r in the view. A rule
+ * that starts at a token (compiled anchored) is tried at each token in
+ * turn, which finds the same leftmost matches as a scan of every offset,
+ * with the same limit at each (PCRE2 counts it per start). */
 static int run_rule(const rule *r, rules_scratch *s, const sentence_run *sr) {
   pcre2_match_data *md = s->match_data;
   const view *v = sr->v;
   size_t len = v->text.len;
   rules_set_budget(s, len + 1);
   for (size_t at = 0; at <= len;) {
+    size_t from = r->at_tokens ? rules_next_token(v->text.data, len, at) : at;
+    if (from > len)
+      break;
     int rc = pcre2_match((const pcre2_code *)r->code, (PCRE2_SPTR)v->text.data,
-                         len, at, PCRE2_NO_UTF_CHECK, md,
+                         len, from, PCRE2_NO_UTF_CHECK, md,
                          (pcre2_match_context *)s->match_context);
+    if (rc == PCRE2_ERROR_NOMATCH && r->at_tokens) {
+      at = from + 1;
+      continue;
+    }
     if (rc == PCRE2_ERROR_NOMATCH)
       break;
     if (rc < 0) /* a limit skips this rule here; the rest goes on */
@@ -496,6 +507,32 @@ static int run_rule(const rule *r, rules_scratch *s, const sentence_run *sr) {
       at++;
   }
   return RAWI_OK;
+}
+
+/* The entity types of the view's placeholders: of names (*names) and of
+ * all, demonyms too (*any); a bit per gz type. */
+static void slot_types(const view *v, const mention_table *m, uint32_t *names,
+                       uint32_t *any) {
+  *names = *any = 0;
+  for (size_t i = 0; i < v->n_slots; i++) {
+    const mention *mn = &m->mentions[v->slots[i].mention];
+    *any |= 1u << mn->type;
+    if (mn->kind == MENTION_NAME)
+      *names |= 1u << mn->type;
+  }
+}
+
+/* Can rule r make an edge in a sentence with these placeholders? An edge
+ * needs an object of the predicate's object types, which is a placeholder
+ * (add_edge), and a subject of its subject types that is a name: a
+ * placeholder, or for a dropped subject the speaker (a placeholder) or
+ * the topic (a person). A rule that cannot is not run: every match it
+ * found would be dropped (and so would its topic change). */
+static int may_relate(const rule *r, uint32_t names, uint32_t any,
+                      uint32_t topic) {
+  const relate_predicate *pr = relate_predicate_at(r->relation);
+  uint32_t subjects = names | (topic != NONE ? 1u << GZ_PERSON : 0);
+  return (pr->object_types & any) && (pr->subject_types & subjects);
 }
 
 /* Drop edges a stronger predicate between the same ends makes redundant
@@ -555,6 +592,7 @@ int relate_run(const ruleset *rs, rules_scratch *s, const gz_image *const *imgs,
       memset(out->sentence_view, 0xFF, d->n_sentences * sizeof(uint32_t));
   }
   uint32_t topic = NONE;
+  uint64_t grams[RULES_GRAM_BITS / 64];
   pcre2_set_callout((pcre2_match_context *)s->match_context, NULL, NULL);
   for (size_t si = 0; si < d->n_sentences && rc == RAWI_OK; si++) {
     const text_sentence *sen = &d->sentences[si];
@@ -578,9 +616,13 @@ int relate_run(const ruleset *rs, rules_scratch *s, const gz_image *const *imgs,
         rc = RAWI_ERR_NOMEM;
     }
     sentence_run sr = {&v, d, m, &dc, (uint32_t)si, sen->count, &topic, out};
+    uint32_t names, types;
+    slot_types(&v, m, &names, &types);
+    rules_grams(v.text.data, v.text.len, grams);
     for (size_t r = 0; r < rs->n_rules && rc == RAWI_OK; r++) {
       const rule *ru = &rs->rules[r];
-      if (ru->type >= 0 || !rules_words_allow(s, rs, r))
+      if (ru->type >= 0 || !rules_words_allow(s, rs, r) ||
+          !may_relate(ru, names, types, topic) || !rules_needs_met(ru, grams))
         continue;
       rc = run_rule(ru, s, &sr);
     }

@@ -36,6 +36,18 @@ static const char *class_end(const char *p, const char *end) {
   return p < end ? p + 1 : end;
 }
 
+const char *rules_group_body(const char *p, const char *after) {
+  if (p[1] != '?')
+    return p + 1;
+  if (p[2] == ':' || p[2] == '>')
+    return p + 3;
+  if (p[2] == '<' && p[3] != '=' && p[3] != '!') {
+    const char *name_end = memchr(p, '>', (size_t)(after - p));
+    return name_end ? name_end + 1 : NULL;
+  }
+  return NULL;
+}
+
 /* Past the group whose "(" is at p, skipping escapes and character
  * classes; NULL when unbalanced. */
 static const char *group_end(const char *p, const char *end) {
@@ -115,14 +127,8 @@ static uint64_t lead_seq(const lead_ctx *x, const char **pp) {
       p = after;
       continue;
     }
-    const char *in; /* the body of (?: (?> (?<name> ( */
-    if (p[1] != '?')
-      in = p + 1;
-    else if (p[2] == ':' || p[2] == '>')
-      in = p + 3;
-    else if (p[2] == '<' && (in = memchr(p, '>', (size_t)(after - p))))
-      in++;
-    else
+    const char *in = rules_group_body(p, after);
+    if (!in)
       return ahead; /* options, branch resets, comments */
     if (may_skip(after, x->end))
       return ahead;
@@ -168,4 +174,67 @@ uint64_t rules_anchor_classes(const char *pattern, const rule_call *calls,
   const char *p = pattern;
   uint64_t m = lead_alts(&x, &p);
   return m == ANYWHERE || p != x.end ? 0 : m;
+}
+
+/* --- relation rules: matches that start at a token ------------------- */
+
+/* Does every match of the sequence at p start at a token of the view: at
+ * its start (^) or after a space ((?<![^ ]), which every @TYPE of a
+ * relation rule expands to)? Zero-width items before it are stepped
+ * over; anything else that comes first answers no. */
+static int token_alts(const char *end, const char *p);
+
+static int token_seq(const char *end, const char *p) {
+  static const char at_token[] = "(?<![^ ])";
+  while (p < end && *p != '|' && *p != ')') {
+    if (*p == '^' || !strncmp(p, at_token, sizeof at_token - 1))
+      return 1;
+    if (*p != '(')
+      return 0;
+    const char *after = group_end(p, end);
+    if (!after)
+      return 0;
+    if (p[1] == '?' && (p[2] == '=' || p[2] == '!' ||
+                        (p[2] == '<' && (p[3] == '=' || p[3] == '!')))) {
+      p = after; /* a look-around consumes nothing */
+      continue;
+    }
+    const char *in = rules_group_body(p, after);
+    /* not options, branch resets, comments */
+    return in && !may_skip(after, end) && token_alts(after - 1, in);
+  }
+  return 0; /* the empty sequence matches anywhere */
+}
+
+/* Every alternative from p to end (the ")" closing them, or the end of
+ * the pattern). */
+static int token_alts(const char *end, const char *p) {
+  for (;;) {
+    if (!token_seq(end, p))
+      return 0;
+    while (p < end && *p != '|') { /* on to the next alternative */
+      if (*p == '(')
+        p = group_end(p, end);
+      else if (*p == '[')
+        p = class_end(p, end);
+      else
+        p += *p == '\\' ? 2 : 1;
+      if (!p)
+        return 0;
+    }
+    if (p >= end)
+      return 1;
+    p++; /* the | */
+  }
+}
+
+int rules_starts_at_token(const char *pattern) {
+  return token_alts(pattern + strlen(pattern), pattern);
+}
+
+size_t rules_next_token(const char *text, size_t len, size_t at) {
+  if (at == 0)
+    return 0;
+  const char *space = at <= len ? memchr(text + at - 1, ' ', len - at + 1) : NULL;
+  return space ? (size_t)(space - text) + 1 : len + 1;
 }

@@ -64,6 +64,7 @@ static void free_rule(const rawi_allocator *a, rule *r) {
   rawi_mem_free(a, r->id);
   pcre2_code_free((pcre2_code *)r->code);
   rawi_mem_free(a, r->calls);
+  rawi_mem_free(a, r->need_bits);
   for (size_t i = 0; i < r->n_trigger_words; i++)
     rawi_mem_free(a, r->trigger_words[i]);
   rawi_mem_free(a, r->trigger_words);
@@ -498,7 +499,15 @@ static int compile_rule(parser *p, rule *r, const expansion *x,
   /* a rule that starts with a class is tried only where one starts */
   if (!x->relation)
     r->anchors = rules_anchor_classes(r->pattern, r->calls, r->n_calls);
-  uint32_t anchored = r->anchors ? PCRE2_ANCHORED : 0;
+  /* and it runs only where its words may be */
+  if (rules_find_needs(r, p->rs->alloc))
+    return RAWI_ERR_NOMEM;
+  /* and a relation rule that starts at a token, only at tokens (an
+   * entity rule's view is plain words, which PCRE2 scans faster than a
+   * call per token: 7% more instructions in rules_run) */
+  if (x->relation)
+    r->at_tokens = (uint8_t)rules_starts_at_token(r->pattern);
+  uint32_t anchored = r->anchors || r->at_tokens ? PCRE2_ANCHORED : 0;
   pcre2_code *code = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
                                    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES | anchored,
                                    &ec, &off, p->rs->pcre_compile);

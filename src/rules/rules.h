@@ -27,6 +27,9 @@
 #include "resolve/resolve.h"
 #include "text/text.h"
 
+/* The filter of a view's four-byte substrings (rules_grams) */
+#define RULES_GRAM_LOG2 11
+#define RULES_GRAM_BITS (1u << RULES_GRAM_LOG2)
 #define RULES_MAX_CALLS 250 /* callouts of one pattern (PCRE2: 255) */
 #define RULES_MAX_SPAN 8     /* tokens of a class span */
 
@@ -42,6 +45,16 @@ typedef struct rule_call {
   uint8_t starts; /* @CLASS, (?=@CLASS), (?!@CLASS): does one start here */
   uint8_t more;   /* inside a span: is there one a token longer */
 } rule_call;
+
+/* Text a match holds (src/rules/needs.c): a run of literal characters or
+ * a group of literal alternatives, [from, to) of the expanded pattern, in
+ * top-level alternative alt. */
+#define RULES_MAX_NEEDS 8
+typedef struct rule_need {
+  uint32_t from, to;
+  uint8_t alt;
+  uint32_t bits_at, n_bits; /* its alternatives in rule.need_bits */
+} rule_need;
 
 typedef struct rule_example {
   char *sentence;
@@ -67,6 +80,14 @@ typedef struct rule {
   void *code;            /* pcre2_code_8 */
   uint64_t anchors;      /* classes a match starts with (bit per class);
                           * 0: it may start anywhere */
+  uint8_t at_tokens;     /* relation rules: every match starts at a token
+                          * of the view (compiled PCRE2_ANCHORED, tried
+                          * at each token) */
+  rule_need needs[RULES_MAX_NEEDS]; /* text every match holds */
+  uint8_t n_needs;       /* 0: no such text known */
+  uint8_t n_need_alts;   /* the pattern's top-level alternatives */
+  uint16_t *need_bits;   /* per literal alternative of a need: the count,
+                          * then the filter bit, of its four-byte grams */
   uint32_t group;        /* capture holding the entity (0: whole match) */
   uint32_t group2;       /* capture name2, for a second alternative; 0 */
   rule_call *calls;
@@ -145,6 +166,7 @@ typedef struct rules_scratch {
   size_t cap_anchor_at;
   uint8_t *word_hit;   /* per rule: RULES_TRIGGER_WORD, RULES_UNLESS_WORD */
   size_t cap_word_hit;
+  uint64_t grams[RULES_GRAM_BITS / 64]; /* of the view (rules_grams) */
   size_t limit_hits;   /* rules skipped on a sentence by a PCRE2 limit */
   const char *limit_rule; /* the last rule that hit one */
 } rules_scratch;
@@ -187,6 +209,26 @@ int rules_words_allow(const rules_scratch *s, const ruleset *rs, size_t r);
  * (src/rules/anchor.c). */
 uint64_t rules_anchor_classes(const char *pattern, const rule_call *calls,
                               size_t n_calls);
+
+/* The body of the group whose "(" is at p and that ends before after:
+ * of (?: (?> (?<name> and (; NULL for look-arounds, callouts, options
+ * (src/rules/anchor.c). */
+const char *rules_group_body(const char *p, const char *after);
+
+/* Does every match of a rule's expanded pattern start at a token of the
+ * view, at its start or after a space (src/rules/anchor.c)? */
+int rules_starts_at_token(const char *pattern);
+/* The first offset at or after at where a token of the view text starts
+ * (0, or after a space); len + 1 when none. */
+size_t rules_next_token(const char *text, size_t len, size_t at);
+
+/* The text a rule's matches need: set r->needs and r->need_bits, from a
+ * (src/rules/needs.c); RAWI_ERR_NOMEM. */
+int rules_find_needs(rule *r, const rawi_allocator *a);
+/* The four-byte substrings of a sentence view, as a bit filter of
+ * RULES_GRAM_BITS bits, and whether they allow a rule's needs. */
+void rules_grams(const char *text, size_t len, uint64_t *grams);
+int rules_needs_met(const rule *r, const uint64_t *grams);
 
 /* Predicates of relation rules (src/relate/schema.c). */
 int relate_predicate_index(const char *name, size_t len);

@@ -504,9 +504,14 @@ static int anchor_offsets(rules_scratch *s, const sentence_ctx *c,
 }
 
 /* The next offset at or after `at` where a match of r may start: any for
- * an unanchored rule, else the next anchor (*k walks them); -1 when none. */
+ * an unanchored rule, the next token for one that starts at tokens, else
+ * the next anchor (*k walks them); -1 when none. */
 static long next_start(const rules_scratch *s, const rule *r, size_t at,
-                       size_t n_anchors, size_t *k) {
+                       size_t len, size_t n_anchors, size_t *k) {
+  if (r->at_tokens) {
+    size_t t = rules_next_token(s->view, len, at);
+    return t > len ? -1 : (long)t;
+  }
   if (!r->anchors)
     return (long)at;
   while (*k < n_anchors && s->anchor_at[*k] < at)
@@ -515,8 +520,10 @@ static long next_start(const rules_scratch *s, const rule *r, size_t at,
 }
 
 /* All non-overlapping matches of one rule in the view. An anchored rule
- * (compiled PCRE2_ANCHORED) is tried at each of its anchors in turn, which
- * finds the same leftmost matches as a scan of every offset. */
+ * (compiled PCRE2_ANCHORED) is tried at each of its anchors in turn, one
+ * that starts at tokens at each token, which finds the same leftmost
+ * matches as a scan of every offset (with the same limit at each offset
+ * tried: PCRE2 counts it per start). */
 static int run_rule(const rule *r, uint32_t order, rules_scratch *s,
                     sentence_ctx *c, size_t len, mention_table *out) {
   pcre2_match_data *md = s->match_data;
@@ -528,12 +535,12 @@ static int run_rule(const rule *r, uint32_t order, rules_scratch *s,
   c->r = r;
   pcre2_set_callout(mc, on_callout, c);
   for (size_t at = 0; at <= len;) {
-    long from = next_start(s, r, at, n_anchors, &k);
+    long from = next_start(s, r, at, len, n_anchors, &k);
     if (from < 0)
       break;
     int rc = pcre2_match((const pcre2_code *)r->code, (PCRE2_SPTR)s->view, len,
                          (size_t)from, PCRE2_NO_UTF_CHECK, md, mc);
-    if (rc == PCRE2_ERROR_NOMATCH && r->anchors) {
+    if (rc == PCRE2_ERROR_NOMATCH && (r->anchors || r->at_tokens)) {
       at = (size_t)from + 1;
       continue;
     }
@@ -589,8 +596,9 @@ int rules_run(const ruleset *rs, uint32_t order, rules_scratch *s,
     c.tok_of = s->tok_of;
     if ((rc = index_marks(s, &c)))
       break;
+    rules_grams(s->view, len, s->grams);
     for (size_t r = 0; r < rs->n_rules && rc == RAWI_OK; r++)
-      if (s->fired[r])
+      if (s->fired[r] && rules_needs_met(&rs->rules[r], s->grams))
         rc = run_rule(&rs->rules[r], order + (uint32_t)r, s, &c, len, out);
   }
   return rc;
