@@ -84,8 +84,9 @@ static void sections(const gz_image *g) {
     s_attrs += claim(g, seen, g->entries[i].attrs);
   for (uint32_t i = 0; i < h->n_entries; i++)
     if (g->entries[i].flags & GZ_ENTRY_CASE_EXACT)
-      s_surf += claim(g, seen, (uint32_t)(gz_entry_surface(g, &g->entries[i]) -
-                                          g->strings));
+      s_surf +=
+          claim(g, seen,
+                (uint32_t)(gz_entry_surface(g, &g->entries[i]) - g->strings));
   free(seen);
 
   struct {

@@ -78,14 +78,14 @@ extern "C" {
 /** Status codes. RAWI_OK is zero; every error is negative. */
 typedef enum rawi_status {
   RAWI_OK = 0,
-  RAWI_ERR_NOMEM = -1,    /**< an allocation failed */
-  RAWI_ERR_INVALID = -2,  /**< invalid argument (NULL handle, bad index) */
-  RAWI_ERR_UTF8 = -3,     /**< input is not valid UTF-8 (byte_offset set) */
-  RAWI_ERR_TOO_BIG = -4,  /**< document larger than 1 GiB */
-  RAWI_ERR_IO = -5,       /**< a file could not be read or written */
-  RAWI_ERR_FORMAT = -6,   /**< malformed data file (file/line/column set) */
-  RAWI_ERR_UNICODE = -7,  /**< an ICU service failed */
-  RAWI_ERR_LIMIT = -8     /**< a resource limit was hit */
+  RAWI_ERR_NOMEM = -1,   /**< an allocation failed */
+  RAWI_ERR_INVALID = -2, /**< invalid argument (NULL handle, bad index) */
+  RAWI_ERR_UTF8 = -3,    /**< input is not valid UTF-8 (byte_offset set) */
+  RAWI_ERR_TOO_BIG = -4, /**< document larger than 1 GiB */
+  RAWI_ERR_IO = -5,      /**< a file could not be read or written */
+  RAWI_ERR_FORMAT = -6,  /**< malformed data file (file/line/column set) */
+  RAWI_ERR_UNICODE = -7, /**< an ICU service failed */
+  RAWI_ERR_LIMIT = -8    /**< a resource limit was hit */
 } rawi_status;
 
 /** Value of rawi_error.byte_offset when no offset applies. */
@@ -98,12 +98,12 @@ typedef enum rawi_status {
  * one line, with no final period.
  */
 typedef struct rawi_error {
-  int code;            /**< a rawi_status */
+  int code; /**< a rawi_status */
   char message[256];
-  char file[256];      /**< empty when not about a file */
+  char file[256]; /**< empty when not about a file */
   unsigned long line;
   unsigned long column;
-  size_t byte_offset;  /**< RAWI_NO_OFFSET when unknown */
+  size_t byte_offset; /**< RAWI_NO_OFFSET when unknown */
 } rawi_error;
 
 /** Static English name of a status code ("out of memory", ...). */
@@ -282,8 +282,8 @@ RAWI_API void rawi_session_free(rawi_session *session);
 
 /** Offsets of a span in the original text, end exclusive. */
 typedef struct rawi_span {
-  size_t start, end;            /**< Unicode code points */
-  size_t byte_start, byte_end;  /**< bytes */
+  size_t start, end;           /**< Unicode code points */
+  size_t byte_start, byte_end; /**< bytes */
 } rawi_span;
 
 typedef enum rawi_token_kind {
@@ -295,14 +295,14 @@ typedef enum rawi_token_kind {
 /** A view of one token. Pointers stay valid until the doc is freed. */
 typedef struct rawi_token {
   rawi_span span;
-  size_t sentence;        /**< index of the sentence holding the token */
+  size_t sentence; /**< index of the sentence holding the token */
   rawi_token_kind kind;
-  const char *text;       /**< the original text (not NUL-terminated) */
+  const char *text; /**< the original text (not NUL-terminated) */
   size_t text_len;
-  const char *norm;       /**< normalised form, NUL-terminated */
+  const char *norm; /**< normalised form, NUL-terminated */
   size_t norm_len;
-  size_t split_count;     /**< proclitic candidates; >= 1, the first is the
-                               unsplit token */
+  size_t split_count; /**< proclitic candidates; >= 1, the first is the
+                           unsplit token */
 } rawi_token;
 
 /**
@@ -316,9 +316,9 @@ typedef struct rawi_token {
 typedef struct rawi_split {
   const char *prefix;
   rawi_span stem;
-  const char *stem_norm;  /**< NUL-terminated */
+  const char *stem_norm; /**< NUL-terminated */
   size_t stem_norm_len;
-  int article;            /**< 1 when the stem begins with the article */
+  int article; /**< 1 when the stem begins with the article */
 } rawi_split;
 
 /** A sentence: a run of tokens, with its span in the original text. */
@@ -331,13 +331,13 @@ typedef struct rawi_sentence {
 /**
  * Validate, split into sentences and tokens, normalise each token and list
  * its proclitic readings. The text is copied; *out owns everything and is
- * freed with rawi_doc_free(), before the model. *out is NULL on failure. On invalid UTF-8 returns RAWI_ERR_UTF8 with
- * err->byte_offset at the first bad byte. A leading byte order mark is
- * skipped (offsets still count it); NUL bytes and other control characters
- * separate tokens.
+ * freed with rawi_doc_free(), before the model. *out is NULL on failure. On
+ * invalid UTF-8 returns RAWI_ERR_UTF8 with err->byte_offset at the first bad
+ * byte. A leading byte order mark is skipped (offsets still count it); NUL
+ * bytes and other control characters separate tokens.
  */
-RAWI_API int rawi_analyze(rawi_session *session, const char *text,
-                          size_t len, rawi_doc **out, rawi_error *err);
+RAWI_API int rawi_analyze(rawi_session *session, const char *text, size_t len,
+                          rawi_doc **out, rawi_error *err);
 
 RAWI_API void rawi_doc_free(rawi_doc *doc);
 
@@ -374,9 +374,8 @@ RAWI_API const char *rawi_lang_name(rawi_lang lang);
  * ones, else English. The text is copied; *out owns everything; free it
  * with rawi_doc_free(), before the model. *out is NULL on failure.
  */
-RAWI_API int rawi_extract(rawi_session *session, const char *text,
-                          size_t len, rawi_lang lang, rawi_doc **out,
-                          rawi_error *err);
+RAWI_API int rawi_extract(rawi_session *session, const char *text, size_t len,
+                          rawi_lang lang, rawi_doc **out, rawi_error *err);
 
 /**
  * How many times a rule was skipped on a sentence because it hit a PCRE2
@@ -390,9 +389,9 @@ RAWI_API rawi_lang rawi_doc_lang(const rawi_doc *doc);
 
 /** An entity: one per distinct id in the document. */
 typedef struct rawi_entity {
-  const char *id;      /**< deterministic: the gazetteer's id */
-  const char *type;    /**< "PERSON", "ORGANIZATION", "COUNTRY", "LOCATION" */
-  const char *name;    /**< canonical name */
+  const char *id;   /**< deterministic: the gazetteer's id */
+  const char *type; /**< "PERSON", "ORGANIZATION", "COUNTRY", "LOCATION" */
+  const char *name; /**< canonical name */
   size_t mention_count;
 } rawi_entity;
 
@@ -403,16 +402,16 @@ typedef enum rawi_mention_kind {
 
 /** One mention of an entity. Strings are NUL-terminated except text. */
 typedef struct rawi_mention {
-  rawi_span span;        /**< proclitics excluded */
-  const char *text;      /**< original text of the span (not terminated) */
+  rawi_span span;   /**< proclitics excluded */
+  const char *text; /**< original text of the span (not terminated) */
   size_t text_len;
-  const char *norm;      /**< normalised, article restored (البنتاغون) */
+  const char *norm; /**< normalised, article restored (البنتاغون) */
   rawi_mention_kind kind;
-  const char *source;    /**< "gazetteer", "rule" or "alias" */
-  const char *source_file; /**< "ar/persons.tsv", "ar/entities.rules", ... */
+  const char *source;        /**< "gazetteer", "rule" or "alias" */
+  const char *source_file;   /**< "ar/persons.tsv", "ar/entities.rules", ... */
   unsigned long source_line; /**< list line, or the rule's first line */
-  const char *rule;      /**< the rule's name, or NULL (for an alias: the
-                              rule that found the full name, if any) */
+  const char *rule;          /**< the rule's name, or NULL (for an alias: the
+                                  rule that found the full name, if any) */
   size_t first_token, token_count;
 } rawi_mention;
 
@@ -425,8 +424,8 @@ typedef struct rawi_candidate {
   rawi_mention mention;
   const char *id, *type;
   int priority;
-  int lost;        /**< 1 when resolution discarded it */
-  size_t lost_to;  /**< when lost: index of the winning candidate */
+  int lost;       /**< 1 when resolution discarded it */
+  size_t lost_to; /**< when lost: index of the winning candidate */
 } rawi_candidate;
 
 RAWI_API size_t rawi_doc_candidate_count(const rawi_doc *doc);
@@ -441,17 +440,17 @@ RAWI_API int rawi_doc_mention(const rawi_doc *doc, size_t i, size_t k,
 
 /** A typed edge between two entities of the document. */
 typedef struct rawi_relation {
-  size_t subject, object;   /**< entity indices (rawi_doc_entity) */
-  const char *predicate;    /**< "met_with", "visited", ... */
+  size_t subject, object; /**< entity indices (rawi_doc_entity) */
+  const char *predicate;  /**< "met_with", "visited", ... */
   double confidence;
-  const char *rule_file;    /**< "ar/relations.rules" */
-  const char *rule;         /**< the rule's name */
-  rawi_span evidence;       /**< the sentence that asserts it */
-  int implicit;             /**< 1 when the subject is the topic person */
-  const char *view;         /**< the sentence as the rule saw it, entities
-                                 as @TYPE placeholders */
-  const char *modality;     /**< "asserted" (it happened or holds) or
-                                 "planned" (scheduled, intended) */
+  const char *rule_file; /**< "ar/relations.rules" */
+  const char *rule;      /**< the rule's name */
+  rawi_span evidence;    /**< the sentence that asserts it */
+  int implicit;          /**< 1 when the subject is the topic person */
+  const char *view;      /**< the sentence as the rule saw it, entities
+                              as @TYPE placeholders */
+  const char *modality;  /**< "asserted" (it happened or holds) or
+                              "planned" (scheduled, intended) */
 } rawi_relation;
 
 RAWI_API size_t rawi_doc_relation_count(const rawi_doc *doc);
@@ -506,7 +505,8 @@ typedef struct rawi_write_options {
  * "neo4j" writes a directory of files and is not available here
  * (RAWI_ERR_INVALID, as is an unknown format). The output is built with
  * the model's allocator and handed to fn; returns RAWI_OK, RAWI_ERR_NOMEM,
- * or what fn returned when that was not zero. Safe to call from any thread; doc is only read.
+ * or what fn returned when that was not zero. Safe to call from any thread; doc
+ * is only read.
  */
 RAWI_API int rawi_write(const rawi_doc *doc, const char *format,
                         const rawi_write_options *opts, rawi_write_fn fn,
@@ -520,17 +520,17 @@ RAWI_API int rawi_write(const rawi_doc *doc, const char *format,
  */
 RAWI_API int rawi_write_error(const rawi_model *model, const char *format,
                               const rawi_error *doc_err,
-                              const rawi_write_options *opts,
-                              rawi_write_fn fn, void *ctx, rawi_error *err);
+                              const rawi_write_options *opts, rawi_write_fn fn,
+                              void *ctx, rawi_error *err);
 
 /** The bytes a format writes before its first record and after its last
  *  (fn is not called when there are none). */
 RAWI_API int rawi_write_header(const rawi_model *model, const char *format,
-                               const rawi_write_options *opts,
-                               rawi_write_fn fn, void *ctx, rawi_error *err);
+                               const rawi_write_options *opts, rawi_write_fn fn,
+                               void *ctx, rawi_error *err);
 RAWI_API int rawi_write_footer(const rawi_model *model, const char *format,
-                               const rawi_write_options *opts,
-                               rawi_write_fn fn, void *ctx, rawi_error *err);
+                               const rawi_write_options *opts, rawi_write_fn fn,
+                               void *ctx, rawi_error *err);
 
 /**
  * Normalise a string exactly as tokens are normalised (NFKC with case
@@ -538,9 +538,8 @@ RAWI_API int rawi_write_footer(const rawi_model *model, const char *format,
  * unified, digits to ASCII), tokens joined by one space. The result is
  * NUL-terminated, owned by the session and valid until the next call on it.
  */
-RAWI_API int rawi_normalize(rawi_session *session, const char *text,
-                            size_t len, const char **out, size_t *out_len,
-                            rawi_error *err);
+RAWI_API int rawi_normalize(rawi_session *session, const char *text, size_t len,
+                            const char **out, size_t *out_len, rawi_error *err);
 
 #ifdef __cplusplus
 }

@@ -154,7 +154,9 @@ fail_model:
   return NULL;
 }
 
-uint64_t rawi_model_checksum(const rawi_model *m) { return m ? m->checksum : 0; }
+uint64_t rawi_model_checksum(const rawi_model *m) {
+  return m ? m->checksum : 0;
+}
 
 void rawi_model_free(rawi_model *m) {
   if (!m)

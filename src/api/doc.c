@@ -9,8 +9,8 @@
 #include "util/mem.h"
 #include "util/utf8.h"
 
-int rawi_analyze(rawi_session *s, const char *text, size_t len,
-                 rawi_doc **out, rawi_error *err) {
+int rawi_analyze(rawi_session *s, const char *text, size_t len, rawi_doc **out,
+                 rawi_error *err) {
   rawi_error_clear(err);
   if (!s || !out || (!text && len))
     return rawi_error_set(err, RAWI_ERR_INVALID, "invalid argument");
@@ -60,7 +60,9 @@ const char *rawi_doc_text(const rawi_doc *d, size_t *len) {
   return d ? d->text : NULL;
 }
 
-size_t rawi_doc_token_count(const rawi_doc *d) { return d ? d->t.n_tokens : 0; }
+size_t rawi_doc_token_count(const rawi_doc *d) {
+  return d ? d->t.n_tokens : 0;
+}
 
 size_t rawi_doc_reading_count(const rawi_doc *d) {
   return d ? d->t.n_splits : 0;
@@ -161,8 +163,7 @@ int rawi_normalize(rawi_session *s, const char *text, size_t len,
 static _Atomic uint64_t stage_ns[RAWI_STAGE_COUNT];
 static pthread_once_t stage_once = PTHREAD_ONCE_INIT;
 static const char *const stage_names[RAWI_STAGE_COUNT] = {
-    "text", "lists", "entity rules", "resolution", "relation rules",
-    "writing"};
+    "text", "lists", "entity rules", "resolution", "relation rules", "writing"};
 
 static void stage_report(void) {
   double total = 0, s[RAWI_STAGE_COUNT];
@@ -175,7 +176,9 @@ static void stage_report(void) {
   fprintf(stderr, "  %-15s %8.3f\n", "total", total);
 }
 
-static void stage_start(void) { atexit(stage_report); }
+static void stage_start(void) {
+  atexit(stage_report);
+}
 
 /* CPU time of the calling thread: a loaded machine does not inflate it */
 uint64_t rawi_stage_clock(void) {
@@ -231,8 +234,8 @@ static const gz_image *doc_image(const rawi_model *m, rawi_lang lang,
   return NULL;
 }
 
-int rawi_extract(rawi_session *s, const char *text, size_t len,
-                 rawi_lang lang, rawi_doc **out, rawi_error *err) {
+int rawi_extract(rawi_session *s, const char *text, size_t len, rawi_lang lang,
+                 rawi_doc **out, rawi_error *err) {
   RAWI_STAGE_BEGIN(stage_t0);
   int rc = rawi_analyze(s, text, len, out, err);
   if (rc)
@@ -322,8 +325,8 @@ static void fill_mention(const rawi_doc *d, const mention *m,
   out->text = d->text + m->byte_start;
   out->text_len = m->byte_end - m->byte_start;
   out->norm = pool + m->norm_off;
-  out->kind = m->kind == MENTION_DEMONYM ? RAWI_MENTION_DEMONYM
-                                         : RAWI_MENTION_NAME;
+  out->kind =
+      m->kind == MENTION_DEMONYM ? RAWI_MENTION_DEMONYM : RAWI_MENTION_NAME;
   out->source = m->source == SOURCE_RULE    ? "rule"
                 : m->source == SOURCE_ALIAS ? "alias"
                                             : "gazetteer";
@@ -334,8 +337,7 @@ static void fill_mention(const rawi_doc *d, const mention *m,
   out->token_count = m->tok_end - m->tok_first;
 }
 
-int rawi_doc_mention(const rawi_doc *d, size_t i, size_t k,
-                     rawi_mention *out) {
+int rawi_doc_mention(const rawi_doc *d, size_t i, size_t k, rawi_mention *out) {
   if (!d || !out || i >= d->m.n_entities || k >= d->m.entities[i].count)
     return RAWI_ERR_INVALID;
   fill_mention(d, &d->m.mentions[d->m.order[d->m.entities[i].first + k]], out);
@@ -364,7 +366,9 @@ int rawi_doc_candidate(const rawi_doc *d, size_t i, rawi_candidate *out) {
   return RAWI_OK;
 }
 
-size_t rawi_doc_relation_count(const rawi_doc *d) { return d ? d->rel.n : 0; }
+size_t rawi_doc_relation_count(const rawi_doc *d) {
+  return d ? d->rel.n : 0;
+}
 
 const char *rawi_doc_sentence_view(const rawi_doc *d, size_t i) {
   if (!d || !d->rel.sentence_view || i >= d->t.n_sentences ||

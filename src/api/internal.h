@@ -36,9 +36,9 @@ struct rawi_model {
   gz_image *user;               /* user gazetteers, in the order given */
   rawi_lang *user_langs;        /* the language of each (AUTO: all) */
   size_t n_user;
-  ruleset rules[RAWI_N_LANGS];  /* shipped rules, then the user's */
-  int explain;                  /* documents keep every relation view */
-  uint64_t checksum;            /* of every source read (rawi_model_checksum) */
+  ruleset rules[RAWI_N_LANGS]; /* shipped rules, then the user's */
+  int explain;                 /* documents keep every relation view */
+  uint64_t checksum;           /* of every source read (rawi_model_checksum) */
 };
 
 struct rawi_session {
@@ -57,7 +57,7 @@ struct rawi_doc {
   rawi_lang lang;
   mention_table m;
   relation_table rel;
-  size_t limit_hits;   /* rule runs a PCRE2 limit stopped */
+  size_t limit_hits; /* rule runs a PCRE2 limit stopped */
   char limit_rule[128];
 };
 

@@ -218,7 +218,8 @@ static int load_user(rawi_model *m, const rawi_config *cfg, const char *path,
   return rc;
 }
 
-/* --- rules ----------------------------------------------------------------- */
+/* --- rules -----------------------------------------------------------------
+ */
 
 typedef struct rule_load {
   const rawi_config *cfg;
@@ -234,7 +235,8 @@ static void on_rule_error(void *ctx, const rawi_error *e) {
 }
 
 /* Normalise a trigger word or expected text as tokens are normalised. */
-static int norm_cb(void *ctx, const char *s, size_t len, char *out, size_t cap) {
+static int norm_cb(void *ctx, const char *s, size_t len, char *out,
+                   size_t cap) {
   rawi_model *m = ctx;
   text_scratch sc;
   text_scratch_init(&sc, &m->alloc);
@@ -257,7 +259,9 @@ static int norm_cb(void *ctx, const char *s, size_t len, char *out, size_t cap) 
   return rc ? -1 : (int)n;
 }
 
-rules_norm pack_rules_norm(rawi_model *m) { return (rules_norm){norm_cb, m}; }
+rules_norm pack_rules_norm(rawi_model *m) {
+  return (rules_norm){norm_cb, m};
+}
 
 static int load_rule_file(rawi_model *m, int lang, const char *path,
                           const char *name, rule_load *l, rawi_error *err) {
@@ -268,7 +272,8 @@ static int load_rule_file(rawi_model *m, int lang, const char *path,
     return rc;
   add_source(m, name, data, len);
   rules_norm norm = pack_rules_norm(m);
-  rc = ruleset_add_file(&m->rules[lang], name, data, len, &norm, on_rule_error, l);
+  rc = ruleset_add_file(&m->rules[lang], name, data, len, &norm, on_rule_error,
+                        l);
   rawi_mem_free(&m->alloc, data);
   return rc < 0 ? rawi_error_set(err, rc, "out of memory") : RAWI_OK;
 }

@@ -25,7 +25,7 @@ uint64_t rawi_stage_clock(void);
 void rawi_stage_add(rawi_stage stage, uint64_t since);
 #define RAWI_STAGE_BEGIN(var) uint64_t var = rawi_stage_clock()
 /* charge the time since var to stage; var starts the next stage */
-#define RAWI_STAGE_END(var, stage) \
+#define RAWI_STAGE_END(var, stage)                                             \
   (rawi_stage_add((stage), (var)), (var) = rawi_stage_clock())
 #else
 #define RAWI_STAGE_BEGIN(var) ((void)0)

@@ -9,7 +9,9 @@ void batch_ids_init(batch_ids *ids) {
   ids->full = 0;
 }
 
-void batch_ids_free(batch_ids *ids) { rawi_map_free(&ids->seen); }
+void batch_ids_free(batch_ids *ids) {
+  rawi_map_free(&ids->seen);
+}
 
 unsigned long long batch_ids_check(batch_ids *ids, const char *id, size_t len,
                                    unsigned long long doc) {

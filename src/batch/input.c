@@ -60,7 +60,9 @@ unsigned long long batch_input_consumed(const batch_input *in) {
   return in->raw_read;
 }
 
-static int stopped(const batch_input *in) { return in->stop && *in->stop; }
+static int stopped(const batch_input *in) {
+  return in->stop && *in->stop;
+}
 
 /* One read(2) into buf: > 0 bytes, 0 at the end of the file, -1 on an
  * error (errno), READ_STOPPED when a stop signal came. While nothing is
@@ -179,8 +181,8 @@ static int next_member(batch_input *in) {
   }
   if (in->z->avail_in < 2 || memcmp(in->z->next_in, gzip_magic, 2)) {
     unsigned long long at = in->raw_read - in->z->avail_in;
-    fail(in, at, "data that is not gzip after the compressed stream, at byte %llu",
-         at);
+    fail(in, at,
+         "data that is not gzip after the compressed stream, at byte %llu", at);
     return -1;
   }
   inflateReset(in->z);
@@ -194,7 +196,8 @@ static int more_gzip(batch_input *in) {
   if (in->raw_eof || in->z->avail_in == in->raw_cap) {
     fail(in, in->raw_read,
          "gzip data cut short: the file ends at byte %llu, inside the "
-         "compressed stream", in->raw_read);
+         "compressed stream",
+         in->raw_read);
     return -1;
   }
   return refill(in) < 0 ? -1 : 0;

@@ -24,12 +24,12 @@ typedef void (*batch_idle_fn)(void *ctx);
 
 typedef struct batch_input {
   int fd;
-  int gzip;      /* inflating */
-  int in_member; /* gzip: inside a member (its end not yet met) */
-  int raw_eof;   /* read(2) returned 0 */
-  int done;      /* no more data: the end, or why it came early */
+  int gzip;             /* inflating */
+  int in_member;        /* gzip: inside a member (its end not yet met) */
+  int raw_eof;          /* read(2) returned 0 */
+  int done;             /* no more data: the end, or why it came early */
   struct z_stream_s *z; /* zlib's state (zlib.h stays out of this header) */
-  unsigned char *raw; /* bytes read, not yet inflated (gzip) */
+  unsigned char *raw;   /* bytes read, not yet inflated (gzip) */
   size_t raw_cap;
   unsigned long long raw_read; /* bytes read from the file so far */
   char error[200]; /* set when the data ended early; the file's byte offset

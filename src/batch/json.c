@@ -31,12 +31,12 @@ static json_type fail(scan *c, size_t at, const char *fmt, ...) {
 /* "unexpected 'x' at byte 7 (expected ...)", or the end of the line. */
 static json_type unexpected(scan *c, const char *expected) {
   if (c->i >= c->n)
-    return fail(c, c->i, "the line ends at byte %zu, where %s should be",
-                c->i, expected);
+    return fail(c, c->i, "the line ends at byte %zu, where %s should be", c->i,
+                expected);
   unsigned char ch = (unsigned char)c->s[c->i];
   if (ch > 0x20 && ch < 0x7F)
-    return fail(c, c->i, "unexpected '%c' at byte %zu (expected %s)", ch,
-                c->i, expected);
+    return fail(c, c->i, "unexpected '%c' at byte %zu (expected %s)", ch, c->i,
+                expected);
   return fail(c, c->i, "unexpected byte 0x%02X at byte %zu (expected %s)", ch,
               c->i, expected);
 }
@@ -69,8 +69,10 @@ static int check_string(scan *c) {
       return 0;
     }
     if (!b || b + 1 >= end) {
-      fail(c, start, "the string that starts at byte %zu is not closed "
-                     "before the end of the line", start);
+      fail(c, start,
+           "the string that starts at byte %zu is not closed "
+           "before the end of the line",
+           start);
       return -1;
     }
     c->i = (size_t)(b - c->s);
@@ -122,8 +124,10 @@ static int check_number(scan *c) {
   }
   return 0;
 bad:
-  fail(c, start, "the number at byte %zu is not written as JSON writes "
-                 "numbers", start);
+  fail(c, start,
+       "the number at byte %zu is not written as JSON writes "
+       "numbers",
+       start);
   return -1;
 }
 
@@ -179,8 +183,10 @@ json_type json_check(const char *s, size_t n, char *why, size_t cap,
     char ch = s[c.i];
     if (ch == '{' || ch == '[') {
       if (depth == JSON_MAX_DEPTH)
-        return fail(&c, c.i, "arrays and objects nested deeper than %d "
-                             "levels, at byte %zu", JSON_MAX_DEPTH, c.i);
+        return fail(&c, c.i,
+                    "arrays and objects nested deeper than %d "
+                    "levels, at byte %zu",
+                    JSON_MAX_DEPTH, c.i);
       open[depth++] = ch;
       top = top ? top : ch == '{' ? JSON_OBJECT : JSON_ARRAY;
       c.i++;
@@ -279,22 +285,22 @@ static int key_is(const char *s, size_t a, size_t b, const char *name,
   rawi_strbuf k;
   rawi_strbuf_init(&k, NULL);
   size_t bad;
-  int same = json_string(s, (json_span){a, b}, &k, &bad) == 0 &&
-             k.len == len && !memcmp(k.data, name, len);
+  int same = json_string(s, (json_span){a, b}, &k, &bad) == 0 && k.len == len &&
+             !memcmp(k.data, name, len);
   rawi_strbuf_free(&k);
   return same;
 }
 
 static json_type type_at(char ch) {
-  return ch == '{'   ? JSON_OBJECT
-         : ch == '[' ? JSON_ARRAY
-         : ch == '"' ? JSON_STRING
+  return ch == '{'                               ? JSON_OBJECT
+         : ch == '['                             ? JSON_ARRAY
+         : ch == '"'                             ? JSON_STRING
          : ch == '-' || (ch >= '0' && ch <= '9') ? JSON_NUMBER
                                                  : JSON_LITERAL;
 }
 
-json_type json_find(const char *s, size_t n, const char *path,
-                    json_span *value, json_span *member) {
+json_type json_find(const char *s, size_t n, const char *path, json_span *value,
+                    json_span *member) {
   size_t i = ws(s, n, n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0);
   while (i < n && s[i] == '{') {
     size_t len = strcspn(path, ".");
@@ -322,7 +328,8 @@ json_type json_find(const char *s, size_t n, const char *path,
   return JSON_NONE;
 }
 
-/* --- decoding ---------------------------------------------------------------- */
+/* --- decoding ----------------------------------------------------------------
+ */
 
 static unsigned hex4(const char *p) {
   unsigned v = 0;
@@ -387,14 +394,17 @@ int json_string(const char *s, json_span v, rawi_strbuf *out, size_t *at) {
   return 0;
 }
 
-/* --- passing through ------------------------------------------------------- */
+/* --- passing through -------------------------------------------------------
+ */
 
 static unsigned hex4(const char *p);
 
 /* Is the \u escape at s[i] a surrogate, high (1) or low (2)? 0: neither. */
 static int surrogate_at(const char *s, size_t i) {
   unsigned cp = hex4(s + i + 2);
-  return cp >= 0xD800 && cp <= 0xDBFF ? 1 : cp >= 0xDC00 && cp <= 0xDFFF ? 2 : 0;
+  return cp >= 0xD800 && cp <= 0xDBFF   ? 1
+         : cp >= 0xDC00 && cp <= 0xDFFF ? 2
+                                        : 0;
 }
 
 int json_uncopyable(const char *s, size_t from, size_t to, size_t *at) {

@@ -47,8 +47,8 @@ json_type json_check(const char *s, size_t n, char *why, size_t cap,
  * member id of member meta): its type, its span in *value and the span of
  * its whole member (key to value) in *member; JSON_NONE when absent (a
  * step that is not an object, too). The first of repeated keys counts. */
-json_type json_find(const char *s, size_t n, const char *path,
-                    json_span *value, json_span *member);
+json_type json_find(const char *s, size_t n, const char *path, json_span *value,
+                    json_span *member);
 
 /* Append the JSON string at span v (quotes included) to out, decoded:
  * every escape to its UTF-8 bytes, \u0000 to a NUL byte. 0, or -1 when it

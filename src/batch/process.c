@@ -24,10 +24,10 @@ void batch_counts_add(batch_counts *into, const batch_counts *c) {
 
 /* What a JSON line holds for rawi: checked once, its id found. */
 typedef struct jsonl_line {
-  json_type top;      /* JSON_NONE: not JSON (why says so) */
+  json_type top; /* JSON_NONE: not JSON (why says so) */
   char why[200];
   size_t why_at;
-  int id_from_line;   /* the id field gave the id */
+  int id_from_line;     /* the id field gave the id */
   char id_problem[200]; /* the id field cannot be an id: why */
 } jsonl_line;
 
@@ -40,13 +40,14 @@ static void read_line_id(const batch_options *o, const batch_record *rec,
   json_span v, m;
   *l = (jsonl_line){.top = JSON_NONE};
   l->top = json_check(s, n, l->why, sizeof l->why, &l->why_at);
-  json_type t = l->top == JSON_OBJECT ? json_find(s, n, o->id_field, &v, &m)
-                                      : JSON_NONE;
+  json_type t =
+      l->top == JSON_OBJECT ? json_find(s, n, o->id_field, &v, &m) : JSON_NONE;
   size_t start = id->len;
   if (t == JSON_STRING && json_string(s, v, id, &bad)) {
     snprintf(l->id_problem, sizeof l->id_problem,
              "id field '%.100s' holds a lone surrogate escape (%.6s) at byte "
-             "%zu, which is no character", o->id_field, s + bad, bad);
+             "%zu, which is no character",
+             o->id_field, s + bad, bad);
   } else if (t == JSON_NUMBER) {
     rawi_strbuf_add(id, s + v.start, v.end - v.start);
   } else if (t != JSON_STRING) {
@@ -76,8 +77,8 @@ static void error_record(const batch_options *o, rawi_strbuf *out,
                          const rawi_strbuf *id, int code, size_t offset,
                          const char *msg, batch_counts *c) {
   rawi_error err = {.code = code, .byte_offset = offset};
-  snprintf(err.message, sizeof err.message, "%.*s",
-           (int)sizeof err.message - 1, msg);
+  snprintf(err.message, sizeof err.message, "%.*s", (int)sizeof err.message - 1,
+           msg);
   o->format->error(out, id->data, id->len, &err, &o->out);
   c->failed++;
 }
@@ -98,8 +99,8 @@ static void drop(rawi_strbuf *b) {
 static void extract(rawi_session *session, const batch_options *o,
                     const batch_record *rec, const rawi_strbuf *id,
                     const char *text, size_t len, const char *meta,
-                    rawi_strbuf *spent, rawi_strbuf *spent2,
-                    rawi_strbuf *out, batch_counts *c) {
+                    rawi_strbuf *spent, rawi_strbuf *spent2, rawi_strbuf *out,
+                    batch_counts *c) {
   rawi_doc *doc = NULL;
   rawi_error err;
   c->text_bytes += len;
@@ -107,8 +108,11 @@ static void extract(rawi_session *session, const batch_options *o,
   drop(spent);
   drop(spent2);
   if (rc == 0) {
-    output_doc od = {.doc = doc, .id = id->data, .id_len = id->len,
-                     .meta = meta, .duplicate_of = rec->duplicate_of};
+    output_doc od = {.doc = doc,
+                     .id = id->data,
+                     .id_len = id->len,
+                     .meta = meta,
+                     .duplicate_of = rec->duplicate_of};
     if (rec->format == BATCH_CONLL) { /* CoNLL output follows its lines */
       od.source = rec->data.data;
       od.source_len = rec->data.len;
@@ -152,7 +156,8 @@ static char *kept_fields(const batch_options *o, const batch_record *rec,
     if (to > from && !rawi_utf8_valid(s + from, to - from, &bad, &why)) {
       snprintf(msg, sizeof msg,
                "a field --keep-fields would copy is not utf-8 (%s at byte "
-               "%zu of the line)", why, from + bad);
+               "%zu of the line)",
+               why, from + bad);
       error_record(o, out, id, RAWI_ERR_UTF8, from + bad, msg, c);
       return NULL;
     }
@@ -178,7 +183,8 @@ static char *kept_fields(const batch_options *o, const batch_record *rec,
   rawi_strbuf_init(&meta, NULL);
   json_without(s, n, cut, k, &meta);
   if (meta.failed) {
-    error_record(o, out, id, RAWI_ERR_NOMEM, RAWI_NO_OFFSET, "out of memory", c);
+    error_record(o, out, id, RAWI_ERR_NOMEM, RAWI_NO_OFFSET, "out of memory",
+                 c);
     rawi_strbuf_free(&meta);
     return NULL;
   }
@@ -196,8 +202,8 @@ static void process_jsonl(rawi_session *session, const batch_options *o,
   const char *s = rec->data.data;
   size_t n = rec->data.len, bad;
   json_span v = {0, 0}, m = {0, 0};
-  json_type t = l.top == JSON_OBJECT ? json_find(s, n, o->text_field, &v, &m)
-                                     : JSON_NONE;
+  json_type t =
+      l.top == JSON_OBJECT ? json_find(s, n, o->text_field, &v, &m) : JSON_NONE;
   char msg[320];
   if (!l.top) {
     snprintf(msg, sizeof msg, "line is not valid JSON: %s", l.why);
@@ -209,7 +215,8 @@ static void process_jsonl(rawi_session *session, const batch_options *o,
     error_record(o, out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET, l.id_problem, c);
   } else if (t != JSON_STRING) {
     snprintf(msg, sizeof msg,
-             t ? "text field '%.180s' is not a string" : "no text field '%.180s'",
+             t ? "text field '%.180s' is not a string"
+               : "no text field '%.180s'",
              o->text_field);
     error_record(o, out, &id, RAWI_ERR_FORMAT, RAWI_NO_OFFSET, msg, c);
   } else if (json_string(s, v, &text, &bad)) {
@@ -220,11 +227,9 @@ static void process_jsonl(rawi_session *session, const batch_options *o,
     error_record(o, out, &id, RAWI_ERR_FORMAT, bad, msg, c);
   } else {
     char *meta = NULL;
-    if (!o->keep_fields ||
-        (meta = kept_fields(o, rec, &id, m, out, c))) {
-      extract(session, o, rec, &id, text.data ? text.data : "", text.len,
-              meta, spend ? &spend->data : NULL, spend ? &text : NULL, out,
-              c);
+    if (!o->keep_fields || (meta = kept_fields(o, rec, &id, m, out, c))) {
+      extract(session, o, rec, &id, text.data ? text.data : "", text.len, meta,
+              spend ? &spend->data : NULL, spend ? &text : NULL, out, c);
     }
     free(meta);
   }
@@ -257,8 +262,7 @@ static void process(rawi_session *session, const batch_options *o,
 }
 
 void batch_process(rawi_session *session, const batch_options *o,
-                   const batch_record *rec, rawi_strbuf *out,
-                   batch_counts *c) {
+                   const batch_record *rec, rawi_strbuf *out, batch_counts *c) {
   process(session, o, rec, NULL, out, c);
 }
 

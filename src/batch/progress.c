@@ -25,8 +25,8 @@ void batch_progress_update(batch_progress *p, const batch_counts *c,
   double secs = t - p->start, mb = (double)c->text_bytes / 1e6;
   if (secs <= 0)
     return;
-  fprintf(stderr, "\rrawi: %zu docs, %.1f MB, %.0f docs/s, %.2f MB/s",
-          c->docs, mb, (double)c->docs / secs, mb / secs);
+  fprintf(stderr, "\rrawi: %zu docs, %.1f MB, %.0f docs/s, %.2f MB/s", c->docs,
+          mb, (double)c->docs / secs, mb / secs);
   if (total && consumed && consumed <= total) {
     double left = secs * (double)(total - consumed) / (double)consumed;
     fprintf(stderr, ", %2.0f%%, ETA %lu:%02lu:%02lu",

@@ -5,7 +5,7 @@
 #include "batch/process.h"
 
 typedef struct batch_progress {
-  int live;          /* redraw a status line (stderr is a terminal, or forced) */
+  int live; /* redraw a status line (stderr is a terminal, or forced) */
   double start, last;
   int drawn;
 } batch_progress;

@@ -17,9 +17,9 @@ enum { BATCH_SETTINGS_MAX = 24 };
 
 typedef struct batch_settings {
   size_t n;
-  const char *key[BATCH_SETTINGS_MAX];   /* an option, "--text-field" */
-  char value[BATCH_SETTINGS_MAX][512];   /* its value; "" for a flag that is
-                                            set */
+  const char *key[BATCH_SETTINGS_MAX];     /* an option, "--text-field" */
+  char value[BATCH_SETTINGS_MAX][512];     /* its value; "" for a flag that is
+                                              set */
   unsigned char given[BATCH_SETTINGS_MAX]; /* 0: not given */
 } batch_settings;
 

@@ -16,9 +16,9 @@ enum { FLUSH_BYTES = 1 << 20 };
 struct batch_sink {
   int fd, is_stdout;
   const char *path;
-  rawi_strbuf buf;      /* whole records not yet written */
-  off_t good;           /* the file's length up to its last whole record */
-  FILE *kept;           /* resume: reading the records already there */
+  rawi_strbuf buf; /* whole records not yet written */
+  off_t good;      /* the file's length up to its last whole record */
+  FILE *kept;      /* resume: reading the records already there */
   off_t kept_end;
   unsigned long long nkept;
   char *line;
@@ -71,8 +71,8 @@ static int keep_records(batch_sink *s, rawi_error *err) {
                           strerror(errno));
   if (st.st_size &&
       (!record_starts_at(s->fd, 0, st.st_size) ||
-       (s->good && !record_starts_at(s->fd, last_line_start(s->fd, s->good),
-                                     s->good))))
+       (s->good &&
+        !record_starts_at(s->fd, last_line_start(s->fd, s->good), s->good))))
     return rawi_error_set(err, RAWI_ERR_FORMAT,
                           "--resume: %s does not hold rawi's JSON Lines "
                           "records; it is left as it is",

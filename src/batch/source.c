@@ -190,7 +190,8 @@ static int push_dir(batch_source *s, const char *dir, const char *rel,
   }
   closedir(d);
   if (s->depth == s->cap) {
-    walk_frame *ns = realloc(s->stack, (s->cap = s->cap ? s->cap * 2 : 8) * sizeof *ns);
+    walk_frame *ns =
+        realloc(s->stack, (s->cap = s->cap ? s->cap * 2 : 8) * sizeof *ns);
     oom |= !ns;
     if (ns)
       s->stack = ns;
@@ -218,7 +219,8 @@ static int glob_ok(const batch_source *s, const char *rel, const char *name) {
 /* Is st the output file or directory (-o), or its settings file? */
 static int is_output(const batch_source *s, const struct stat *st) {
   for (int i = 0; i < s->opt.n_outputs && i < 2; i++)
-    if (st->st_dev == s->opt.output_dev[i] && st->st_ino == s->opt.output_ino[i])
+    if (st->st_dev == s->opt.output_dev[i] &&
+        st->st_ino == s->opt.output_ino[i])
       return 1;
   return 0;
 }

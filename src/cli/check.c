@@ -22,7 +22,8 @@ typedef struct check_ctx {
 } check_ctx;
 
 /* Where a cited file is: as given, or inside the pack. */
-static void locate(const check_ctx *c, const char *name, char *buf, size_t cap) {
+static void locate(const check_ctx *c, const char *name, char *buf,
+                   size_t cap) {
   struct stat st;
   const char *dirs[] = {"rules", "gazetteers"};
   snprintf(buf, cap, "%s", name);
@@ -102,14 +103,17 @@ static int produced(const rawi_doc *d, const rule *r, const char *expect,
   list[0] = '\0';
   for (size_t i = 0; i < d->m.n_mentions; i++) {
     const mention *m = &d->m.mentions[i];
-    if (m->source != SOURCE_RULE || strcmp(d->m.strings.data + m->rule_off, r->name))
+    if (m->source != SOURCE_RULE ||
+        strcmp(d->m.strings.data + m->rule_off, r->name))
       continue;
     int len = (int)(m->byte_end - m->byte_start);
     const char *text = d->text + m->byte_start;
-    if (!expect || ((size_t)len == strlen(expect) && !memcmp(text, expect, (size_t)len)))
+    if (!expect ||
+        ((size_t)len == strlen(expect) && !memcmp(text, expect, (size_t)len)))
       found = 1;
     if (n + (size_t)len + 8 < cap)
-      n += (size_t)snprintf(list + n, cap - n, "%s'%.*s'", n ? ", " : "", len, text);
+      n += (size_t)snprintf(list + n, cap - n, "%s'%.*s'", n ? ", " : "", len,
+                            text);
   }
   return found;
 }
@@ -135,7 +139,8 @@ static int run_examples(rawi_session *s, const rawi_model *m, size_t *rules,
         }
         (*examples)++;
         if (!d) {
-          fprintf(stderr, "rawi: error: %s:%lu: %s\n", r->file, ex->line, err.message);
+          fprintf(stderr, "rawi: error: %s:%lu: %s\n", r->file, ex->line,
+                  err.message);
           failed++;
           continue;
         }
@@ -143,7 +148,8 @@ static int run_examples(rawi_session *s, const rawi_model *m, size_t *rules,
         int hit = produced(d, r, ex->expect, list, sizeof list);
         if (ex->negative ? hit : !hit) {
           failed++;
-          fprintf(stderr, "rawi: error: %s:%lu: rule %s: %s %s%s%s: produced %s\n",
+          fprintf(stderr,
+                  "rawi: error: %s:%lu: rule %s: %s %s%s%s: produced %s\n",
                   r->file, ex->line, r->name,
                   ex->negative ? "counter-example" : "example",
                   ex->negative ? "must not produce" : "expected",

@@ -57,7 +57,8 @@ typedef struct eval_opts {
   rawi_config *cfg;
 } eval_opts;
 
-/* --- reading CoNLL ---------------------------------------------------------- */
+/* --- reading CoNLL ----------------------------------------------------------
+ */
 
 static int read_all(const char *path, char **data, size_t *len) {
   if (cli_read_file(path, data, len))
@@ -91,7 +92,8 @@ static int corpus_read(const char *path, char **data, conll_corpus *c) {
   return 0;
 }
 
-/* --- the system's labels ------------------------------------------------------ */
+/* --- the system's labels
+ * ------------------------------------------------------ */
 
 /* Labels from a CoNLL file aligned with the gold. */
 static int system_file(const eval_opts *o, const conll_corpus *g,
@@ -139,8 +141,8 @@ static char *intern(label_pool *p, const char *s, size_t n) {
 static rawi_model *load_model(eval_opts *o, rawi_session **session) {
   char packbuf[PATH_MAX + 32];
   rawi_error err;
-  rawi_config_set_pack_dir(o->cfg, cli_pack_dir(o->pack, packbuf,
-                                                sizeof packbuf));
+  rawi_config_set_pack_dir(o->cfg,
+                           cli_pack_dir(o->pack, packbuf, sizeof packbuf));
   rawi_model *m = rawi_model_new(o->cfg, &err);
   if (!m) {
     cli_error(NULL, &err);
@@ -157,8 +159,8 @@ static rawi_model *load_model(eval_opts *o, rawi_session **session) {
 /* Labels of tokens [a, b) of the gold: rawi run on them as one document,
  * through the CoNLL reader and writer of rawi extract. */
 static int label_doc(rawi_session *session, const eval_opts *o,
-                     const conll_corpus *g, size_t a, size_t b, label_pool *pool,
-                     char **labels) {
+                     const conll_corpus *g, size_t a, size_t b,
+                     label_pool *pool, char **labels) {
   rawi_strbuf data, text, out;
   rawi_strbuf_init(&data, NULL);
   rawi_strbuf_init(&text, NULL);
@@ -167,8 +169,8 @@ static int label_doc(rawi_session *session, const eval_opts *o,
   conll_text(data.data, data.len, &text);
   rawi_doc *doc = NULL;
   rawi_error err;
-  int rc = rawi_extract(session, text.data ? text.data : "", text.len,
-                        o->lang, &doc, &err);
+  int rc = rawi_extract(session, text.data ? text.data : "", text.len, o->lang,
+                        &doc, &err);
   if (rc) {
     fprintf(stderr, "rawi: error: %s:%lu: %s\n", o->gold, g->line[a],
             err.message);
@@ -261,7 +263,8 @@ done:
   return rc;
 }
 
-/* --- JSONL ------------------------------------------------------------------------ */
+/* --- JSONL
+ * ------------------------------------------------------------------------ */
 
 typedef struct notes {
   rawi_strbuf b;
@@ -374,8 +377,8 @@ static int eval_jsonl_gold(eval_opts *o) {
   } else {
     if (n.b.len)
       fwrite(n.b.data, 1, n.b.len, stdout);
-    printf("entities strict  P=%.3f R=%.3f F1=%.3f (tp=%zu fp=%zu fn=%zu)\n",
-           p, r, f, res.ent.tp, res.ent.fp, res.ent.fn);
+    printf("entities strict  P=%.3f R=%.3f F1=%.3f (tp=%zu fp=%zu fn=%zu)\n", p,
+           r, f, res.ent.tp, res.ent.fp, res.ent.fn);
     printf("entities LOC-merged P=%.3f R=%.3f F1=%.3f\n", p2, r2, f2);
     printf("relations P=%.3f R=%.3f F1=%.3f (tp=%zu fp=%zu fn=%zu)\n", p3, r3,
            f3, res.rel.tp, res.rel.fp, res.rel.fn);
@@ -391,7 +394,8 @@ static int eval_jsonl_gold(eval_opts *o) {
   return 0;
 }
 
-/* --- command ---------------------------------------------------------------------- */
+/* --- command
+ * ---------------------------------------------------------------------- */
 
 static int is_jsonl(const char *path) {
   size_t n = strlen(path);
@@ -400,8 +404,8 @@ static int is_jsonl(const char *path) {
     return 1;
   FILE *f = fopen(path, "rb");
   int c = EOF;
-  while (f && (c = fgetc(f)) != EOF && (c == ' ' || c == '\n' || c == '\t' ||
-                                        c == '\r'))
+  while (f && (c = fgetc(f)) != EOF &&
+         (c == ' ' || c == '\n' || c == '\t' || c == '\r'))
     ;
   if (f)
     fclose(f);
@@ -409,8 +413,19 @@ static int is_jsonl(const char *path) {
 }
 
 static int parse(int argc, char **argv, eval_opts *o) {
-  enum { O_GOLD = 256, O_ERRORS, O_JSON, O_MAP, O_TYPES, O_DOCS, O_LANG,
-         O_GAZ, O_RULES, O_PACK, O_NOJIT };
+  enum {
+    O_GOLD = 256,
+    O_ERRORS,
+    O_JSON,
+    O_MAP,
+    O_TYPES,
+    O_DOCS,
+    O_LANG,
+    O_GAZ,
+    O_RULES,
+    O_PACK,
+    O_NOJIT
+  };
   static const struct option opts[] = {
       {"gold", required_argument, 0, O_GOLD},
       {"errors", no_argument, 0, O_ERRORS},

@@ -30,7 +30,8 @@ static const char usage[] =
     "sorted order; .gz files are read directly.\n"
     "\n"
     "input:\n"
-    "  --input-format text|jsonl|conll  default by extension (.jsonl, .conll),\n"
+    "  --input-format text|jsonl|conll  default by extension (.jsonl, "
+    ".conll),\n"
     "                             else text (one document per file)\n"
     "  --text-field PATH          JSONL field holding the text (default text;\n"
     "                             dotted paths reach into objects: doc.body)\n"
@@ -43,8 +44,10 @@ static const char usage[] =
     "  --lang ar|en|auto          document language (default auto, by script)\n"
     "\n"
     "output:\n"
-    "  --format NAME              jsonl (default), conll (token<TAB>label lines,\n"
-    "                             IOB2, aligned with a CoNLL input), ntriples,\n"
+    "  --format NAME              jsonl (default), conll (token<TAB>label "
+    "lines,\n"
+    "                             IOB2, aligned with a CoNLL input), "
+    "ntriples,\n"
     "                             turtle, neo4j (a directory of CSV files),\n"
     "                             cypher, kuzu, html (a page to read)\n"
     "  --label-map MAP            conll labels for rawi types (default\n"
@@ -57,19 +60,25 @@ static const char usage[] =
     "  -o PATH                    output file, or directory for neo4j\n"
     "                             (default stdout)\n"
     "  --resume                   with -o: skip the documents already in PATH\n"
-    "                             (the settings must be those it was made with)\n"
-    "  --force                    with -o: write over a file that is not empty\n"
+    "                             (the settings must be those it was made "
+    "with)\n"
+    "  --force                    with -o: write over a file that is not "
+    "empty\n"
     "  --explain                  add the candidates that lost, and why, and\n"
     "                             every sentence as relation rules see it\n"
     "\n"
     "run:\n"
     "  -j N                       worker threads (default 1; 0: one per core)\n"
     "  --progress, --no-progress  status line on stderr (default: if a tty)\n"
-    "  --gazetteer FILE           add a list (TSV or compiled image); repeatable\n"
+    "  --gazetteer FILE           add a list (TSV or compiled image); "
+    "repeatable\n"
     "  --rules FILE               add rules (docs/rules.md); repeatable\n"
-    "  --lenient                  skip malformed list lines and rules, warning\n"
-    "  --pack DIR                 language packs (default: found automatically)\n"
-    "  --no-jit                   interpret patterns (for valgrind and debugging)\n"
+    "  --lenient                  skip malformed list lines and rules, "
+    "warning\n"
+    "  --pack DIR                 language packs (default: found "
+    "automatically)\n"
+    "  --no-jit                   interpret patterns (for valgrind and "
+    "debugging)\n"
     "  -h, --help                 show this help\n"
     "\n"
     "Exit status: 0 all documents processed, 1 usage, model or output error,\n"
@@ -81,7 +90,7 @@ typedef struct extract_opts {
   batch_source_options in;
   const char *output, *pack;
   int lenient, threads, progress, resume, force, no_jit;
-  const char *lang_name; /* as given, for OUT.run.json */
+  const char *lang_name;      /* as given, for OUT.run.json */
   output_label_map label_map; /* for --format conll */
 } extract_opts;
 
@@ -90,8 +99,8 @@ typedef struct extract_opts {
 static void print_warning(void *ctx, const rawi_error *w) {
   if (!*(const int *)ctx)
     return;
-  fprintf(stderr, "rawi: warning: %s:%lu:%lu: %s (skipped)\n", w->file,
-          w->line, w->column, w->message);
+  fprintf(stderr, "rawi: warning: %s:%lu:%lu: %s (skipped)\n", w->file, w->line,
+          w->column, w->message);
 }
 
 static int parse_lang(const char *s, rawi_lang *out) {
@@ -140,9 +149,29 @@ static int parse_threads(const char *s, int *out) {
 
 /* Parse options; returns 0 to go on, 1 after --help, -1 on a usage error. */
 static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
-  enum { O_LANG = 256, O_IN, O_TEXT, O_ID, O_FMT, O_GAZ, O_LENIENT, O_PACK,
-         O_RULES, O_EXPLAIN, O_KEEP, O_GLOB, O_MAX, O_PROGRESS, O_NOPROGRESS,
-         O_RESUME, O_NOJIT, O_BASE, O_LABELS, O_FORCE, O_CSVSAFE };
+  enum {
+    O_LANG = 256,
+    O_IN,
+    O_TEXT,
+    O_ID,
+    O_FMT,
+    O_GAZ,
+    O_LENIENT,
+    O_PACK,
+    O_RULES,
+    O_EXPLAIN,
+    O_KEEP,
+    O_GLOB,
+    O_MAX,
+    O_PROGRESS,
+    O_NOPROGRESS,
+    O_RESUME,
+    O_NOJIT,
+    O_BASE,
+    O_LABELS,
+    O_FORCE,
+    O_CSVSAFE
+  };
   static const struct option opts[] = {
       {"lang", required_argument, 0, O_LANG},
       {"input-format", required_argument, 0, O_IN},
@@ -212,13 +241,14 @@ static int parse(int argc, char **argv, extract_opts *o, rawi_config *cfg) {
     case O_BASE:
       if ((bad = !output_iri_usable(optarg)))
         cli_errorf("--base-iri: expected an absolute IRI such as "
-                   "https://example.org/news/, got '%s'", optarg);
+                   "https://example.org/news/, got '%s'",
+                   optarg);
       o->batch.out.base_iri = optarg;
       break;
     case O_LABELS: {
       char msg[200];
-      if ((bad = output_label_map_parse(&o->label_map, optarg, msg,
-                                        sizeof msg)))
+      if ((bad =
+               output_label_map_parse(&o->label_map, optarg, msg, sizeof msg)))
         cli_errorf("--label-map: %s", msg);
       break;
     }
@@ -343,7 +373,8 @@ static void output_identity(const extract_opts *o, batch_source_options *in) {
   batch_settings_path(o->output, settings, sizeof settings);
   const char *paths[2] = {o->output, settings};
   for (int i = 0; i < 2; i++)
-    if (stat(paths[i], &st) == 0 && (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
+    if (stat(paths[i], &st) == 0 &&
+        (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
       in->output_dev[in->n_outputs] = st.st_dev;
       in->output_ino[in->n_outputs++] = st.st_ino;
     }
@@ -353,7 +384,9 @@ static void output_identity(const extract_opts *o, batch_source_options *in) {
  * finished and written. A second signal ends rawi at once. */
 static volatile sig_atomic_t stop_signal;
 
-static void on_signal(int sig) { stop_signal = sig; }
+static void on_signal(int sig) {
+  stop_signal = sig;
+}
 
 static void catch_signals(void) {
   struct sigaction sa;
@@ -371,7 +404,7 @@ typedef struct run {
   const output_writer_ops *wops;
   output_writer *writer;
   batch_pool *pool;
-  batch_ids ids; /* the run's ids so far, for duplicates */
+  batch_ids ids;           /* the run's ids so far, for duplicates */
   unsigned long long read; /* input documents read */
   batch_counts counts;
   batch_progress progress;
@@ -459,7 +492,8 @@ static int already_done(run *r, const rawi_strbuf *id) {
 }
 
 /* Write a format's header or footer, when it has one. */
-static int write_frame(run *r, void (*frame)(rawi_strbuf *, const output_options *),
+static int write_frame(run *r,
+                       void (*frame)(rawi_strbuf *, const output_options *),
                        const output_options *o) {
   if (!frame)
     return 0;
@@ -488,8 +522,8 @@ static int run_batch(run *r, batch_source *src, batch_pool *pool,
     id.len = 0;
     batch_record_id(&o->batch, rec, &id);
     r->read++;
-    rec->duplicate_of = batch_ids_check(&r->ids, id.data ? id.data : "",
-                                        id.len, r->read);
+    rec->duplicate_of =
+        batch_ids_check(&r->ids, id.data ? id.data : "", id.len, r->read);
     if (resuming && (resuming = already_done(r, &id)) != 0) {
       if (resuming < 0) {
         rc = -1;
@@ -499,8 +533,8 @@ static int run_batch(run *r, batch_source *src, batch_pool *pool,
       continue;
     }
     batch_pool_submit(pool);
-    batch_progress_update(&r->progress, &r->counts,
-                          batch_source_consumed(src), batch_source_total(src));
+    batch_progress_update(&r->progress, &r->counts, batch_source_consumed(src),
+                          batch_source_total(src));
   }
   if (batch_pool_finish(pool) || r->write_failed)
     rc = -1;
@@ -511,14 +545,14 @@ static int run_batch(run *r, batch_source *src, batch_pool *pool,
 }
 
 int cmd_extract(int argc, char **argv) {
-  extract_opts o = {.batch = {.lang = RAWI_LANG_AUTO,
-                              .text_field = "text",
-                              .id_field = "id",
-                              .format = output_format_find("jsonl")},
-                    .in = {.format = BATCH_AUTO,
-                           .max_doc_bytes = (size_t)64 << 20},
-                    .threads = 1,
-                    .progress = -1};
+  extract_opts o = {
+      .batch = {.lang = RAWI_LANG_AUTO,
+                .text_field = "text",
+                .id_field = "id",
+                .format = output_format_find("jsonl")},
+      .in = {.format = BATCH_AUTO, .max_doc_bytes = (size_t)64 << 20},
+      .threads = 1,
+      .progress = -1};
   char msg[200];
   output_label_map_parse(&o.label_map, OUTPUT_LABEL_MAP_DEFAULT, msg,
                          sizeof msg);
@@ -544,8 +578,8 @@ int cmd_extract(int argc, char **argv) {
   rawi_config_set_lenient(cfg, o.lenient, print_warning, &o.lenient);
   run r = {0};
   batch_ids_init(&r.ids);
-  batch_progress_start(&r.progress, o.progress < 0 ? isatty(STDERR_FILENO)
-                                                   : o.progress);
+  batch_progress_start(&r.progress,
+                       o.progress < 0 ? isatty(STDERR_FILENO) : o.progress);
   rawi_model *model = rawi_model_new(cfg, &r.err);
   rawi_config_free(cfg);
   batch_source *src = NULL;
@@ -566,7 +600,8 @@ int cmd_extract(int argc, char **argv) {
   o.in.stop = &stop_signal;
   o.in.idle = on_idle;
   o.in.idle_ctx = &r;
-  if (!(src = batch_source_new(argv + optind, (size_t)(argc - optind), &o.in))) {
+  if (!(src =
+            batch_source_new(argv + optind, (size_t)(argc - optind), &o.in))) {
     rawi_error_set(&r.err, RAWI_ERR_NOMEM, "out of memory");
     goto fail;
   }
@@ -575,17 +610,16 @@ int cmd_extract(int argc, char **argv) {
     rc = -1;
   if (r.err.code)
     cli_error(NULL, &r.err);
-  status = rc                ? 1
-           : stop_signal     ? 128 + stop_signal
-           : r.counts.failed ? 2
-                             : 0;
+  status = rc ? 1 : stop_signal ? 128 + stop_signal : r.counts.failed ? 2 : 0;
   batch_progress_summary(&r.progress, &r.counts, r.skipped,
                          stop_signal == SIGINT    ? "interrupted (SIGINT)"
                          : stop_signal == SIGTERM ? "stopped (SIGTERM)"
                                                   : NULL);
   if (r.ids.full)
-    fprintf(stderr, "rawi: note: ids were checked for duplicates in the "
-                    "first %llu documents only\n", BATCH_IDS_MAX);
+    fprintf(stderr,
+            "rawi: note: ids were checked for duplicates in the "
+            "first %llu documents only\n",
+            BATCH_IDS_MAX);
   goto done;
 fail:
   cli_error(NULL, &r.err);

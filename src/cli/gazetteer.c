@@ -29,7 +29,8 @@
 static const char usage[] =
     "usage: rawi gazetteer induce [options] CONLL > list.tsv\n"
     "\n"
-    "Build a gazetteer from IOB2-annotated CoNLL data (token ... LABEL lines):\n"
+    "Build a gazetteer from IOB2-annotated CoNLL data (token ... LABEL "
+    "lines):\n"
     "each entity string with its majority type.\n"
     "\n"
     "options:\n"
@@ -57,9 +58,9 @@ typedef struct induce_opts {
 } induce_opts;
 
 typedef struct occ {
-  char *s;     /* surface or word (malloc'd) */
-  int type;    /* index into the type map; -1 for words */
-  int inside;  /* words: inside an entity */
+  char *s;    /* surface or word (malloc'd) */
+  int type;   /* index into the type map; -1 for words */
+  int inside; /* words: inside an entity */
   size_t order;
 } occ;
 
@@ -196,7 +197,8 @@ static int print_person_id(rawi_session *session, const char *s) {
   char key[512], id[600];
   if (rawi_analyze(session, s, strlen(s), &doc, NULL))
     return 0;
-  size_t n = name_key(&doc->t, 0, (uint32_t)doc->t.n_tokens, 0, key, sizeof key);
+  size_t n =
+      name_key(&doc->t, 0, (uint32_t)doc->t.n_tokens, 0, key, sizeof key);
   rawi_doc_free(doc);
   if (!n)
     return 0;
@@ -228,8 +230,8 @@ static void word_counts(const occs *words, const char *w, size_t *inside,
   }
 }
 
-static int induce(const induce_opts *o, const conll_corpus *t, rawi_session *session,
-                  const stoplist *st) {
+static int induce(const induce_opts *o, const conll_corpus *t,
+                  rawi_session *session, const stoplist *st) {
   size_t n = t->n;
   if (o->skip_sixth) { /* keep the first len - len // 6 sentences */
     size_t keep = t->sentences - t->sentences / 6, s = 0;
@@ -328,8 +330,7 @@ static int parse_number(const char *opt, const char *s, double lo, double hi,
   char *end;
   *out = strtod(s, &end);
   if (end == s || *end || *out < lo || *out > hi) {
-    cli_errorf("%s: expected a number from %g to %g, got '%s'", opt, lo, hi,
-               s);
+    cli_errorf("%s: expected a number from %g to %g, got '%s'", opt, lo, hi, s);
     return -1;
   }
   return 0;
@@ -362,8 +363,8 @@ static int parse(int argc, char **argv, induce_opts *o) {
       break;
     case O_SHARE:
     case O_RATIO:
-      if (parse_number(c == O_SHARE ? "--min-share" : "--min-ratio", optarg,
-                       0, 1, c == O_SHARE ? &o->min_share : &o->min_ratio))
+      if (parse_number(c == O_SHARE ? "--min-share" : "--min-ratio", optarg, 0,
+                       1, c == O_SHARE ? &o->min_share : &o->min_ratio))
         return -1;
       break;
     case O_STOP:

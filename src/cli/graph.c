@@ -209,7 +209,8 @@ int cmd_graph(int argc, char **argv) {
     cli_error(NULL, &err);
     return 1;
   }
-  batch_source_options in = {.format = BATCH_JSONL, .max_doc_bytes = MAX_LINE_BYTES};
+  batch_source_options in = {.format = BATCH_JSONL,
+                             .max_doc_bytes = MAX_LINE_BYTES};
   batch_source *src =
       batch_source_new(argv + optind, (size_t)(argc - optind), &in);
   reading r = {0};

@@ -1,12 +1,12 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -182,7 +182,8 @@ int cli_check_output(const char *output, int keep, const char *how,
         in.st_dev == out.st_dev && in.st_ino == out.st_ino &&
         (S_ISREG(in.st_mode) || S_ISDIR(in.st_mode))) {
       cli_errorf("-o %s: it is also the input %s; writing it would destroy "
-                 "it", output, is_stdin ? "(stdin)" : name);
+                 "it",
+                 output, is_stdin ? "(stdin)" : name);
       return -1;
     }
   }

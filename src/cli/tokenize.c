@@ -98,7 +98,8 @@ int cmd_tokenize(int argc, char **argv) {
       return 0;
     } else if (c == 'c') {
       count_only = 1;
-    } else if (c == 't' && (!strcmp(optarg, "fast") || !strcmp(optarg, "icu"))) {
+    } else if (c == 't' &&
+               (!strcmp(optarg, "fast") || !strcmp(optarg, "icu"))) {
       tk = !strcmp(optarg, "icu") ? RAWI_TOKENIZER_ICU : RAWI_TOKENIZER_FAST;
     } else {
       if (c == 't')

@@ -315,7 +315,8 @@ static int read_gold_doc(gold_doc *d, const cJSON *o) {
   for (int i = 0; i < count; i++) {
     const cJSON *e = cJSON_GetArrayItem(ents, i);
     gold_item *g = &d->items[d->n_items++];
-    if (!(g->type = strdup(item_str(e, 1))) || add_alts(&g->alts, item_str(e, 0)))
+    if (!(g->type = strdup(item_str(e, 1))) ||
+        add_alts(&g->alts, item_str(e, 0)))
       return -1;
     g->first = strdup(set_min(&g->alts, ""));
     if (!g->first)
@@ -426,7 +427,9 @@ nomem:
   return NULL;
 }
 
-size_t eval_jsonl_doc_count(const eval_jsonl *e) { return e->n; }
+size_t eval_jsonl_doc_count(const eval_jsonl *e) {
+  return e->n;
+}
 
 void eval_jsonl_doc(const eval_jsonl *e, size_t i, const char **id,
                     const char **text) {
@@ -464,9 +467,9 @@ typedef struct named {
 } named;
 
 typedef struct doc_score {
-  strset found, found_m;   /* "TYPE\x1fform" the system produced */
-  strset smentions;        /* "TYPE\x1fform" representative forms */
-  named *names;            /* entity id -> names */
+  strset found, found_m; /* "TYPE\x1fform" the system produced */
+  strset smentions;      /* "TYPE\x1fform" representative forms */
+  named *names;          /* entity id -> names */
   size_t n_names;
 } doc_score;
 
@@ -474,8 +477,8 @@ static const char *merge(const char *t) {
   return !strcmp(t, "COUNTRY") || !strcmp(t, "LOCATION") ? "LOC" : t;
 }
 
-static int gold_forms_has(const gold_doc *g, const char *type,
-                          const char *form, int merged) {
+static int gold_forms_has(const gold_doc *g, const char *type, const char *form,
+                          int merged) {
   for (size_t i = 0; i < g->n_items; i++) {
     const char *t = g->items[i].type;
     if ((merged ? !strcmp(merge(t), merge(type)) : !strcmp(t, type)) &&
@@ -493,9 +496,9 @@ static named *names_of(doc_score *s, const char *id) {
 }
 
 static void read_system(const gold_doc *g, doc_score *s) {
-  const cJSON *ents = g->system ? cJSON_GetObjectItemCaseSensitive(
-                                      g->system, "entities")
-                                : NULL;
+  const cJSON *ents =
+      g->system ? cJSON_GetObjectItemCaseSensitive(g->system, "entities")
+                : NULL;
   int count = cJSON_GetArraySize(ents);
   s->names = calloc(count > 0 ? (size_t)count : 1, sizeof *s->names);
   if (!s->names)

@@ -51,12 +51,12 @@ size_t eval_chunks(const char *const *labels, const unsigned char *starts,
 /* Scoring CoNLL: the system's labels sys[0..g->n) (aligned with the gold
  * corpus g) against the gold's. */
 typedef struct eval_conll_options {
-  const char *gold;             /* the gold file's name (errors, JSON) */
-  const char *types;            /* "A,B", "all" (every type seen), or NULL:
-                                   the labels of map */
+  const char *gold;  /* the gold file's name (errors, JSON) */
+  const char *types; /* "A,B", "all" (every type seen), or NULL:
+                        the labels of map */
   const output_label_map *map;
-  int errors;                   /* list misses and false alarms */
-  int json;                     /* a JSON object rather than tables */
+  int errors; /* list misses and false alarms */
+  int json;   /* a JSON object rather than tables */
 } eval_conll_options;
 
 typedef struct eval_type_row {
@@ -82,9 +82,8 @@ typedef struct eval_conll_result {
 int eval_conll_score(eval_conll_result *r, const eval_conll_options *o,
                      const conll_corpus *g, char *const *sys);
 /* The tables (or the JSON object) of `rawi eval`, appended to b. */
-void eval_conll_report(const eval_conll_result *r,
-                       const eval_conll_options *o, const conll_corpus *g,
-                       rawi_strbuf *b);
+void eval_conll_report(const eval_conll_result *r, const eval_conll_options *o,
+                       const conll_corpus *g, rawi_strbuf *b);
 void eval_conll_result_free(eval_conll_result *r);
 
 /* --- JSONL --------------------------------------------------------------- */
@@ -99,8 +98,7 @@ typedef struct eval_jsonl_result {
 
 /* Parse a gold file (one JSON object a line: id, text, entities,
  * relations, optional). NULL with a message (naming the line) in msg. */
-eval_jsonl *eval_jsonl_new(const char *gold, size_t len, char *msg,
-                           size_t cap);
+eval_jsonl *eval_jsonl_new(const char *gold, size_t len, char *msg, size_t cap);
 void eval_jsonl_free(eval_jsonl *e);
 
 /* Gold document i (in file order): its id and text (NULL when absent). */

@@ -35,16 +35,16 @@ struct gz_builder {
   int lenient;
   gz_warn_fn warn;
   void *warn_ctx;
-  rawi_strbuf strings;  /* the image's string pool, offset 0 is "" */
-  rawi_map str_index;   /* hash of a string -> offset, for sharing */
-  rawi_strbuf tmp;      /* a string being packed or joined */
-  uint32_t *word_str;   /* dense word id -> packed string offset */
-  uint64_t *word_hash;  /* of the word as written (UTF-8) */
+  rawi_strbuf strings; /* the image's string pool, offset 0 is "" */
+  rawi_map str_index;  /* hash of a string -> offset, for sharing */
+  rawi_strbuf tmp;     /* a string being packed or joined */
+  uint32_t *word_str;  /* dense word id -> packed string offset */
+  uint64_t *word_hash; /* of the word as written (UTF-8) */
   size_t n_words, cap_words, cap_hash;
-  rawi_map word_index;  /* hash -> dense word id */
+  rawi_map word_index;               /* hash -> dense word id */
   uint32_t *node_parent, *node_word; /* dense node -> parent, word */
   size_t n_nodes, cap_nodes;
-  rawi_map edge_index;  /* parent << 32 | word -> child */
+  rawi_map edge_index; /* parent << 32 | word -> child */
   bentry *entries;
   size_t n_entries, cap_entries;
   bentity *entities;
@@ -163,8 +163,9 @@ static int append_packed(gz_builder *b, const char *s, size_t len,
                          uint32_t *off) {
   b->tmp.len = 0;
   gz_pack(&b->tmp, s, len);
-  return b->tmp.failed ? RAWI_ERR_NOMEM
-                       : append(b, b->tmp.data ? b->tmp.data : "", b->tmp.len, off);
+  return b->tmp.failed
+             ? RAWI_ERR_NOMEM
+             : append(b, b->tmp.data ? b->tmp.data : "", b->tmp.len, off);
 }
 
 static int word_id(gz_builder *b, const char *s, size_t len, uint32_t *id) {
@@ -361,7 +362,8 @@ static int entity_of(gz_builder *b, const field *id, const field *surface,
   uint64_t key = rawi_hash_bytes(id->s, id->len);
   for (;; key++) {
     uint32_t *slot;
-    int rc = rawi_map_put(&b->entity_index, key, (uint32_t)b->n_entities, &slot);
+    int rc =
+        rawi_map_put(&b->entity_index, key, (uint32_t)b->n_entities, &slot);
     if (rc < 0)
       return rc;
     if (rc == 0) {
@@ -467,13 +469,13 @@ static int add_family_name(gz_builder *b, const field *f, size_t n,
   return add_entry(b, &e);
 }
 
-static int add_line(gz_builder *b, const line_ctx *c, const char *s,
-                    size_t len, uint32_t source, rawi_error *err) {
+static int add_line(gz_builder *b, const line_ctx *c, const char *s, size_t len,
+                    uint32_t source, rawi_error *err) {
   size_t bad;
   const char *why;
   if (!rawi_utf8_valid(s, len, &bad, &why))
-    return line_error(c, rawi_utf8_count(s, bad) + 1, err,
-                      "invalid utf-8: %s", why);
+    return line_error(c, rawi_utf8_count(s, bad) + 1, err, "invalid utf-8: %s",
+                      why);
   field f[5];
   size_t n = split_fields(s, len, f, 5);
   if (n < 3 || n > 4) {
@@ -481,7 +483,8 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s,
     snprintf(got, sizeof got, "%zu", n);
     return line_error(c, rawi_utf8_count(s, len) + 1, err,
                       "expected 3 or 4 tab-separated columns "
-                      "(surface, type, id, attributes), found %s", got);
+                      "(surface, type, id, attributes), found %s",
+                      got);
   }
   if (!f[0].len)
     return line_error(c, 1, err, "empty surface form%s", "");
@@ -505,7 +508,8 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s,
   if (!valid_id(&f[2]))
     return line_error(c, f[2].col, err,
                       "invalid id: expected a non-empty string without "
-                      "spaces, quotes or angle brackets%s", "");
+                      "spaces, quotes or angle brackets%s",
+                      "");
   if (f[2].len > GZ_ID_MAX_BYTES) { /* written in every mention and edge */
     snprintf(msg, sizeof msg, "id is %zu bytes long; at most %d", f[2].len,
              GZ_ID_MAX_BYTES);
@@ -516,7 +520,8 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s,
   if (acol)
     return line_error(c, acol, err,
                       "invalid attribute: expected key=value pairs separated "
-                      "by ';'%s", "");
+                      "by ';'%s",
+                      "");
   if (acronym_like(&f[0]))
     flags |= GZ_ENTRY_CASE_EXACT;
   uint32_t node;
@@ -532,8 +537,11 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s,
   }
   if (rc)
     return rc;
-  bentry e = {.node = node, .source = source, .line = (uint32_t)c->line,
-              .type = (uint16_t)type, .flags = (uint16_t)flags};
+  bentry e = {.node = node,
+              .source = source,
+              .line = (uint32_t)c->line,
+              .type = (uint16_t)type,
+              .flags = (uint16_t)flags};
   if ((rc = entity_of(b, &f[2], &f[0], node, spelled, &e.entity)) ||
       (rc = entry_strings(b, n == 4 ? &f[3] : NULL, flags, f[0].s, f[0].len,
                           &e.attrs)) ||
@@ -607,7 +615,9 @@ static uint32_t table_size(size_t n) {
   return n ? (uint32_t)(n + n / 3 + 1) : 0;
 }
 
-static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
+static size_t align8(size_t n) {
+  return (n + 7) & ~(size_t)7;
+}
 
 /* Final word slots: a word's id is where it lands. */
 static void place_words(const gz_builder *b, gz_word_slot *slots, uint32_t n,
@@ -665,7 +675,8 @@ typedef struct layout {
 /* Where final node `node` keeps its first entry. */
 static uint32_t *entry_field(layout *l, uint32_t node) {
   uint32_t nw = l->h.n_word_slots;
-  return node <= nw ? &l->words[node - 1].entry : &l->edges[node - nw - 1].entry;
+  return node <= nw ? &l->words[node - 1].entry
+                    : &l->edges[node - nw - 1].entry;
 }
 
 /* Entries grouped by node (stable: file order within a node). */
@@ -681,8 +692,8 @@ static int place_entries(const gz_builder *b, layout *l,
   for (size_t i = 0; i < b->n_entries; i++) {
     const bentry *e = &b->entries[i];
     l->entries[start[e->node]++] =
-        (gz_entry){e->entity, e->line, e->attrs, (uint16_t)e->source,
-                   (uint8_t)e->type, (uint8_t)e->flags};
+        (gz_entry){e->entity,           e->line,          e->attrs,
+                   (uint16_t)e->source, (uint8_t)e->type, (uint8_t)e->flags};
   }
   /* start[d] now ends node d's run */
   for (size_t d = 1; d < b->n_nodes; d++) {
@@ -724,8 +735,10 @@ static size_t plan(const gz_builder *b, gz_header *h) {
   h->n_words = (uint32_t)b->n_words;
   h->n_nodes = (uint32_t)b->n_nodes;
   size_t at = align8(sizeof *h);
-  h->off_words = (uint32_t)place(&at, (size_t)h->n_word_slots * sizeof(gz_word_slot));
-  h->off_edges = (uint32_t)place(&at, (size_t)h->n_edge_slots * sizeof(gz_edge_slot));
+  h->off_words =
+      (uint32_t)place(&at, (size_t)h->n_word_slots * sizeof(gz_word_slot));
+  h->off_edges =
+      (uint32_t)place(&at, (size_t)h->n_edge_slots * sizeof(gz_edge_slot));
   h->off_entries = (uint32_t)place(&at, b->n_entries * sizeof(gz_entry));
   h->off_entities = (uint32_t)place(&at, b->n_entities * sizeof(gz_entity));
   h->off_sources = (uint32_t)place(&at, b->n_sources * sizeof(uint32_t));
@@ -763,7 +776,8 @@ static int fill(const gz_builder *b, layout *l) {
 
 int gz_builder_finish(gz_builder *b, gz_image *out, rawi_error *err) {
   rawi_error_clear(err);
-  layout l = {.h = {.magic = RAWI_GZ_MAGIC, .version = RAWI_GZ_VERSION,
+  layout l = {.h = {.magic = RAWI_GZ_MAGIC,
+                    .version = RAWI_GZ_VERSION,
                     .header_size = sizeof(gz_header),
                     .source_hash = b->source_hash}};
   size_t size = plan(b, &l.h);

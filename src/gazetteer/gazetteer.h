@@ -57,10 +57,19 @@
 /* Entity types produce entities; class types (TITLE, GIVEN_NAME, ...) are
  * word lists that rules refer to and never become entities themselves. */
 enum gz_type {
-  GZ_PERSON, GZ_ORGANIZATION, GZ_COUNTRY, GZ_LOCATION,
+  GZ_PERSON,
+  GZ_ORGANIZATION,
+  GZ_COUNTRY,
+  GZ_LOCATION,
   GZ_N_ENTITY_TYPES,
-  GZ_TITLE = GZ_N_ENTITY_TYPES, GZ_GIVEN_NAME, GZ_FAMILY_NAME, GZ_ORG_HEAD,
-  GZ_LOC_HEAD, GZ_REPORT_VERB, GZ_TRIGGER, GZ_STOPWORD,
+  GZ_TITLE = GZ_N_ENTITY_TYPES,
+  GZ_GIVEN_NAME,
+  GZ_FAMILY_NAME,
+  GZ_ORG_HEAD,
+  GZ_LOC_HEAD,
+  GZ_REPORT_VERB,
+  GZ_TRIGGER,
+  GZ_STOPWORD,
   GZ_NAME_TOKEN, /* a word attested in people's names: evidence, never a name */
   GZ_N_TYPES,
   GZ_DEMONYM = GZ_N_TYPES, /* marks only: an entry with kind=demonym */
@@ -73,7 +82,9 @@ int gz_type_index(const char *name, size_t len);
 /* Index of a name rules may refer to: a type or DEMONYM; or -1. */
 int gz_ref_index(const char *name, size_t len);
 const char *gz_type_name(int type);
-static inline int gz_is_entity_type(int t) { return t < GZ_N_ENTITY_TYPES; }
+static inline int gz_is_entity_type(int t) {
+  return t < GZ_N_ENTITY_TYPES;
+}
 
 /* What every stage says of an entity type: its name (JSONL "type", list
  * and rule files), the prefix of the ids rawi derives for names no list
@@ -124,15 +135,21 @@ typedef struct gz_header {
 /* gz_word_slot.str with this bit: the word starts a list entry. */
 #define GZ_WORD_STARTS 0x80000000u
 
-typedef struct gz_word_slot { uint32_t hash, str, entry; } gz_word_slot;
-typedef struct gz_edge_slot { uint32_t parent, word, entry; } gz_edge_slot;
+typedef struct gz_word_slot {
+  uint32_t hash, str, entry;
+} gz_word_slot;
+typedef struct gz_edge_slot {
+  uint32_t parent, word, entry;
+} gz_edge_slot;
 typedef struct gz_entry {
   uint32_t entity, line;
-  uint32_t attrs;  /* "k=v;..."; for CASE_EXACT then the surface */
+  uint32_t attrs; /* "k=v;..."; for CASE_EXACT then the surface */
   uint16_t source;
   uint8_t type, flags;
 } gz_entry;
-typedef struct gz_entity { uint32_t id, name; } gz_entity;
+typedef struct gz_entity {
+  uint32_t id, name;
+} gz_entity;
 
 /* A loaded image: pointers into one block, owned or mapped. */
 typedef struct gz_image {
@@ -191,7 +208,9 @@ uint32_t gz_step(const gz_image *g, uint32_t node, uint32_t word,
                  uint32_t *entry);
 /* The node gz_step reaches from the root through a word whose slot says it
  * starts a path (the one-word path lives in the word's slot). */
-static inline uint32_t gz_step_root(uint32_t word) { return word + 1; }
+static inline uint32_t gz_step_root(uint32_t word) {
+  return word + 1;
+}
 
 /* Append entity e's canonical name to out (no NUL). */
 void gz_entity_name(const gz_image *g, uint32_t e, rawi_strbuf *out);

@@ -170,8 +170,8 @@ int gz_image_map(gz_image *g, const rawi_allocator *alloc, const char *path,
     close(fd);
     return corrupt(err, path, "truncated or padded file");
   }
-  void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
-                 fd, 0);
+  void *p = mmap(NULL, (size_t)st.st_size, PROT_READ,
+                 MAP_PRIVATE | MAP_POPULATE, fd, 0);
   close(fd);
   if (p == MAP_FAILED)
     return rawi_error_at(err, RAWI_ERR_IO, path, 0, 0, "cannot map: %s",

@@ -90,8 +90,11 @@ static word_id cached_word(gz_word_cache *c, const gz_image *g, size_t img,
   if (e->hash == h && e->img == g && e->len == len && !memcmp(e->text, s, len))
     return (word_id){e->word, e->first};
   word_id w = look_up(g, h, s, len);
-  *e = (gz_word_cache_slot){.hash = h, .img = g, .word = w.word,
-                            .first = w.first, .len = (uint32_t)len};
+  *e = (gz_word_cache_slot){.hash = h,
+                            .img = g,
+                            .word = w.word,
+                            .first = w.first,
+                            .len = (uint32_t)len};
   memcpy(e->text, s, len);
   return w;
 }
@@ -111,7 +114,8 @@ static void word_ids(const gz_image *g, size_t img, const text_doc *d,
 
 static word_id reading_id(const text_doc *d, const word_id *ids, uint32_t tok,
                           uint32_t k) {
-  return k == 0 ? ids[tok] : ids[d->n_tokens + d->tokens[tok].split_first + k - 1];
+  return k == 0 ? ids[tok]
+                : ids[d->n_tokens + d->tokens[tok].split_first + k - 1];
 }
 
 static int add_mark(gz_marks *out, const gz_mark *m) {
@@ -175,12 +179,13 @@ static int marks_at(const gz_image *g, uint32_t img, const text_doc *d,
 /* Is mark m of one token only, and of type class (a whole token when
  * split is 0, a proclitic reading otherwise)? */
 static int one_token(const gz_mark *m, int split) {
-  return m->tok_end == m->tok_first + 1 && (split ? m->split != 0 : m->split == 0);
+  return m->tok_end == m->tok_first + 1 &&
+         (split ? m->split != 0 : m->split == 0);
 }
 
 static int is_name_type(int type) {
-  return type == GZ_GIVEN_NAME || type == GZ_FAMILY_NAME || type == GZ_DEMONYM ||
-         gz_is_entity_type(type);
+  return type == GZ_GIVEN_NAME || type == GZ_FAMILY_NAME ||
+         type == GZ_DEMONYM || gz_is_entity_type(type);
 }
 
 /* A token that is a listed common word as a whole (فلكيا) is not a name
@@ -193,7 +198,8 @@ static void drop_split_readings(gz_marks *marks) {
   size_t n = 0;
   for (size_t a = 0, b; a < marks->n; a = b) {
     int common = 0, name = 0;
-    for (b = a; b < marks->n && marks->v[b].tok_first == marks->v[a].tok_first; b++) {
+    for (b = a; b < marks->n && marks->v[b].tok_first == marks->v[a].tok_first;
+         b++) {
       const gz_mark *m = &marks->v[b];
       common |= one_token(m, 0) && m->type == GZ_STOPWORD;
       name |= one_token(m, 0) && is_name_type(m->type) && m->type != GZ_DEMONYM;
@@ -264,8 +270,8 @@ static uint8_t rank_of(const char *attrs) {
 }
 
 /* Add or improve namesake x in out[0..*n). */
-static void add_namesake(gz_namesake *out, size_t cap, size_t *n,
-                         size_t *total, const gz_namesake *x) {
+static void add_namesake(gz_namesake *out, size_t cap, size_t *n, size_t *total,
+                         const gz_namesake *x) {
   for (size_t i = 0; i < *n; i++)
     if (out[i].img == x->img && out[i].entity == x->entity) {
       if (x->rank < out[i].rank)
@@ -278,8 +284,8 @@ static void add_namesake(gz_namesake *out, size_t cap, size_t *n,
 }
 
 size_t gz_namesakes(const gz_image *const *imgs, const gz_marks *marks,
-                    const text_doc *d, uint32_t first, uint32_t end,
-                    uint32_t k, gz_namesake *out, size_t cap) {
+                    const text_doc *d, uint32_t first, uint32_t end, uint32_t k,
+                    gz_namesake *out, size_t cap) {
   size_t n = 0, total = 0;
   uint32_t b0 = text_reading(d, &d->tokens[first], k).stem_byte;
   uint32_t b1 = d->tokens[end - 1].byte_end;
@@ -403,15 +409,21 @@ int gz_candidates(const gz_image *const *imgs, const gz_marks *marks,
       continue;
     const gz_image *g = imgs[mk->img];
     const gz_entry *e = &g->entries[mk->entry];
-    mention m = {.tok_first = mk->tok_first, .tok_end = mk->tok_end,
-                 .split = mk->split, .src_line = e->line, .type = e->type,
-                 .kind = mk->type == GZ_DEMONYM ? MENTION_DEMONYM : MENTION_NAME,
+    mention m = {.tok_first = mk->tok_first,
+                 .tok_end = mk->tok_end,
+                 .split = mk->split,
+                 .src_line = e->line,
+                 .type = e->type,
+                 .kind =
+                     mk->type == GZ_DEMONYM ? MENTION_DEMONYM : MENTION_NAME,
                  .source = SOURCE_GAZETTEER,
                  .priority = mk->tok_end - mk->tok_first > 1 ? GZ_PRIORITY_MULTI
-                                                              : GZ_PRIORITY,
+                                                             : GZ_PRIORITY,
                  .order = 255u - mk->img, /* later lists win ties */
-                 .gz_entity = e->entity, .gz_img = mk->img,
-                 .id_off = MENTION_LATER, .name_off = MENTION_LATER};
+                 .gz_entity = e->entity,
+                 .gz_img = mk->img,
+                 .id_off = MENTION_LATER,
+                 .name_off = MENTION_LATER};
     const char *src = gz_str(g, g->sources[e->source]);
     if (src != last_src) /* one list file gives most candidates in a row */
       src_off = mention_stable(out, last_src = src);

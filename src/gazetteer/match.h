@@ -84,8 +84,8 @@ typedef struct gz_namesake {
  * most cap of them (the rest are counted in the result, not written).
  * Returns how many there are. */
 size_t gz_namesakes(const gz_image *const *imgs, const gz_marks *marks,
-                    const text_doc *d, uint32_t first, uint32_t end,
-                    uint32_t k, gz_namesake *out, size_t cap);
+                    const text_doc *d, uint32_t first, uint32_t end, uint32_t k,
+                    gz_namesake *out, size_t cap);
 
 /* Append a mention candidate for each entity or demonym mark. Their
  * names are left for gz_names. */

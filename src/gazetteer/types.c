@@ -16,8 +16,8 @@ static const gz_entity_type entity_types[GZ_N_ENTITY_TYPES] = {
 
 /* The word classes that follow them. */
 static const char *const class_names[GZ_N_TYPES - GZ_N_ENTITY_TYPES] = {
-    "TITLE",    "GIVEN_NAME", "FAMILY_NAME", "ORG_HEAD", "LOC_HEAD",
-    "REPORT_VERB", "TRIGGER", "STOPWORD",    "NAME_TOKEN"};
+    "TITLE",       "GIVEN_NAME", "FAMILY_NAME", "ORG_HEAD",  "LOC_HEAD",
+    "REPORT_VERB", "TRIGGER",    "STOPWORD",    "NAME_TOKEN"};
 
 static const char *type_name_at(int i) {
   return i < GZ_N_ENTITY_TYPES ? entity_types[i].name

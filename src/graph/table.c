@@ -254,7 +254,8 @@ int graph_name_words(graph *g, uint32_t e, const char *text, rawi_error *err) {
    * (الدباغ and دباغ are one name) */
   const char *w = d->pool + last->norm_off;
   size_t wn = last->norm_len;
-  if (wn > 6 && !memcmp(w, "\xd8\xa7\xd9\x84", 4)) { /* ال, then a letter or more */
+  if (wn > 6 &&
+      !memcmp(w, "\xd8\xa7\xd9\x84", 4)) { /* ال, then a letter or more */
     w += 4;
     wn -= 4;
   }

@@ -24,7 +24,8 @@ int output_label_map_parse(output_label_map *m, const char *spec, char *msg,
     size_t a = eq ? (size_t)(eq - p) : 0, b = eq ? n - a - 1 : 0;
     if (!eq || !a || !b || a >= sizeof m->from[0] || b >= sizeof m->to[0] ||
         m->n == OUTPUT_LABEL_MAX) {
-      snprintf(msg, cap, "expected TYPE=LABEL,... (at most %d pairs), got '%.*s'",
+      snprintf(msg, cap,
+               "expected TYPE=LABEL,... (at most %d pairs), got '%.*s'",
                OUTPUT_LABEL_MAX, (int)n, p);
       return -1;
     }
@@ -46,9 +47,9 @@ const char *output_label_map_get(const output_label_map *m, const char *type) {
 }
 
 typedef struct token_label {
-  size_t start, end;  /* bytes in the text */
-  const char *label;  /* NULL: O */
-  int inside;         /* I- rather than B- */
+  size_t start, end; /* bytes in the text */
+  const char *label; /* NULL: O */
+  int inside;        /* I- rather than B- */
 } token_label;
 
 /* Index of the first token ending after byte b (tokens sorted by start). */

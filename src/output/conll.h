@@ -29,7 +29,7 @@ typedef struct output_label_map {
 } output_label_map;
 
 /* The default: PERSON=PERS,ORGANIZATION=ORG,COUNTRY=LOC,LOCATION=LOC. */
-#define OUTPUT_LABEL_MAP_DEFAULT \
+#define OUTPUT_LABEL_MAP_DEFAULT                                               \
   "PERSON=PERS,ORGANIZATION=ORG,COUNTRY=LOC,LOCATION=LOC"
 
 /* Parse "TYPE=LABEL,..." into m; 0, or -1 with a message in msg. */
@@ -40,8 +40,8 @@ int output_label_map_parse(output_label_map *m, const char *spec, char *msg,
 const char *output_label_map_get(const output_label_map *m, const char *type);
 
 /* The lines of data (the CoNLL input doc was extracted from, its text made
- * by conll_text, src/conll/conll.h) as `token<TAB>label`, blank lines kept. head[0..
- * head_len) stands for the lines before the first token, one byte each
+ * by conll_text, src/conll/conll.h) as `token<TAB>label`, blank lines kept.
+ * head[0.. head_len) stands for the lines before the first token, one byte each
  * (OUTPUT_CONLL_DOCSTART or OUTPUT_CONLL_BLANK), written first as
  * `-DOCSTART-<TAB>O` and blank lines, so the output keeps the input's
  * lines however many -DOCSTART- and blank lines precede a document. */

@@ -37,9 +37,11 @@ static void merge_entity(rawi_strbuf *b, const rawi_entity *e, int kuzu) {
 static void declare_rel(rawi_strbuf *b, const char *predicate) {
   rawi_strbuf_adds(b, "CREATE REL TABLE IF NOT EXISTS ");
   output_rel_type(b, predicate);
-  rawi_strbuf_adds(b, "(FROM Entity TO Entity, document STRING, "
-                      "modality STRING, confidence DOUBLE, rule STRING, evidence_start INT64, "
-                      "evidence_end INT64, evidence STRING);\n");
+  rawi_strbuf_adds(
+      b,
+      "(FROM Entity TO Entity, document STRING, "
+      "modality STRING, confidence DOUBLE, rule STRING, evidence_start INT64, "
+      "evidence_end INT64, evidence STRING);\n");
 }
 
 /* The predicates a document's Kùzu record has declared: a pack has a
@@ -127,7 +129,8 @@ static void error_line(rawi_strbuf *b, const char *id, size_t id_len,
                        const rawi_error *err, int kuzu, const char *before,
                        const char *middle, const char *after) {
   char msg[300];
-  snprintf(msg, sizeof msg, "%s: %s", output_error_code(err->code), err->message);
+  snprintf(msg, sizeof msg, "%s: %s", output_error_code(err->code),
+           err->message);
   rawi_strbuf_adds(b, before);
   output_cypher_string(b, id, id_len, kuzu);
   rawi_strbuf_adds(b, middle);

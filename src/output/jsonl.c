@@ -13,8 +13,7 @@ static void key(rawi_strbuf *b, const char *k) {
   rawi_strbuf_adds(b, "\":");
 }
 
-static void str_field(rawi_strbuf *b, const char *k, const char *s,
-                      size_t n) {
+static void str_field(rawi_strbuf *b, const char *k, const char *s, size_t n) {
   key(b, k);
   rawi_strbuf_json(b, s, n);
 }
@@ -26,11 +25,11 @@ static void num_field(rawi_strbuf *b, const char *k, unsigned long long v) {
 
 size_t output_source(char *buf, size_t cap, const rawi_mention *m) {
   int alias = !strcmp(m->source, "alias");
-  int n = m->rule ? snprintf(buf, cap, "%srule:%s:%s", alias ? "alias:" : "",
-                             m->source_file, m->rule)
-                  : snprintf(buf, cap, "%sgazetteer:%s:%lu",
-                             alias ? "alias:" : "", m->source_file,
-                             m->source_line);
+  int n = m->rule
+              ? snprintf(buf, cap, "%srule:%s:%s", alias ? "alias:" : "",
+                         m->source_file, m->rule)
+              : snprintf(buf, cap, "%sgazetteer:%s:%lu", alias ? "alias:" : "",
+                         m->source_file, m->source_line);
   return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
 }
 
@@ -140,7 +139,8 @@ static void relations_json(rawi_strbuf *b, const rawi_doc *doc, int explain) {
 }
 
 /* Why candidate `lost` gave way to `won` (the order of resolve.c). */
-static const char *why_lost(const rawi_candidate *lost, const rawi_candidate *won) {
+static const char *why_lost(const rawi_candidate *lost,
+                            const rawi_candidate *won) {
   if (lost->priority != won->priority)
     return "lower priority";
   if (lost->mention.token_count != won->mention.token_count)
@@ -161,7 +161,8 @@ static void candidate_fields(rawi_strbuf *b, const rawi_candidate *c) {
   rawi_strbuf_addc(b, ',');
   source_field(b, &c->mention);
   rawi_strbuf_addc(b, ',');
-  num_field(b, "priority", (unsigned long long)(c->priority < 0 ? 0 : c->priority));
+  num_field(b, "priority",
+            (unsigned long long)(c->priority < 0 ? 0 : c->priority));
 }
 
 static void explain_json(rawi_strbuf *b, const rawi_doc *doc) {
@@ -221,7 +222,8 @@ static void warnings_json(rawi_strbuf *b, const output_doc *d) {
     char msg[256];
     int n = snprintf(msg, sizeof msg,
                      "rule %s hit a PCRE2 limit and was skipped on %zu "
-                     "sentence%s", rule, hits, hits > 1 ? "s" : "");
+                     "sentence%s",
+                     rule, hits, hits > 1 ? "s" : "");
     rawi_strbuf_adds(b, "{\"code\":\"limit\",\"message\":");
     rawi_strbuf_json(b, msg, n < (int)sizeof msg ? (size_t)n : sizeof msg - 1);
     rawi_strbuf_addc(b, '}');

@@ -30,7 +30,8 @@ static const char *const file_names[F_COUNT] = {
     "nodes.csv", "relationships.csv", "errors.csv"};
 static const char *const headers[F_COUNT] = {
     "id:ID(Entity),:LABEL,type,name\n",
-    (":START_ID(Entity),:END_ID(Entity),:TYPE,document,modality,confidence:double,"
+    (":START_ID(Entity),:END_ID(Entity),:TYPE,document,modality,confidence:"
+     "double,"
      "rule,evidence_start:long,evidence_end:long,evidence\n"),
     "document,code,message\n"};
 
@@ -135,7 +136,7 @@ typedef struct csv_file {
 
 struct output_writer {
   csv_file files[F_COUNT];
-  size_t held; /* bytes in the buffers */
+  size_t held;   /* bytes in the buffers */
   rawi_map seen; /* 64-bit hashes of the ids written to nodes.csv */
   char dir[4096];
 };

@@ -16,7 +16,7 @@ typedef struct output_options {
   int explain;          /* the candidates that lost, and why */
   const char *base_iri; /* RDF formats: the namespace of rawi's IRIs */
   const struct output_label_map *labels; /* CoNLL: labels of rawi types */
-  int csv_safe;         /* neo4j: cells that start like a formula get a ' */
+  int csv_safe; /* neo4j: cells that start like a formula get a ' */
 } output_options;
 
 /* One document to write: its id, and (JSONL) fields passed through. */
@@ -27,7 +27,7 @@ typedef struct output_doc {
   const char *meta;   /* a JSON object's text, or NULL */
   const char *source; /* the CoNLL lines the document came from, or NULL */
   size_t source_len;
-  const char *head;   /* the lines before them (output_conll) */
+  const char *head; /* the lines before them (output_conll) */
   size_t head_len;
   unsigned long long duplicate_of; /* the id is also input document N's
                                       (1-based): a warning (JSONL) */
@@ -47,8 +47,7 @@ typedef struct output_writer_ops {
   output_writer *(*open)(const char *path, const output_options *o,
                          rawi_error *err);
   /* Take one record (header and footer too); -1 with err set. */
-  int (*write)(output_writer *w, const char *data, size_t len,
-               rawi_error *err);
+  int (*write)(output_writer *w, const char *data, size_t len, rawi_error *err);
   /* Flush and free; -1 with err set when flushing failed (err NULL: free
    * only, after an error elsewhere). */
   int (*close)(output_writer *w, rawi_error *err);
@@ -103,16 +102,14 @@ void output_turtle_error(rawi_strbuf *b, const char *id, size_t id_len,
 void output_turtle_header(rawi_strbuf *b, const output_options *o);
 void output_cypher(rawi_strbuf *b, const output_doc *d,
                    const output_options *o);
-void output_kuzu(rawi_strbuf *b, const output_doc *d,
-                 const output_options *o);
+void output_kuzu(rawi_strbuf *b, const output_doc *d, const output_options *o);
 void output_cypher_error(rawi_strbuf *b, const char *id, size_t id_len,
                          const rawi_error *err, const output_options *o);
 void output_kuzu_error(rawi_strbuf *b, const char *id, size_t id_len,
                        const rawi_error *err, const output_options *o);
 void output_cypher_header(rawi_strbuf *b, const output_options *o);
 void output_kuzu_header(rawi_strbuf *b, const output_options *o);
-void output_neo4j(rawi_strbuf *b, const output_doc *d,
-                  const output_options *o);
+void output_neo4j(rawi_strbuf *b, const output_doc *d, const output_options *o);
 void output_neo4j_error(rawi_strbuf *b, const char *id, size_t id_len,
                         const rawi_error *err, const output_options *o);
 extern const output_writer_ops output_neo4j_writer;

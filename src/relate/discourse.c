@@ -54,7 +54,8 @@ static int norm_is(const text_doc *d, uint32_t t, const char *w) {
  * "secretary of state" a secretary. */
 static uint32_t english_head(const text_doc *d, const gz_mark *mk) {
   uint32_t h = mk->tok_first;
-  for (uint32_t t = mk->tok_first + 1; t < mk->tok_end && !norm_is(d, t, "of"); t++)
+  for (uint32_t t = mk->tok_first + 1; t < mk->tok_end && !norm_is(d, t, "of");
+       t++)
     h = t;
   return h;
 }
@@ -89,7 +90,8 @@ static int fits(const role *holder, const role *noun) {
   if (holder->name_len == noun->name_len)
     return !memcmp(holder->name, noun->name, noun->name_len);
   size_t n = noun->name_len;
-  return holder->name_len > n + 1 && holder->name[holder->name_len - n - 1] == '-' &&
+  return holder->name_len > n + 1 &&
+         holder->name[holder->name_len - n - 1] == '-' &&
          !memcmp(holder->name + holder->name_len - n, noun->name, n);
 }
 
@@ -98,9 +100,10 @@ static int is_punct(const text_doc *d, uint32_t t) {
 }
 
 int discourse_is_that(const text_doc *d, uint32_t t) {
-  static const char *const that[] = {"\xd8\xa7\xd9\x86", "\xd8\xa7\xd9\x86\xd9\x87",
-                                     "\xd8\xa7\xd9\x86\xd9\x87\xd8\xa7",
-                                     "\xd8\xa7\xd9\x86\xd9\x87\xd9\x85", "that"};
+  static const char *const that[] = {
+      "\xd8\xa7\xd9\x86", "\xd8\xa7\xd9\x86\xd9\x87",
+      "\xd8\xa7\xd9\x86\xd9\x87\xd8\xa7", "\xd8\xa7\xd9\x86\xd9\x87\xd9\x85",
+      "that"};
   const text_token *tk = &d->tokens[t];
   for (uint32_t k = 0; k < tk->split_count; k++) { /* وأن، بأنه */
     text_split sp = text_reading(d, tk, k);
@@ -138,7 +141,8 @@ static uint32_t named_by(const discourse *dc, const text_doc *d,
    * describe someone by what follows, not a holder named before */
   if (is_latin(d, first) && end < sentence_end &&
       (norm_is(d, end, "of") || norm_is(d, end, "'") ||
-       (dc->covered[end] != NONE && m->mentions[dc->covered[end]].type != GZ_PERSON)))
+       (dc->covered[end] != NONE &&
+        m->mentions[dc->covered[end]].type != GZ_PERSON)))
     *described = 1;
   uint32_t words = 0;
   for (uint32_t t = end; t < sentence_end && words <= TITLE_REACH;) {
@@ -166,12 +170,14 @@ static uint32_t named_by(const discourse *dc, const text_doc *d,
     if (w != NONE && (m->mentions[w].kind == MENTION_DEMONYM ||
                       m->mentions[w].type == GZ_COUNTRY))
       b = m->mentions[w].tok_first;
-    else if (norm_is(d, b - 1, "the") || norm_is(d, b - 1, "a") || norm_is(d, b - 1, "an"))
+    else if (norm_is(d, b - 1, "the") || norm_is(d, b - 1, "a") ||
+             norm_is(d, b - 1, "an"))
       b--;
     else
       break;
   }
-  if (b > 0 && is_punct(d, b - 1) && (!is_latin(d, first) || norm_is(d, b - 1, ",")))
+  if (b > 0 && is_punct(d, b - 1) &&
+      (!is_latin(d, first) || norm_is(d, b - 1, ",")))
     b--; /* English: a comma, never the full stop of the sentence before */
   if (b > 0 && dc->covered[b - 1] != NONE) {
     const mention *mn = &m->mentions[dc->covered[b - 1]];
@@ -196,7 +202,8 @@ static int is_definite(const text_doc *d, const gz_mark *mk) {
 static int is_role(const gz_image *const *imgs, const gz_mark *mk) {
   size_t len;
   return mk->type == GZ_TITLE ||
-         (mk->type == GZ_TRIGGER && discourse_attr(mark_attrs(imgs, mk), "role", &len));
+         (mk->type == GZ_TRIGGER &&
+          discourse_attr(mark_attrs(imgs, mk), "role", &len));
 }
 
 /* The longest role mark starting at marks[i], and where the next starts. */
@@ -227,12 +234,14 @@ static void find_roles(discourse *dc, const gz_image *const *imgs,
         dc->covered[mk->tok_first] != NONE)
       continue;
     done = mk->tok_end;
-    while (si + 1 < d->n_sentences && d->sentences[si + 1].first <= mk->tok_first)
+    while (si + 1 < d->n_sentences &&
+           d->sentences[si + 1].first <= mk->tok_first)
       si++;
     uint32_t send = d->sentences[si].first + d->sentences[si].count;
     role r = role_of(imgs, mk, d);
     int described;
-    uint32_t p = named_by(dc, d, m, mk->tok_first, mk->tok_end, send, &described);
+    uint32_t p =
+        named_by(dc, d, m, mk->tok_first, mk->tok_end, send, &described);
     if (p != NONE) {
       if (n == MAX_HOLDERS)
         memmove(holders, holders + 1, --n * sizeof *holders);
@@ -292,11 +301,13 @@ static uint64_t head_hash(const text_doc *d, text_split sp) {
 
 /* The head word of an organisation mention: its own first word (حزب
  * التحرير) or the head written just before it (حركة [النهضة]). */
-static text_split org_head_reading(const gz_marks *marks, const uint32_t *covered,
-                                   const text_doc *d, const mention *mn) {
+static text_split org_head_reading(const gz_marks *marks,
+                                   const uint32_t *covered, const text_doc *d,
+                                   const mention *mn) {
   uint32_t t = mn->tok_first;
   if (marks && t > 0 && covered[t - 1] == NONE)
-    for (size_t k = mark_from(marks, t - 1); k < marks->n && marks->v[k].tok_first == t - 1; k++)
+    for (size_t k = mark_from(marks, t - 1);
+         k < marks->n && marks->v[k].tok_first == t - 1; k++)
       if (marks->v[k].type == GZ_ORG_HEAD && marks->v[k].tok_end == t)
         return text_reading(d, &d->tokens[t - 1], marks->v[k].split);
   return text_reading(d, &d->tokens[t], mn->split);
@@ -307,8 +318,8 @@ static uint64_t org_head(const discourse *dc, const gz_marks *marks,
   return head_hash(d, org_head_reading(marks, dc->covered, d, mn));
 }
 
-int discourse_head_in(const discourse *dc, const text_doc *d,
-                      const mention *mn, char *const *words, size_t n) {
+int discourse_head_in(const discourse *dc, const text_doc *d, const mention *mn,
+                      char *const *words, size_t n) {
   size_t hn;
   const char *h = bare(d, org_head_reading(dc->marks, dc->covered, d, mn), &hn);
   for (size_t i = 0; i < n; i++) {
@@ -341,14 +352,16 @@ static const gz_mark *lone_head(const discourse *dc, const gz_marks *marks,
   size_t best = i, j = i;
   for (; j < marks->n && marks->v[j].tok_first == marks->v[i].tok_first; j++)
     if (marks->v[j].type == GZ_ORG_HEAD &&
-        (marks->v[best].type != GZ_ORG_HEAD || marks->v[j].tok_end > marks->v[best].tok_end))
+        (marks->v[best].type != GZ_ORG_HEAD ||
+         marks->v[j].tok_end > marks->v[best].tok_end))
       best = j;
   *next = j;
   const gz_mark *mk = &marks->v[best];
   uint32_t t = mk->tok_first, e = mk->tok_end;
   if (mk->type != GZ_ORG_HEAD || dc->covered[t] != NONE ||
       dc->stand_for[t] != NONE || !is_definite(d, mk) ||
-      (e < d->n_tokens && (dc->covered[e] != NONE || (d->tokens[e].flags & TOK_ARTICLE))))
+      (e < d->n_tokens &&
+       (dc->covered[e] != NONE || (d->tokens[e].flags & TOK_ARTICLE))))
     return NULL;
   return mk;
 }
@@ -375,7 +388,8 @@ static int find_org_nouns(discourse *dc, const gz_marks *marks,
   for (size_t k = 0; k < m->n_mentions; k++) {
     const mention *mn = &m->mentions[k];
     if (!mn->lost && mn->type == GZ_ORGANIZATION && mn->kind == MENTION_NAME)
-      orgs[n++] = (org_at){mn->tok_end, (uint32_t)k, org_head(dc, marks, d, mn)};
+      orgs[n++] =
+          (org_at){mn->tok_end, (uint32_t)k, org_head(dc, marks, d, mn)};
   }
   qsort(orgs, n, sizeof *orgs, by_end);
   int rc = RAWI_OK;
@@ -397,7 +411,8 @@ static int find_org_nouns(discourse *dc, const gz_marks *marks,
         *slot = orgs[j].mention;
     }
     uint32_t *hit = rawi_map_get(
-        &best, head_hash(d, text_reading(d, &d->tokens[mk->tok_first], mk->split)));
+        &best,
+        head_hash(d, text_reading(d, &d->tokens[mk->tok_first], mk->split)));
     if (hit) {
       dc->stand_for[mk->tok_first] = *hit;
       dc->stand_end[mk->tok_first] = mk->tok_end;
@@ -414,7 +429,7 @@ static void find_country_nouns(discourse *dc, const text_doc *d,
                                const mention_table *m) {
   static const char *const nouns[] = {
       "\xd8\xa7\xd9\x84\xd8\xa8\xd9\x84\xd8\xa7\xd8\xaf", /* البلاد */
-      "\xd8\xa7\xd9\x84\xd8\xa8\xd9\x84\xd8\xaf"};           /* البلد */
+      "\xd8\xa7\xd9\x84\xd8\xa8\xd9\x84\xd8\xaf"};        /* البلد */
   uint32_t last = NONE;
   for (uint32_t t = 0; t < d->n_tokens; t++) {
     uint32_t w = dc->covered[t];
@@ -454,8 +469,9 @@ static uint32_t org_antecedent(const text_doc *d, const mention_table *m,
     uint32_t end = back ? sen->first + sen->count : tok, best = NONE;
     for (size_t i = 0; i < m->n_mentions; i++) {
       const mention *mn = &m->mentions[i];
-      if (!mn->lost && mn->type == GZ_ORGANIZATION && mn->kind == MENTION_NAME &&
-          mn->tok_first >= sen->first && mn->tok_end <= end &&
+      if (!mn->lost && mn->type == GZ_ORGANIZATION &&
+          mn->kind == MENTION_NAME && mn->tok_first >= sen->first &&
+          mn->tok_end <= end &&
           (best == NONE || mn->tok_first < m->mentions[best].tok_first))
         best = (uint32_t)i;
     }
@@ -467,8 +483,9 @@ static uint32_t org_antecedent(const text_doc *d, const mention_table *m,
 
 /* English organisation nouns: TRIGGER entries with refers=organization
  * ("the company", "the firm's chief executive"), after "the" and at most
- * a nationality or a seat ("the Frankfurt-based exchange"), and not followed by a name or "of" ("the company
- * Peugeot", "the group of seven"), which describe rather than refer. */
+ * a nationality or a seat ("the Frankfurt-based exchange"), and not followed by
+ * a name or "of" ("the company Peugeot", "the group of seven"), which describe
+ * rather than refer. */
 static void find_en_org_nouns(discourse *dc, const gz_image *const *imgs,
                               const gz_marks *marks, const text_doc *d,
                               const mention_table *m) {
@@ -479,7 +496,8 @@ static void find_en_org_nouns(discourse *dc, const gz_image *const *imgs,
                         ? discourse_attr(mark_attrs(imgs, mk), "refers", &len)
                         : NULL;
     if (!r || len != 12 || memcmp(r, "organization", 12) ||
-        dc->covered[mk->tok_first] != NONE || dc->stand_for[mk->tok_first] != NONE)
+        dc->covered[mk->tok_first] != NONE ||
+        dc->stand_for[mk->tok_first] != NONE)
       continue;
     uint32_t b = mk->tok_first;
     if (b > 0 && dc->covered[b - 1] != NONE &&

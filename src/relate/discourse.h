@@ -41,13 +41,13 @@ enum { CUE_PLANNED = 1, CUE_BLOCK = 2, CUE_REPORT = 4, CUE_NO_EVENT = 8 };
 
 typedef struct discourse {
   const rawi_allocator *alloc;
-  uint32_t *covered;   /* per token: the winning mention covering it */
-  uint32_t *stand_for; /* per token: the person mention a role noun that
-                        * starts here stands for, or DISCOURSE_NONE */
-  uint32_t *stand_end; /* the role noun's end token, where stand_for is set */
+  uint32_t *covered;     /* per token: the winning mention covering it */
+  uint32_t *stand_for;   /* per token: the person mention a role noun that
+                          * starts here stands for, or DISCOURSE_NONE */
+  uint32_t *stand_end;   /* the role noun's end token, where stand_for is set */
   const gz_marks *marks; /* the document's list marks */
-  uint8_t *cue;        /* per token: CUE_* of the cue words covering it,
-                        * and CUE_REPORT where a REPORT_VERB starts */
+  uint8_t *cue;          /* per token: CUE_* of the cue words covering it,
+                          * and CUE_REPORT where a REPORT_VERB starts */
 } discourse;
 
 /* Fill dc for document d: imgs are the lists its marks came from. */
@@ -59,8 +59,8 @@ void discourse_free(discourse *dc);
 /* Is mention mn's head word (its first word, or the head written just
  * before it: حركة [النهضة]), without the article, one of words[0..n)
  * (normalised, with or without the article)? */
-int discourse_head_in(const discourse *dc, const text_doc *d,
-                      const mention *mn, char *const *words, size_t n);
+int discourse_head_in(const discourse *dc, const text_doc *d, const mention *mn,
+                      char *const *words, size_t n);
 
 /* Is token t "that" (ان، أن، إن), which opens a reported clause? */
 int discourse_is_that(const text_doc *d, uint32_t t);

@@ -6,7 +6,9 @@ void edge_set_init(edge_set *set, const rawi_allocator *alloc) {
   rawi_map_init(&set->map, alloc);
 }
 
-void edge_set_free(edge_set *set) { rawi_map_free(&set->map); }
+void edge_set_free(edge_set *set) {
+  rawi_map_free(&set->map);
+}
 
 /* The map holds one value per key, so two triples whose keys collide are
  * told apart by probing further keys (k + 1, k + 2, ...) until the triple
@@ -23,7 +25,8 @@ int edge_set_add(edge_set *set, const relation_table *t, uint32_t subject,
     if (rc != 0)
       return rc; /* new (1), or out of memory */
     const relation *e = &t->v[*slot];
-    if (e->subject == subject && e->object == object && e->predicate == predicate) {
+    if (e->subject == subject && e->object == object &&
+        e->predicate == predicate) {
       *kept = *slot;
       return 0;
     }

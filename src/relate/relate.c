@@ -22,14 +22,14 @@ typedef struct view {
   rawi_strbuf text;
   slot *slots;
   size_t n_slots, cap_slots;
-  uint32_t first;           /* the sentence's first token */
-  uint32_t *tok_at;         /* view offset of each token of the sentence */
-  uint8_t *quoted;          /* per token: inside quotation marks */
+  uint32_t first;   /* the sentence's first token */
+  uint32_t *tok_at; /* view offset of each token of the sentence */
+  uint8_t *quoted;  /* per token: inside quotation marks */
   size_t cap_tok, cap_quoted;
-  uint32_t clause_from;     /* a reported clause starts at this token */
-  uint32_t speaker;         /* who reports it: a person mention, or NONE */
-  int no_events;            /* a phone call or a denial: no meeting or
-                             * visit in this sentence */
+  uint32_t clause_from; /* a reported clause starts at this token */
+  uint32_t speaker;     /* who reports it: a person mention, or NONE */
+  int no_events;        /* a phone call or a denial: no meeting or
+                         * visit in this sentence */
 } view;
 
 static const char *placeholder(const mention *m) {
@@ -74,7 +74,8 @@ static uint32_t put_token(view *v, const text_doc *d, const mention_table *m,
     for (uint32_t k = 1; k < tk->split_count; k++) {
       text_split r = text_reading(d, tk, k);
       r.prefix &= ~1u; /* text_prefix_names: odd ones add ال */
-      if (strlen(text_prefix_names[r.prefix]) > strlen(text_prefix_names[sp.prefix]))
+      if (strlen(text_prefix_names[r.prefix]) >
+          strlen(text_prefix_names[sp.prefix]))
         sp = r;
     }
     end = dc->stand_end[t];
@@ -223,9 +224,9 @@ static int en_gap(const view *v, const text_doc *d, uint32_t count,
   for (; t < end; t++) {
     const text_token *tk = &d->tokens[v->first + t];
     const char *n = d->pool + tk->norm_off;
-    if (!comma && !and && tk->norm_len == 1 && n[0] == ',')
+    if (!comma && !and&&tk->norm_len == 1 && n[0] == ',')
       comma = 1;
-    else if (!and && tk->norm_len == 3 && !memcmp(n, "and", 3))
+    else if (!and&&tk->norm_len == 3 && !memcmp(n, "and", 3))
       and = 1;
     else
       break;
@@ -235,7 +236,7 @@ static int en_gap(const view *v, const text_doc *d, uint32_t count,
   for (uint32_t words = 0; t < end; t++, words++)
     if (words == EN_TITLE_WORDS || !en_title_word(d, &d->tokens[v->first + t]))
       return EN_NONE;
-  return and ? EN_AND : EN_COMMA;
+  return and? EN_AND : EN_COMMA;
 }
 
 /* Is slot k+1 coordinated with slot k in English: "A and B", "A, B and
@@ -261,7 +262,8 @@ void relation_table_free(relation_table *t) {
 }
 
 /* Offset of view v's text in out->views, copied once per sentence. */
-static uint32_t keep_view(relation_table *out, const view *v, uint32_t sentence) {
+static uint32_t keep_view(relation_table *out, const view *v,
+                          uint32_t sentence) {
   if (out->n_views && out->view_sentence == sentence)
     return out->view_last;
   if (!out->views.alloc)
@@ -290,22 +292,26 @@ static int add_edge(const site *at, const rule *r, uint32_t ms, uint32_t mo,
   const mention *a = &m->mentions[ms], *b = &m->mentions[mo];
   /* a demonym may stand for its country as an object (رئيس الوزراء
    * العراقي), never as a subject */
-  if (!(pr->subject_types >> a->type & 1) || !(pr->object_types >> b->type & 1) ||
-      a->kind == MENTION_DEMONYM)
+  if (!(pr->subject_types >> a->type & 1) ||
+      !(pr->object_types >> b->type & 1) || a->kind == MENTION_DEMONYM)
     return RAWI_OK;
   uint32_t s = a->entity, o = b->entity;
   if (s == o)
     return RAWI_OK;
-  if (pr->symmetric &&
-      strcmp(m->strings.data + m->entities[s].id_off,
-             m->strings.data + m->entities[o].id_off) > 0) {
+  if (pr->symmetric && strcmp(m->strings.data + m->entities[s].id_off,
+                              m->strings.data + m->entities[o].id_off) > 0) {
     uint32_t t = s;
     s = o;
     o = t;
   }
-  relation e = {.subject = s, .object = o, .predicate = (uint16_t)r->relation,
-                .implicit = (uint8_t)at->implicit, .planned = (uint8_t)planned,
-                .sentence = at->sentence, .confidence = conf, .rule = r};
+  relation e = {.subject = s,
+                .object = o,
+                .predicate = (uint16_t)r->relation,
+                .implicit = (uint8_t)at->implicit,
+                .planned = (uint8_t)planned,
+                .sentence = at->sentence,
+                .confidence = conf,
+                .rule = r};
   uint32_t kept;
   int fresh = edge_set_add(out->seen, out, s, o, (uint16_t)r->relation, &kept);
   if (fresh < 0)
@@ -363,8 +369,8 @@ static void find_clause(view *v, const text_doc *d, const mention_table *m,
       /* a clause with a subject of its own, perhaps after a title: قال
        * إن بلينكن سيلتقي ...، بأن الجنرال سليماني توجه ... */
       uint32_t lead = j + 4 < count ? j + 4 : count;
-      if (j + 1 < count &&
-          (v->speaker = person_at(v, m, v->tok_at[j + 1], v->tok_at[lead])) != NONE)
+      if (j + 1 < count && (v->speaker = person_at(v, m, v->tok_at[j + 1],
+                                                   v->tok_at[lead])) != NONE)
         return;
       if (j == k + 1) { /* nobody between: before the verb, or the topic */
         from = k >= 2 ? v->tok_at[k - 2] : 0;
@@ -400,7 +406,8 @@ static uint32_t implicit_subject(const view *v, uint32_t count, size_t off,
 #define CUE_BEFORE 6
 static uint8_t cues_of(const view *v, const discourse *dc, uint32_t count,
                        size_t start, size_t end) {
-  uint32_t a = token_at(v, count, start), b = token_at(v, count, end ? end - 1 : 0);
+  uint32_t a = token_at(v, count, start),
+           b = token_at(v, count, end ? end - 1 : 0);
   uint8_t c = 0;
   for (uint32_t k = a > CUE_BEFORE ? a - CUE_BEFORE : 0; k <= b; k++)
     c |= dc->cue[v->first + k];
@@ -465,7 +472,8 @@ static int take_match(const sentence_run *sr, const rule *r, PCRE2_SIZE *ov) {
     for (uint32_t k = ks + 1; e == RAWI_OK && k < ko &&
                               coordinated(v, &v->slots[k - 1], &v->slots[k]);
          k++)
-      e = add_edge(&at, r, v->slots[k].mention, v->slots[ko].mention, conf, planned);
+      e = add_edge(&at, r, v->slots[k].mention, v->slots[ko].mention, conf,
+                   planned);
   /* a subject written before its object is in subject position (an
    * apposition such as رئيس تشيلي بوريتش writes it after) */
   if (e == RAWI_OK && !implicit && sr->out->n > before &&
@@ -543,7 +551,9 @@ static int drop_implied(relation_table *out) {
   int rc = RAWI_OK;
   for (size_t i = 0; i < out->n && rc == RAWI_OK; i++) {
     const relation *e = &out->v[i];
-    uint64_t key = ((uint64_t)e->subject << 40 ^ (uint64_t)e->object << 16 ^ e->predicate) & ~1ull;
+    uint64_t key = ((uint64_t)e->subject << 40 ^ (uint64_t)e->object << 16 ^
+                    e->predicate) &
+                   ~1ull;
     uint32_t *value;
     rc = rawi_map_put(&have, key, 1, &value) < 0 ? RAWI_ERR_NOMEM : RAWI_OK;
   }
@@ -552,7 +562,9 @@ static int drop_implied(relation_table *out) {
     const relation *e = &out->v[i];
     const char *by = relate_predicate_at(e->predicate)->implied_by;
     int q = by ? relate_predicate_index(by, strlen(by)) : -1;
-    uint64_t key = ((uint64_t)e->subject << 40 ^ (uint64_t)e->object << 16 ^ (uint64_t)q) & ~1ull;
+    uint64_t key =
+        ((uint64_t)e->subject << 40 ^ (uint64_t)e->object << 16 ^ (uint64_t)q) &
+        ~1ull;
     if (q < 0 || !rawi_map_get(&have, key))
       out->v[kept++] = *e;
   }
@@ -563,14 +575,15 @@ static int drop_implied(relation_table *out) {
 }
 
 int relate_run(const ruleset *rs, rules_scratch *s, const gz_image *const *imgs,
-               const gz_marks *marks, const text_doc *d,
-               const mention_table *m, relation_table *out) {
+               const gz_marks *marks, const text_doc *d, const mention_table *m,
+               relation_table *out) {
   int any = 0;
   for (size_t r = 0; r < rs->n_rules; r++)
     any |= rs->rules[r].type < 0;
   if (!any || !d->n_tokens || !s->match_data)
     return RAWI_OK;
-  uint32_t *start_of = rawi_mem_alloc(out->alloc, d->n_tokens * sizeof *start_of);
+  uint32_t *start_of =
+      rawi_mem_alloc(out->alloc, d->n_tokens * sizeof *start_of);
   discourse dc = {.alloc = out->alloc};
   view v = {0};
   rawi_strbuf_init(&v.text, out->alloc);
@@ -585,7 +598,8 @@ int relate_run(const ruleset *rs, rules_scratch *s, const gz_image *const *imgs,
         start_of[m->mentions[i].tok_first] = (uint32_t)i;
   }
   if (rc == RAWI_OK && out->keep_views && d->n_sentences) {
-    out->sentence_view = rawi_mem_alloc(out->alloc, d->n_sentences * sizeof(uint32_t));
+    out->sentence_view =
+        rawi_mem_alloc(out->alloc, d->n_sentences * sizeof(uint32_t));
     if (!out->sentence_view)
       rc = RAWI_ERR_NOMEM;
     else

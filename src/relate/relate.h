@@ -34,24 +34,24 @@
 typedef struct relation {
   uint32_t subject, object; /* entity indices */
   uint16_t predicate;
-  uint8_t implicit;         /* the subject is the topic person */
-  uint8_t planned;          /* modality: scheduled or intended, not yet done */
+  uint8_t implicit; /* the subject is the topic person */
+  uint8_t planned;  /* modality: scheduled or intended, not yet done */
   uint32_t sentence;
-  uint32_t view_off;        /* the sentence view it matched, in views */
+  uint32_t view_off; /* the sentence view it matched, in views */
   double confidence;
-  const rule *rule;         /* owned by the model */
+  const rule *rule; /* owned by the model */
 } relation;
 
 typedef struct relation_table {
   const rawi_allocator *alloc;
   relation *v;
   size_t n, cap;
-  struct edge_set *seen;    /* while relate_run runs: the edges in v */
-  rawi_strbuf views;        /* views of sentences that gave edges (--explain) */
+  struct edge_set *seen; /* while relate_run runs: the edges in v */
+  rawi_strbuf views;     /* views of sentences that gave edges (--explain) */
   size_t n_views;
   uint32_t view_sentence, view_last; /* the latest view kept, and its offset */
-  int keep_views;           /* keep every sentence's view (--explain) */
-  uint32_t *sentence_view;  /* then: per sentence, its view or NONE */
+  int keep_views;          /* keep every sentence's view (--explain) */
+  uint32_t *sentence_view; /* then: per sentence, its view or NONE */
 } relation_table;
 
 void relation_table_free(relation_table *t);
@@ -73,7 +73,7 @@ const relate_predicate *relate_predicate_at(int i);
 /* Run the relation rules of rs over d's winning mentions; imgs are the
  * lists marks came from (titles and cue words, discourse.h). */
 int relate_run(const ruleset *rs, rules_scratch *s, const gz_image *const *imgs,
-               const gz_marks *marks, const text_doc *d,
-               const mention_table *m, relation_table *out);
+               const gz_marks *marks, const text_doc *d, const mention_table *m,
+               relation_table *out);
 
 #endif

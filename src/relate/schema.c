@@ -24,7 +24,8 @@ static const relate_predicate predicates[] = {
 
 int relate_predicate_index(const char *name, size_t len) {
   for (size_t i = 0; i < sizeof predicates / sizeof *predicates; i++)
-    if (strlen(predicates[i].name) == len && !memcmp(predicates[i].name, name, len))
+    if (strlen(predicates[i].name) == len &&
+        !memcmp(predicates[i].name, name, len))
       return (int)i;
   return -1;
 }

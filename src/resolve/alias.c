@@ -48,8 +48,15 @@
 #define MAX_CANDIDATES 8
 
 enum form_kind {
-  FORM_FULL, FORM_FAMILY, FORM_GIVEN, FORM_WHOLE, FORM_INITIALS, FORM_ACRONYM,
-  FORM_ORG, FORM_HEADLESS, FORM_LEAD
+  FORM_FULL,
+  FORM_FAMILY,
+  FORM_GIVEN,
+  FORM_WHOLE,
+  FORM_INITIALS,
+  FORM_ACRONYM,
+  FORM_ORG,
+  FORM_HEADLESS,
+  FORM_LEAD
 };
 
 /* A form lent by a winner; forms of one (kind, key) are chained. */
@@ -65,8 +72,8 @@ typedef struct alias_ctx {
   const resolve_lists *lists;
   uint32_t *title_end;
   uint32_t *head_end; /* ORG_HEAD marks: وزارة، حركة، تنظيم */
-  uint32_t *core;    /* per mention at indexing time: its core's first token */
-  rawi_map heads;    /* hash of (kind, key) -> first form */
+  uint32_t *core;     /* per mention at indexing time: its core's first token */
+  rawi_map heads;     /* hash of (kind, key) -> first form */
   form *forms;
   size_t n_forms, cap_forms;
   rawi_map ends;     /* the words a form a bare span may be can end with */
@@ -84,7 +91,8 @@ static uint64_t form_hash(int kind, const char *key, size_t n) {
 
 static uint32_t first_form(const alias_ctx *c, int kind, const char *key,
                            size_t n) {
-  const uint32_t *h = n ? rawi_map_get(&c->heads, form_hash(kind, key, n)) : NULL;
+  const uint32_t *h =
+      n ? rawi_map_get(&c->heads, form_hash(kind, key, n)) : NULL;
   return h ? *h : NONE;
 }
 
@@ -131,8 +139,8 @@ static int lend(alias_ctx *c, int kind, const char *key, size_t n,
                         (uint32_t)c->n_forms, &slot);
   if (rc < 0)
     return rc;
-  c->forms[c->n_forms] = (form){winner, rc == 1 ? NONE : *slot,
-                                (uint8_t)article, (uint8_t)full};
+  c->forms[c->n_forms] =
+      (form){winner, rc == 1 ? NONE : *slot, (uint8_t)article, (uint8_t)full};
   *slot = (uint32_t)c->n_forms++;
   return RAWI_OK;
 }
@@ -218,7 +226,8 @@ static int listed(const mention *m) {
 
 static uint32_t *owners(const mention_table *t, const text_doc *d);
 
-/* --- 0. Latin al-, el- ------------------------------------------------------ */
+/* --- 0. Latin al-, el- ------------------------------------------------------
+ */
 
 /* The first token of the sentence token k is in. */
 static uint32_t sentence_start(const text_doc *d, uint32_t k) {
@@ -246,7 +255,8 @@ static int has_mark(const alias_ctx *c, uint32_t k, int type) {
 
 static int word_is(const text_doc *d, uint32_t k, const char *w) {
   const text_token *tk = &d->tokens[k];
-  return tk->norm_len == strlen(w) && !memcmp(d->pool + tk->norm_off, w, tk->norm_len);
+  return tk->norm_len == strlen(w) &&
+         !memcmp(d->pool + tk->norm_off, w, tk->norm_len);
 }
 
 /* Where a rule's person found after an Latin article (Karim al-[Dabbagh])
@@ -261,7 +271,8 @@ static uint32_t particle_start(const alias_ctx *c, const mention *m,
       !(word_is(d, f - 2, "al") || word_is(d, f - 2, "el")))
     return f;
   f -= 2;
-  unsigned char cap = f > s ? (unsigned char)d->text[d->tokens[f - 1].byte_start] : 0;
+  unsigned char cap =
+      f > s ? (unsigned char)d->text[d->tokens[f - 1].byte_start] : 0;
   if (f > s && owner[f - 1] == NONE && cap >= 'A' && cap <= 'Z' &&
       (f - 1 > s || has_mark(c, f - 1, GZ_GIVEN_NAME)))
     f--;
@@ -325,7 +336,8 @@ static int derived_ids(alias_ctx *c) {
         !m->derived || m->adopted != ADOPT_NONE)
       continue;
     int person = m->type == GZ_PERSON;
-    uint32_t core = person ? resolve_core_first(d, m, c->title_end) : m->tok_first;
+    uint32_t core =
+        person ? resolve_core_first(d, m, c->title_end) : m->tok_first;
     uint32_t k = reading_in(m, core);
     size_t n = person ? name_key(d, core, m->tok_end, k, key, sizeof key)
                       : name_plain_key(d, core, m->tok_end, k, key, sizeof key);
@@ -349,8 +361,9 @@ static int derived_ids(alias_ctx *c) {
  * for short (Multiplex Group, Ryanair Holdings, Shell plc). */
 static int corporate_suffix(const text_doc *d, uint32_t k) {
   static const char *const words[] = {
-      "group", "holdings", "holding", "inc",  "corp", "corporation", "co",
-      "company", "ltd", "limited", "plc", "llc", "ag", "sa", "nv", "gmbh"};
+      "group", "holdings", "holding", "inc",     "corp", "corporation",
+      "co",    "company",  "ltd",     "limited", "plc",  "llc",
+      "ag",    "sa",       "nv",      "gmbh"};
   const text_token *tk = &d->tokens[k];
   if (tk->kind == RAWI_TOKEN_PUNCT)
     return 1;
@@ -400,7 +413,8 @@ static int lend_person(alias_ctx *c, uint32_t i) {
   int rc = lend(c, FORM_FULL, key, n, i, 0, 1);
   if (rc == RAWI_OK && name_family(d, core, end, &ff, &fe)) {
     n = name_key(d, ff, fe, reading_in(m, ff), key, sizeof key);
-    rc = lend(c, FORM_FAMILY, key, n, i, token_article(d, ff, reading_in(m, ff)), 1);
+    rc = lend(c, FORM_FAMILY, key, n, i,
+              token_article(d, ff, reading_in(m, ff)), 1);
   }
   uint32_t g = core;
   while (g < end && d->tokens[g].kind == RAWI_TOKEN_PUNCT)
@@ -464,7 +478,8 @@ static int index_forms(alias_ctx *c) {
                       0, 1)
                : lend(c, FORM_INITIALS, buf, initials(c->d, m, buf, sizeof buf),
                       (uint32_t)i, 0, 1);
-    if (rc == RAWI_OK && m->type == GZ_ORGANIZATION && m->tok_end > m->tok_first + 1)
+    if (rc == RAWI_OK && m->type == GZ_ORGANIZATION &&
+        m->tok_end > m->tok_first + 1)
       rc = lend(c, FORM_INITIALS, buf, acronym_after(c->d, m, buf, sizeof buf),
                 (uint32_t)i, 0, 1);
   }
@@ -500,8 +515,8 @@ static const char *namesake_id(const alias_ctx *c, const gz_namesake *x) {
 }
 
 /* The best rank the lists give entity id among the namesakes. */
-static unsigned rank_of_id(const alias_ctx *c, const gz_namesake *ns,
-                           size_t nn, const char *id) {
+static unsigned rank_of_id(const alias_ctx *c, const gz_namesake *ns, size_t nn,
+                           const char *id) {
   unsigned r = GZ_RANK_NONE;
   for (size_t i = 0; i < nn; i++)
     if (ns[i].rank < r && !strcmp(namesake_id(c, &ns[i]), id))
@@ -529,8 +544,8 @@ static const gz_namesake *best_namesake(const gz_namesake *ns, size_t nn) {
 #define RANK_ALONE 2
 
 typedef struct choice {
-  uint32_t winner;  /* a winner of the document, or NONE */
-  int listed;       /* else 1 for the listed person who */
+  uint32_t winner; /* a winner of the document, or NONE */
+  int listed;      /* else 1 for the listed person who */
   gz_namesake who;
 } choice;
 
@@ -600,8 +615,8 @@ static size_t namesakes(const alias_ctx *c, uint32_t first, uint32_t end,
                         uint32_t k, gz_namesake *out) {
   if (!c->lists || !c->lists->marks)
     return 0;
-  size_t n = gz_namesakes(c->lists->imgs, c->lists->marks, c->d, first, end,
-                          k, out, MAX_NAMESAKES);
+  size_t n = gz_namesakes(c->lists->imgs, c->lists->marks, c->d, first, end, k,
+                          out, MAX_NAMESAKES);
   return n < MAX_NAMESAKES ? n : MAX_NAMESAKES;
 }
 
@@ -660,8 +675,8 @@ static int relink_short(alias_ctx *c, uint32_t i) {
   gz_namesake ns[MAX_NAMESAKES];
   char key[KEY_CAP];
   size_t n = name_key(c->d, core, m->tok_end, k, key, sizeof key);
-  size_t nc = candidates(c, first_form(c, FORM_FAMILY, key, n), i, 1, 1,
-                         cand, MAX_CANDIDATES);
+  size_t nc = candidates(c, first_form(c, FORM_FAMILY, key, n), i, 1, 1, cand,
+                         MAX_CANDIDATES);
   if (!nc)
     nc = candidates(c, first_form(c, FORM_GIVEN, key, n), i, 1, 1, cand,
                     MAX_CANDIDATES);
@@ -765,8 +780,8 @@ static int relink_rule_names(alias_ctx *c, size_t n) {
 /* --- 5. spans no winner covers -------------------------------------------- */
 
 /* The normalised form of tokens [i, i + len) read with reading k. */
-static size_t span_norm(const text_doc *d, uint32_t i, uint32_t len,
-                        uint32_t k, char *buf, size_t cap) {
+static size_t span_norm(const text_doc *d, uint32_t i, uint32_t len, uint32_t k,
+                        char *buf, size_t cap) {
   text_split sp = text_reading(d, &d->tokens[i], k);
   size_t n = 0;
   if (sp.norm_len >= cap)
@@ -789,8 +804,11 @@ static size_t span_norm(const text_doc *d, uint32_t i, uint32_t len,
 static int add_alias(alias_ctx *c, const choice *ch, uint32_t i, uint32_t len,
                      uint32_t k) {
   mention_table *t = c->t;
-  mention m = {.tok_first = i, .tok_end = i + len, .split = k,
-               .kind = MENTION_NAME, .source = SOURCE_ALIAS};
+  mention m = {.tok_first = i,
+               .tok_end = i + len,
+               .split = k,
+               .kind = MENTION_NAME,
+               .source = SOURCE_ALIAS};
   if (ch->winner != NONE) {
     const mention *from = &t->mentions[ch->winner];
     m.id_off = from->id_off;
@@ -845,8 +863,8 @@ static choice bare_choice(const alias_ctx *c, uint32_t i, uint32_t len,
   size_t nn = span_norm(d, i, len, k, norm, sizeof norm);
   /* a name in full written again where no rule found it */
   size_t nc = demonym ? 0
-                      : candidates(c, first_form(c, FORM_FULL, key, n), NONE,
-                                   1, 1, cand, MAX_CANDIDATES);
+                      : candidates(c, first_form(c, FORM_FULL, key, n), NONE, 1,
+                                   1, cand, MAX_CANDIDATES);
   if (nc)
     return nc == 1 ? (choice){cand[0], 0, {0}} : none;
   /* the whole name of something else (the club الأهلي) is no family name */
@@ -861,8 +879,8 @@ static choice bare_choice(const alias_ctx *c, uint32_t i, uint32_t len,
     return none;
   /* an acronym of an organisation named in full */
   if (!no && len == 1 && (n = acronym(d, i, key, sizeof key)))
-    no = candidates(c, first_form(c, FORM_INITIALS, key, n), NONE, 1, 1,
-                    other, MAX_CANDIDATES);
+    no = candidates(c, first_form(c, FORM_INITIALS, key, n), NONE, 1, 1, other,
+                    MAX_CANDIDATES);
   return no == 1 ? (choice){other[0], 0, {0}} : none;
 }
 
@@ -916,8 +934,8 @@ static int may_end(const alias_ctx *c, uint32_t j) {
     text_split sp = text_reading(d, &d->tokens[j], k);
     size_t n = name_key(d, j, j + 1, k, key, sizeof key);
     if ((n && rawi_map_get(&c->ends, form_hash(KEY_WORD, key, n))) ||
-        rawi_map_get(&c->ends, form_hash(NORM_WORD, d->pool + sp.norm_off,
-                                         sp.norm_len)))
+        rawi_map_get(&c->ends,
+                     form_hash(NORM_WORD, d->pool + sp.norm_off, sp.norm_len)))
       return 1;
   }
   return 0;
@@ -947,7 +965,8 @@ static int find_bare(alias_ctx *c, const uint32_t *owner) {
           continue;
         for (uint32_t k = 0; k < d->tokens[i].split_count && !flen; k++) {
           if (text_reading(d, &d->tokens[i], k).prefix & 1)
-            continue; /* a reading without the article written: names.c drops it */
+            continue; /* a reading without the article written: names.c drops it
+                       */
           ch = bare_choice(c, i, len, k, dem != NONE);
           if (ch.winner != NONE || ch.listed)
             flen = len, fk = k, fabs = absorbed;
@@ -977,7 +996,8 @@ static uint32_t *owners(const mention_table *t, const text_doc *d) {
   memset(owner, 0xFF, (d->n_tokens + 1) * sizeof *owner);
   for (size_t i = 0; i < t->n_mentions; i++)
     if (!t->mentions[i].lost)
-      for (uint32_t k = t->mentions[i].tok_first; k < t->mentions[i].tok_end; k++)
+      for (uint32_t k = t->mentions[i].tok_first; k < t->mentions[i].tok_end;
+           k++)
         owner[k] = (uint32_t)i;
   return owner;
 }
@@ -992,8 +1012,8 @@ int resolve_aliases(mention_table *t, const text_doc *d,
   c.head_end = resolve_class_ends(t, d, lists, GZ_ORG_HEAD);
   c.core = rawi_mem_alloc(t->alloc, (n + 1) * sizeof *c.core);
   uint32_t *owner = owners(t, d);
-  int rc = c.title_end && c.head_end && c.core && owner ? RAWI_OK
-                                                         : RAWI_ERR_NOMEM;
+  int rc =
+      c.title_end && c.head_end && c.core && owner ? RAWI_OK : RAWI_ERR_NOMEM;
   if (rc == RAWI_OK)
     rc = join_particles(&c, owner);
   if (rc == RAWI_OK)

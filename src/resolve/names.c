@@ -30,9 +30,9 @@ static const char *word_of(const text_doc *d, uint32_t t, uint32_t k,
 /* Jr, Sr, roman numerals (II, XIV), and their Arabic forms (الابن, الثاني):
  * they follow a name and are no family name. */
 static int is_suffix(const char *s, size_t n) {
-  static const char *const words[] = {
-      "jr",     "sr",     "الابن",  "الاب",    "جونيور", "الاول",
-      "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع"};
+  static const char *const words[] = {"jr",     "sr",     "الابن",  "الاب",
+                                      "جونيور", "الاول",  "الثاني", "الثالث",
+                                      "الرابع", "الخامس", "السادس", "السابع"};
   for (size_t i = 0; i < sizeof words / sizeof *words; i++)
     if (strlen(words[i]) == n && !memcmp(s, words[i], n))
       return 1;
@@ -46,8 +46,8 @@ static int is_suffix(const char *s, size_t n) {
  * بن لادن, bin Salman, Ben Ali, von der Leyen, de Gaulle. */
 static int is_family_head(const char *s, size_t n) {
   static const char *const words[] = {
-      "عبد", "ابو", "ابن", "بن",  "bin", "ibn", "abu", "ben", "bint",
-      "von", "van", "der", "den", "de",  "da",  "di",  "del", "du", "dos"};
+      "عبد", "ابو", "ابن", "بن", "bin", "ibn", "abu", "ben", "bint", "von",
+      "van", "der", "den", "de", "da",  "di",  "del", "du",  "dos"};
   for (size_t i = 0; i < sizeof words / sizeof *words; i++)
     if (strlen(words[i]) == n && !memcmp(s, words[i], n))
       return 1;
@@ -157,8 +157,8 @@ static size_t key_of(const text_doc *d, uint32_t first, uint32_t end,
   return at;
 }
 
-size_t name_key(const text_doc *d, uint32_t first, uint32_t end,
-                uint32_t split, char *buf, size_t cap) {
+size_t name_key(const text_doc *d, uint32_t first, uint32_t end, uint32_t split,
+                char *buf, size_t cap) {
   return key_of(d, first, end, split, buf, cap, 1);
 }
 

@@ -57,8 +57,8 @@ uint32_t mention_copy(mention_table *t, const char *s, size_t n) {
 
 /* The mention's normalised form: the first token's reading, then the
  * norms of the following tokens, one space apart. */
-static uint32_t add_norm(mention_table *t, const text_doc *d,
-                         const mention *m, uint32_t *len) {
+static uint32_t add_norm(mention_table *t, const text_doc *d, const mention *m,
+                         uint32_t *len) {
   uint32_t off = (uint32_t)t->strings.len;
   const text_token *first = &d->tokens[m->tok_first];
   text_split sp = text_reading(d, first, m->split);
@@ -211,7 +211,8 @@ static void sort_ranks(rank *v, size_t n, rank *tmp) {
   }
   for (size_t w = 16; w < n; w *= 2) {
     for (size_t lo = 0; lo < n; lo += 2 * w) {
-      size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+      size_t mid = lo + w < n ? lo + w : n,
+             hi = lo + 2 * w < n ? lo + 2 * w : n;
       size_t a = lo, b = mid, k = lo;
       while (a < mid && b < hi)
         tmp[k++] = before(&v[b], &v[a]) ? v[b++] : v[a++];
@@ -318,8 +319,9 @@ static int adopt(mention_table *t, const text_doc *d, uint32_t w,
   if (win->type == GZ_PERSON)
     return adopt_person(t, d, w, lost, owner, title_end);
   if (lost->tok_first <= win->tok_first && lost->tok_end >= win->tok_end)
-    adopt_list_id(win, lost, lost->tok_first == win->tok_first &&
-                                 lost->tok_end == win->tok_end);
+    adopt_list_id(win, lost,
+                  lost->tok_first == win->tok_first &&
+                      lost->tok_end == win->tok_end);
   return RAWI_OK;
 }
 
@@ -407,9 +409,9 @@ int resolve_entities(mention_table *t, const text_doc *d) {
     int put = rawi_map_put(&by_id, rawi_hash_bytes(id, strlen(id)),
                            (uint32_t)t->n_entities, &slot);
     if (put < 0 ||
-        (put == 1 && rawi_mem_grow(t->alloc, (void **)&t->entities,
-                                   &t->cap_entities, t->n_entities + 1,
-                                   sizeof(entity)))) {
+        (put == 1 &&
+         rawi_mem_grow(t->alloc, (void **)&t->entities, &t->cap_entities,
+                       t->n_entities + 1, sizeof(entity)))) {
       rc = RAWI_ERR_NOMEM;
       break;
     }
@@ -450,8 +452,7 @@ static int after_abd(const char *norm, const char *p) {
 
 void resolve_derived_id(int type, const char *norm, char *buf, size_t cap) {
   const gz_entity_type *t = gz_entity_type_at(type);
-  size_t n =
-      (size_t)snprintf(buf, cap, "%s/", t ? t->id_prefix : "entity");
+  size_t n = (size_t)snprintf(buf, cap, "%s/", t ? t->id_prefix : "entity");
   for (const char *p = norm; *p && n + 1 < cap; p++) {
     /* عبد joins the word after it, as in people's keys: مدينة الملك عبد
      * العزيز and عبدالعزيز are one body */

@@ -26,32 +26,32 @@ enum mention_source { SOURCE_GAZETTEER, SOURCE_RULE, SOURCE_ALIAS };
 #define MENTION_LATER 0xFFFFFFFFu
 
 typedef struct mention {
-  uint32_t tok_first, tok_end;  /* tokens [first, end) */
-  uint32_t split;               /* reading of the first token (index) */
+  uint32_t tok_first, tok_end; /* tokens [first, end) */
+  uint32_t split;              /* reading of the first token (index) */
   uint32_t byte_start, byte_end, cp_start, cp_end;
-  uint32_t norm_off, norm_len;  /* in mention_table.strings */
-  uint32_t id_off, name_off;    /* entity id and canonical name, same pool */
-  uint32_t src_file_off;        /* "ar/persons.tsv", same pool */
+  uint32_t norm_off, norm_len; /* in mention_table.strings */
+  uint32_t id_off, name_off;   /* entity id and canonical name, same pool */
+  uint32_t src_file_off;       /* "ar/persons.tsv", same pool */
   uint32_t src_line;
-  uint32_t entity;              /* set by resolution */
-  uint32_t order;               /* source order: list or rule number */
-  uint32_t rule_off;            /* rule name for rule mentions, same pool */
-  uint32_t lost_to;             /* the winner that beat it, when lost */
-  uint32_t gz_entity;           /* list mentions: the entity in image */
-  uint8_t gz_img;               /* gz_img, for id_off and name_off */
+  uint32_t entity;    /* set by resolution */
+  uint32_t order;     /* source order: list or rule number */
+  uint32_t rule_off;  /* rule name for rule mentions, same pool */
+  uint32_t lost_to;   /* the winner that beat it, when lost */
+  uint32_t gz_entity; /* list mentions: the entity in image */
+  uint8_t gz_img;     /* gz_img, for id_off and name_off */
   int16_t priority;
-  uint16_t type;                /* gz_type */
+  uint16_t type; /* gz_type */
   uint8_t kind, source;
-  uint8_t lost;                 /* 1 when resolution discarded it */
-  uint8_t adopted;              /* a rule's: took a list id (ADOPT_*) */
-  uint8_t derived;              /* a rule's id made from its name (no id:) */
+  uint8_t lost;    /* 1 when resolution discarded it */
+  uint8_t adopted; /* a rule's: took a list id (ADOPT_*) */
+  uint8_t derived; /* a rule's id made from its name (no id:) */
 } mention;
 
 enum { ADOPT_NONE, ADOPT_INSIDE, ADOPT_EXACT };
 
 typedef struct entity {
   uint32_t id_off, name_off;
-  uint32_t first, count;        /* into mention_table.order */
+  uint32_t first, count; /* into mention_table.order */
   uint16_t type;
 } entity;
 
@@ -61,9 +61,9 @@ typedef struct mention_table {
   size_t n_mentions, cap_mentions;
   entity *entities;
   size_t n_entities, cap_entities;
-  uint32_t *order;              /* mention indices grouped by entity */
+  uint32_t *order; /* mention indices grouped by entity */
   rawi_strbuf strings;
-  rawi_map copied;              /* stable string -> its copy in strings */
+  rawi_map copied; /* stable string -> its copy in strings */
 } mention_table;
 
 void mention_table_init(mention_table *t, const rawi_allocator *alloc);
@@ -160,8 +160,8 @@ uint32_t name_words(const text_doc *d, uint32_t first, uint32_t end);
  * first of several words, Latin al-/el- dropped. Spelling variants of one
  * name share it (كريم الدباغ, كريم دباغ; Karim al-Dabbagh, Karim Dabbagh).
  * Returns its length (cut at cap - 1). */
-size_t name_key(const text_doc *d, uint32_t first, uint32_t end,
-                uint32_t split, char *buf, size_t cap);
+size_t name_key(const text_doc *d, uint32_t first, uint32_t end, uint32_t split,
+                char *buf, size_t cap);
 /* The key of a name that is no person's: its words' norms one space
  * apart, punctuation left out, the last without an English possessive
  * (Ryanair's: ryanair; AT&T: att). */

@@ -117,8 +117,9 @@ static uint64_t lead_seq(const lead_ctx *x, const char **pp) {
       return ref >= 0 ? 1ull << (ref & 63) : ahead;
     }
     int look_ahead = p[1] == '?' && p[2] == '=';
-    int look_other = p[1] == '?' && (p[2] == '!' ||
-                     (p[2] == '<' && (p[3] == '=' || p[3] == '!')));
+    int look_other =
+        p[1] == '?' &&
+        (p[2] == '!' || (p[2] == '<' && (p[3] == '=' || p[3] == '!')));
     if (look_ahead || look_other) {
       if (look_ahead && ahead == ANYWHERE) { /* (?=@X ...): X starts here */
         const char *in = p + 3;
@@ -235,6 +236,7 @@ int rules_starts_at_token(const char *pattern) {
 size_t rules_next_token(const char *text, size_t len, size_t at) {
   if (at == 0)
     return 0;
-  const char *space = at <= len ? memchr(text + at - 1, ' ', len - at + 1) : NULL;
+  const char *space =
+      at <= len ? memchr(text + at - 1, ' ', len - at + 1) : NULL;
   return space ? (size_t)(space - text) + 1 : len + 1;
 }

@@ -21,7 +21,9 @@
 #include "util/mem.h"
 
 /* Characters that make a group's text more than literal alternatives. */
-static int meta(char c) { return c && strchr("\\()[]{}.*+?^$", c) != NULL; }
+static int meta(char c) {
+  return c && strchr("\\()[]{}.*+?^$", c) != NULL;
+}
 
 /* Past the group or character class at p (its closing bracket), or NULL
  * when unbalanced; escapes and classes inside are stepped over. */
@@ -124,9 +126,9 @@ static int has_bar(const char *p, const char *end) {
 
 typedef struct needs_walk {
   rule *r;
-  uint8_t alt;      /* the top-level alternative walked */
-  uint8_t found;    /* needs found in it */
-  int failed;       /* the pattern is beyond the analysis */
+  uint8_t alt;   /* the top-level alternative walked */
+  uint8_t found; /* needs found in it */
+  int failed;    /* the pattern is beyond the analysis */
 } needs_walk;
 
 /* Is every alternative of the literal set [from, to) a gram long? A
@@ -186,8 +188,8 @@ static void seq_needs(needs_walk *w, const char *p, const char *end) {
     else
       literal = 1, after = p + char_len((unsigned char)*p);
     int optional = 0;
-    const char *next = after && after <= end ? quantifier(after, end, &optional)
-                                             : NULL;
+    const char *next =
+        after && after <= end ? quantifier(after, end, &optional) : NULL;
     if (!next) {
       w->failed = 1;
       return;

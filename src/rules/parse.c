@@ -29,7 +29,6 @@
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
-
 typedef struct parser {
   ruleset *rs;
   const char *file;
@@ -86,7 +85,9 @@ static void *pcre_alloc(PCRE2_SIZE n, void *ctx) {
   return rawi_mem_alloc(ctx, n);
 }
 
-static void pcre_free(void *p, void *ctx) { rawi_mem_free(ctx, p); }
+static void pcre_free(void *p, void *ctx) {
+  rawi_mem_free(ctx, p);
+}
 
 void *rules_pcre_general(const rawi_allocator *alloc) {
   return pcre2_general_context_create(pcre_alloc, pcre_free, (void *)alloc);
@@ -134,13 +135,13 @@ typedef struct expansion {
   size_t n_calls;
   uint8_t optional[RULES_MAX_CALLS]; /* class reference need not match */
   struct {
-    size_t first_call;     /* calls made inside this group start here */
-    int alt, lookaround;   /* the group has a |; is a (?= (?! (?<= (?<! */
+    size_t first_call;   /* calls made inside this group start here */
+    int alt, lookaround; /* the group has a |; is a (?= (?! (?<= (?<! */
   } groups[64];
-  int depth;               /* open groups */
-  int relation;            /* relation rule: @TYPE is an entity placeholder */
-  int top_alt;             /* a | outside any group: nothing is required */
-  const char *active[16];  /* macros being expanded: recursion guard */
+  int depth;              /* open groups */
+  int relation;           /* relation rule: @TYPE is an entity placeholder */
+  int top_alt;            /* a | outside any group: nothing is required */
+  const char *active[16]; /* macros being expanded: recursion guard */
   size_t n_active;
 } expansion;
 
@@ -218,22 +219,27 @@ static int expand_class_alt(parser *p, expansion *x, const char *s, size_t n,
   const char *close = memchr(s, ')', n);
   *used = close ? (size_t)(close - s) + 1 : n;
   if (!x->relation || !close) {
-    report(p, line, col, "write a choice of classes as (?:@A|@B), not "
-           "@(?:A|B)%s%s", "", "");
+    report(p, line, col,
+           "write a choice of classes as (?:@A|@B), not "
+           "@(?:A|B)%s%s",
+           "", "");
     return RAWI_ERR_FORMAT;
   }
   char lit[160] = "(?<![^ ])[وفبكل]{0,3}@(?:";
   size_t at = strlen(lit);
   char what[96];
-  snprintf(what, sizeof what, "%.*s", (int)(close - s + 1 < 95 ? close - s + 1 : 95), s);
+  snprintf(what, sizeof what, "%.*s",
+           (int)(close - s + 1 < 95 ? close - s + 1 : 95), s);
   for (const char *q = s + 4; q < close;) {
     size_t len = ident_len(q, (size_t)(close - q));
     int ref = gz_ref_index(q, len);
     if (!len || ref < 0 || !(gz_is_entity_type(ref) || ref == GZ_DEMONYM) ||
         at + len + 16 > sizeof lit) {
-      report(p, line, col, "relation rules may refer only to entities "
+      report(p, line, col,
+             "relation rules may refer only to entities "
              "(@PERSON, @ORGANIZATION, @COUNTRY, @LOCATION, @DEMONYM), not "
-             "'%s'%s", what, "");
+             "'%s'%s",
+             what, "");
       return RAWI_ERR_FORMAT;
     }
     at += (size_t)snprintf(lit + at, sizeof lit - at, "%s%s",
@@ -241,7 +247,8 @@ static int expand_class_alt(parser *p, expansion *x, const char *s, size_t n,
                            gz_type_name(ref));
     q += len;
     if (q < close && *q++ != '|') {
-      report(p, line, col, "expected | between the classes of '%s'%s", what, "");
+      report(p, line, col, "expected | between the classes of '%s'%s", what,
+             "");
       return RAWI_ERR_FORMAT;
     }
   }
@@ -262,19 +269,23 @@ static int expand_class(parser *p, expansion *x, const char *s, size_t n,
   if (x->relation && ref >= 0) {
     /* the relation view writes each entity as @TYPE after its proclitics */
     if (negate || !(gz_is_entity_type(ref) || ref == GZ_DEMONYM)) {
-      report(p, line, col, "relation rules may refer only to entities "
+      report(p, line, col,
+             "relation rules may refer only to entities "
              "(@PERSON, @ORGANIZATION, @COUNTRY, @LOCATION, @DEMONYM), not "
-             "'%s%s'", negate ? "!@" : "@", buf);
+             "'%s%s'",
+             negate ? "!@" : "@", buf);
       return RAWI_ERR_FORMAT;
     }
     char lit[64];
-    snprintf(lit, sizeof lit, "(?<![^ ])[وفبكل]{0,3}@%s(?![^ ])", gz_type_name(ref));
+    snprintf(lit, sizeof lit, "(?<![^ ])[وفبكل]{0,3}@%s(?![^ ])",
+             gz_type_name(ref));
     return emit(x, lit, strlen(lit), col);
   }
   if (ref < 0) {
     report(p, line, col,
            "unknown class '@%s' (expected a type such as PERSON or a class "
-           "such as TITLE, GIVEN_NAME, DEMONYM)%s", buf, "");
+           "such as TITLE, GIVEN_NAME, DEMONYM)%s",
+           buf, "");
     return RAWI_ERR_FORMAT;
   }
   if (x->n_calls == RULES_MAX_CALLS) {
@@ -288,8 +299,9 @@ static int expand_class(parser *p, expansion *x, const char *s, size_t n,
   int starts = !negate && *used < n && s[*used] == ')' && x->out.len >= 3 &&
                (!memcmp(x->out.data + x->out.len - 3, "(?!", 3) ||
                 !memcmp(x->out.data + x->out.len - 3, "(?=", 3));
-  x->calls[k] = (rule_call){.ref = (uint16_t)ref, .negate = (uint8_t)negate,
-                           .starts = (uint8_t)starts};
+  x->calls[k] = (rule_call){.ref = (uint16_t)ref,
+                            .negate = (uint8_t)negate,
+                            .starts = (uint8_t)starts};
   x->optional[k] = (uint8_t)(negate | starts);
   char g[128];
   if (starts) {
@@ -302,7 +314,8 @@ static int expand_class(parser *p, expansion *x, const char *s, size_t n,
     snprintf(g, sizeof g, "(?C%zu)\\S++", k + 1);
     return emit(x, g, strlen(g), col);
   }
-  if (x->n_calls + 2 > RULES_MAX_CALLS) { /* every span length, checked at its end */
+  if (x->n_calls + 2 >
+      RULES_MAX_CALLS) { /* every span length, checked at its end */
     snprintf(g, sizeof g, "(?<_c%zu>\\S++(?: \\S++){0,%d})(?C%zu)", k,
              RULES_MAX_SPAN - 1, k + 1);
     return emit(x, g, strlen(g), col);
@@ -335,7 +348,8 @@ static void track_groups(expansion *x, const char *s, size_t n, size_t i) {
   if (c == '(' && x->depth < 64) {
     int look = i + 2 < n && s[i + 1] == '?' &&
                (s[i + 2] == '=' || s[i + 2] == '!' ||
-                (s[i + 2] == '<' && i + 3 < n && (s[i + 3] == '=' || s[i + 3] == '!')));
+                (s[i + 2] == '<' && i + 3 < n &&
+                 (s[i + 3] == '=' || s[i + 3] == '!')));
     x->groups[x->depth].first_call = x->n_calls;
     x->groups[x->depth].alt = 0;
     x->groups[x->depth].lookaround = look;
@@ -343,8 +357,8 @@ static void track_groups(expansion *x, const char *s, size_t n, size_t i) {
   } else if (c == ')' && x->depth > 0) {
     x->depth--;
     char q = i + 1 < n ? s[i + 1] : 0;
-    int maybe_none = q == '?' || q == '*' ||
-                     (q == '{' && i + 2 < n && s[i + 2] == '0');
+    int maybe_none =
+        q == '?' || q == '*' || (q == '{' && i + 2 < n && s[i + 2] == '0');
     if (maybe_none || x->groups[x->depth].alt || x->groups[x->depth].lookaround)
       for (size_t k = x->groups[x->depth].first_call; k < x->n_calls; k++)
         x->optional[k] = 1;
@@ -369,7 +383,8 @@ static int expand(parser *p, expansion *x, const char *s, size_t n,
       rawi_utf8_decode((const unsigned char *)s + i + 1, &k);
       used = 1 + (size_t)k;
       /* \p{L}, \x{0627}, \g{1}: the braces belong to the escape */
-      if (used == 2 && strchr("pPxgkNou", s[i + 1]) && i + 2 < n && s[i + 2] == '{') {
+      if (used == 2 && strchr("pPxgkNou", s[i + 1]) && i + 2 < n &&
+          s[i + 2] == '{') {
         const char *close = memchr(s + i + 2, '}', n - i - 2);
         if (close)
           used = (size_t)(close - (s + i)) + 1;
@@ -397,11 +412,13 @@ static int expand(parser *p, expansion *x, const char *s, size_t n,
     } else if ((unsigned char)c >= 0x80) {
       /* Arabic letters fold as the view does: أ and ا, ة and ه are one */
       int k;
-      uint32_t cp = text_arabic_fold(rawi_utf8_decode((const unsigned char *)s + i, &k));
+      uint32_t cp =
+          text_arabic_fold(rawi_utf8_decode((const unsigned char *)s + i, &k));
       used = (size_t)k;
       char enc[4];
-      rc = cp == TEXT_FOLD_REMOVE ? RAWI_OK
-                                  : emit(x, enc, (size_t)rawi_utf8_encode(cp, enc), here);
+      rc = cp == TEXT_FOLD_REMOVE
+               ? RAWI_OK
+               : emit(x, enc, (size_t)rawi_utf8_encode(cp, enc), here);
     } else {
       int k;
       rawi_utf8_decode((const unsigned char *)s + i, &k);
@@ -477,12 +494,14 @@ static int callout_group(pcre2_code *code, size_t k, uint32_t *group) {
 static int planned_groups(parser *p, rule *r, const pcre2_code *code,
                           unsigned long line) {
   PCRE2_SPTR first, last;
-  int size = pcre2_substring_nametable_scan(code, (PCRE2_SPTR) "planned", &first, &last);
+  int size = pcre2_substring_nametable_scan(code, (PCRE2_SPTR) "planned",
+                                            &first, &last);
   r->n_planned_groups = 0;
   if (size <= 0)
     return 0;
   for (PCRE2_SPTR e = first; e <= last; e += size) {
-    if (r->n_planned_groups == sizeof r->planned_groups / sizeof *r->planned_groups) {
+    if (r->n_planned_groups ==
+        sizeof r->planned_groups / sizeof *r->planned_groups) {
       report(p, line, 1, "rule '%s' has more than 4 groups named planned%s",
              r->name, "");
       return 1;
@@ -508,15 +527,18 @@ static int compile_rule(parser *p, rule *r, const expansion *x,
   if (x->relation)
     r->at_tokens = (uint8_t)rules_starts_at_token(r->pattern);
   uint32_t anchored = r->anchors || r->at_tokens ? PCRE2_ANCHORED : 0;
-  pcre2_code *code = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES | anchored,
-                                   &ec, &off, p->rs->pcre_compile);
+  pcre2_code *code = pcre2_compile(
+      (PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
+      PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES | anchored,
+      &ec, &off, p->rs->pcre_compile);
   if (!code && ec == PCRE2_ERROR_HEAP_FAILED)
     return RAWI_ERR_NOMEM;
   if (!code) {
     char msg[200];
     pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
-    unsigned long col = off < x->out.len ? x->cols[off] : x->out.len ? x->cols[x->out.len - 1] + 1 : 1;
+    unsigned long col = off < x->out.len ? x->cols[off]
+                        : x->out.len     ? x->cols[x->out.len - 1] + 1
+                                         : 1;
     report(p, line, col, "invalid pattern: %s%s", msg, "");
     return RAWI_ERR_FORMAT;
   }
@@ -580,9 +602,9 @@ static int normalise(parser *p, const char *s, size_t n, char **out) {
   return *out ? RAWI_OK : RAWI_ERR_NOMEM;
 }
 
-static int add_words(parser *p, rule *r, char ***list, size_t *n,
-                     const char *v, const char *end, unsigned long ln,
-                     const char *line, int classes) {
+static int add_words(parser *p, rule *r, char ***list, size_t *n, const char *v,
+                     const char *end, unsigned long ln, const char *line,
+                     int classes) {
   while ((v = skip_ws(v, end)) < end) {
     const char *w = v;
     while (v < end && *v != ' ' && *v != '\t')
@@ -675,7 +697,8 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
     if (t < 0 || !gz_is_entity_type(t))
       report(p, ln, vcol,
              "unknown entity type (expected PERSON, ORGANIZATION, COUNTRY "
-             "or LOCATION)%s%s", "", "");
+             "or LOCATION)%s%s",
+             "", "");
     else
       b->r.type = t, b->has_type = 1;
   } else if (KEY("relation")) {
@@ -684,7 +707,8 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
       report(p, ln, vcol,
              "unknown relation (expected met_with, advised, visited, "
              "leader_of, official_of, member_of, part_of, lives_in, "
-             "based_in, located_in or killed)%s%s", "", "");
+             "based_in, located_in or killed)%s%s",
+             "", "");
     else
       b->r.relation = rel, b->r.type = -1, b->has_type = 1;
   } else if (KEY("confidence")) {
@@ -722,8 +746,8 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
     }
   } else if (KEY("priority")) {
     if (parse_priority(v, end, &b->r.priority))
-      report(p, ln, vcol, "priority must be a whole number from -1000 to 1000%s%s",
-             "", "");
+      report(p, ln, vcol,
+             "priority must be a whole number from -1000 to 1000%s%s", "", "");
   } else if (KEY("pattern")) {
     b->pattern = v;
     b->pattern_len = (size_t)(end - v);
@@ -733,8 +757,8 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
     return add_words(p, &b->r, &b->r.trigger_words, &b->r.n_trigger_words, v,
                      end, ln, line, 1);
   } else if (KEY("unless")) {
-    return add_words(p, &b->r, &b->r.unless_words, &b->r.n_unless_words, v,
-                     end, ln, line, 0);
+    return add_words(p, &b->r, &b->r.unless_words, &b->r.n_unless_words, v, end,
+                     ln, line, 0);
   } else if (KEY("subject_head")) {
     return add_words(p, &b->r, &b->r.subject_heads, &b->r.n_subject_heads, v,
                      end, ln, line, 0);
@@ -746,7 +770,8 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
     report(p, ln, col_of(line, k),
            "unknown key '%s' (expected type or relation, id, priority, "
            "confidence, modality, pattern, trigger, unless, subject_head, "
-           "example or counter)%s", key, "");
+           "example or counter)%s",
+           key, "");
   }
 #undef KEY
   return RAWI_OK;
@@ -770,14 +795,17 @@ static int finish_block(parser *p, block *b) {
               (uint32_t)b->pattern_col, 0);
   if (rc == RAWI_OK && x.out.len)
     merge_negative_starts(&x);
-  if (rc == RAWI_OK && (r->pattern = dup_n(p->rs->alloc, x.out.data ? x.out.data : "", x.out.len)) &&
-      (r->calls = rawi_mem_alloc(p->rs->alloc, (x.n_calls + 1) * sizeof *r->calls))) {
+  if (rc == RAWI_OK &&
+      (r->pattern =
+           dup_n(p->rs->alloc, x.out.data ? x.out.data : "", x.out.len)) &&
+      (r->calls =
+           rawi_mem_alloc(p->rs->alloc, (x.n_calls + 1) * sizeof *r->calls))) {
     memcpy(r->calls, x.calls, x.n_calls * sizeof *r->calls);
     r->n_calls = x.n_calls;
     if (!x.top_alt)
       for (size_t k = 0; k < x.n_calls; k++)
         if (!x.optional[k])
-          r->requires |= 1ull << (x.calls[k].ref & 63);
+    r->requires |= 1ull << (x.calls[k].ref & 63);
     rc = compile_rule(p, r, &x, b->pattern_line);
   } else if (rc == RAWI_OK) {
     rc = RAWI_ERR_NOMEM;
@@ -785,25 +813,32 @@ static int finish_block(parser *p, block *b) {
   rawi_strbuf_free(&x.out);
   rawi_mem_free(p->rs->alloc, x.cols);
   if (rc == RAWI_OK && r->type < 0 && !r->object) {
-    report(p, r->line, 1, "relation rule '%s' needs a group named object "
-           "(and subject, unless the subject is the topic)%s", r->name, "");
+    report(p, r->line, 1,
+           "relation rule '%s' needs a group named object "
+           "(and subject, unless the subject is the topic)%s",
+           r->name, "");
     rc = RAWI_ERR_FORMAT;
   }
   if (rc == RAWI_OK && r->type >= 0 && r->n_subject_heads) {
-    report(p, r->line, 1, "subject_head applies to relation rules only, "
-           "not to rule '%s'%s", r->name, "");
+    report(p, r->line, 1,
+           "subject_head applies to relation rules only, "
+           "not to rule '%s'%s",
+           r->name, "");
     rc = RAWI_ERR_FORMAT;
   }
   if (rc == RAWI_OK && r->type >= 0 && b->modality_line) {
-    report(p, b->modality_line, b->modality_col, "modality applies to relation rules only, "
-           "not to rule '%s'%s", r->name, "");
+    report(p, b->modality_line, b->modality_col,
+           "modality applies to relation rules only, "
+           "not to rule '%s'%s",
+           r->name, "");
     rc = RAWI_ERR_FORMAT;
   }
   if (rc == RAWI_OK && r->type >= 0 && !r->requires && !r->trigger_classes &&
       !r->n_trigger_words) {
     report(p, r->line, 1,
            "rule '%s' needs a trigger: a class its pattern always requires "
-           "(@TITLE) or a 'trigger:' line%s", r->name, "");
+           "(@TITLE) or a 'trigger:' line%s",
+           r->name, "");
     rc = RAWI_ERR_FORMAT;
   }
   if (rc)
@@ -832,7 +867,8 @@ static int define_macro(parser *p, const char *line, const char *s,
   size_t n = ident_len(s, (size_t)(end - s));
   const char *eq = skip_ws(s + n, end);
   if (!n || eq >= end || *eq != '=') {
-    report(p, ln, col_of(line, s), "expected 'define NAME = PATTERN'%s%s", "", "");
+    report(p, ln, col_of(line, s), "expected 'define NAME = PATTERN'%s%s", "",
+           "");
     return RAWI_OK;
   }
   const char *body = skip_ws(eq + 1, end);
@@ -861,8 +897,7 @@ static int start_block(parser *p, block *b, const char *line, const char *s,
   const char *e = s;
   while (e < end && *e != ' ' && *e != '\t')
     e++;
-  *b = (block){.r = {.line = ln, .priority = 50,
-                      .confidence = 0.9}};
+  *b = (block){.r = {.line = ln, .priority = 50, .confidence = 0.9}};
   if (e == s) {
     report(p, ln, col_of(line, s), "expected 'rule NAME'%s%s", "", "");
     return RAWI_OK;
@@ -898,7 +933,8 @@ int ruleset_add_file(ruleset *rs, const char *name, const char *text,
     for (size_t i = 0; i < bad; i++)
       if (text[i] == '\n')
         ln++, ls = i + 1;
-    report(&p, ln, col_of(text + ls, text + bad), "invalid utf-8: %s%s", why, "");
+    report(&p, ln, col_of(text + ls, text + bad), "invalid utf-8: %s%s", why,
+           "");
     return p.errors;
   }
   block b = {0};
@@ -926,7 +962,8 @@ int ruleset_add_file(ruleset *rs, const char *name, const char *text,
       if (rc)
         break;
     }
-    if ((size_t)(end - s) > 5 && !memcmp(s, "rule", 4) && (s[4] == ' ' || s[4] == '\t')) {
+    if ((size_t)(end - s) > 5 && !memcmp(s, "rule", 4) &&
+        (s[4] == ' ' || s[4] == '\t')) {
       rc = start_block(&p, &b, line, s + 4, end, ln);
       in_block = b.r.name != NULL;
     } else if ((size_t)(end - s) > 7 && !memcmp(s, "define", 6) &&

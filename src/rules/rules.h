@@ -31,7 +31,7 @@
 #define RULES_GRAM_LOG2 11
 #define RULES_GRAM_BITS (1u << RULES_GRAM_LOG2)
 #define RULES_MAX_CALLS 250 /* callouts of one pattern (PCRE2: 255) */
-#define RULES_MAX_SPAN 8     /* tokens of a class span */
+#define RULES_MAX_SPAN 8    /* tokens of a class span */
 
 /* One callout of a pattern (callout n is calls[n - 1]): @CLASS makes three
  * (starts, more, the span's end), !@CLASS one (negate), a class in a
@@ -58,48 +58,48 @@ typedef struct rule_need {
 
 typedef struct rule_example {
   char *sentence;
-  char *expect;   /* text the rule must (or must not) produce; may be NULL */
-  int negative;   /* counter: the rule must not produce it */
+  char *expect; /* text the rule must (or must not) produce; may be NULL */
+  int negative; /* counter: the rule must not produce it */
   unsigned long line;
 } rule_example;
 
 typedef struct rule {
-  char *name, *file;     /* "person.title", "ar/entities.rules" */
+  char *name, *file; /* "person.title", "ar/entities.rules" */
   unsigned long line;
-  int type;              /* entity type produced (-1: a relation rule) */
-  int relation;          /* relation rules: predicate (relate/schema) */
-  double confidence;     /* relation rules: confidence of their edges */
-  uint32_t subject, object; /* relation rules: capture groups */
+  int type;                   /* entity type produced (-1: a relation rule) */
+  int relation;               /* relation rules: predicate (relate/schema) */
+  double confidence;          /* relation rules: confidence of their edges */
+  uint32_t subject, object;   /* relation rules: capture groups */
   uint32_t subject2, object2; /* the same, for a second alternative */
   uint16_t planned_groups[4]; /* relation rules: captures named `planned` */
   uint8_t n_planned_groups;
-  uint8_t planned;       /* relation rules: `modality: planned` */
-  char *id;              /* id given by the rule (id:), or NULL: derived */
+  uint8_t planned; /* relation rules: `modality: planned` */
+  char *id;        /* id given by the rule (id:), or NULL: derived */
   int priority;
-  char *pattern;         /* after macro expansion */
-  void *code;            /* pcre2_code_8 */
-  uint64_t anchors;      /* classes a match starts with (bit per class);
-                          * 0: it may start anywhere */
-  uint8_t at_tokens;     /* relation rules: every match starts at a token
-                          * of the view (compiled PCRE2_ANCHORED, tried
-                          * at each token) */
+  char *pattern;     /* after macro expansion */
+  void *code;        /* pcre2_code_8 */
+  uint64_t anchors;  /* classes a match starts with (bit per class);
+                      * 0: it may start anywhere */
+  uint8_t at_tokens; /* relation rules: every match starts at a token
+                      * of the view (compiled PCRE2_ANCHORED, tried
+                      * at each token) */
   rule_need needs[RULES_MAX_NEEDS]; /* text every match holds */
-  uint8_t n_needs;       /* 0: no such text known */
-  uint8_t n_need_alts;   /* the pattern's top-level alternatives */
-  uint16_t *need_bits;   /* per literal alternative of a need: the count,
-                          * then the filter bit, of its four-byte grams */
-  uint32_t group;        /* capture holding the entity (0: whole match) */
-  uint32_t group2;       /* capture name2, for a second alternative; 0 */
+  uint8_t n_needs;                  /* 0: no such text known */
+  uint8_t n_need_alts;              /* the pattern's top-level alternatives */
+  uint16_t *need_bits; /* per literal alternative of a need: the count,
+                        * then the filter bit, of its four-byte grams */
+  uint32_t group;      /* capture holding the entity (0: whole match) */
+  uint32_t group2;     /* capture name2, for a second alternative; 0 */
   rule_call *calls;
   size_t n_calls;
-  uint64_t requires;     /* classes the pattern always needs (bit per class) */
+  uint64_t requires; /* classes the pattern always needs (bit per class) */
   uint64_t trigger_classes; /* classes of the trigger: line (bit per class) */
-  char **trigger_words;  /* words of the trigger: line, normalised */
+  char **trigger_words;     /* words of the trigger: line, normalised */
   size_t n_trigger_words;
-  char **unless_words;   /* normalised words that keep it from running */
+  char **unless_words; /* normalised words that keep it from running */
   size_t n_unless_words;
-  char **subject_heads;  /* relation rules: the head words a subject
-                          * organisation must have (وزارة، جيش), or none */
+  char **subject_heads; /* relation rules: the head words a subject
+                         * organisation must have (وزارة، جيش), or none */
   size_t n_subject_heads;
   rule_example *examples;
   size_t n_examples;
@@ -111,15 +111,15 @@ typedef struct ruleset {
   size_t n_rules, cap_rules;
   char **macro_names, **macro_bodies; /* defines, visible to later files */
   size_t n_macros, cap_macros;
-  uint32_t ovector_pairs;             /* largest capture count + 1 */
-  uint64_t *word_hash;   /* every rule's trigger and unless words: hash | 1,
-                          * open addressing, 0 = empty (src/rules/words.c) */
-  uint32_t *word_rule;   /* rule << 2 | RULES_TRIGGER_WORD or _UNLESS_WORD */
+  uint32_t ovector_pairs; /* largest capture count + 1 */
+  uint64_t *word_hash;    /* every rule's trigger and unless words: hash | 1,
+                           * open addressing, 0 = empty (src/rules/words.c) */
+  uint32_t *word_rule;    /* rule << 2 | RULES_TRIGGER_WORD or _UNLESS_WORD */
   const char **word_text; /* the word (the rule's string) */
   size_t n_word_slots;
-  int no_jit;                         /* interpret patterns (valgrind) */
-  void *pcre_compile;                 /* pcre2_compile_context_8 over alloc */
-  void *pcre_general;                 /* pcre2_general_context_8 over alloc */
+  int no_jit;         /* interpret patterns (valgrind) */
+  void *pcre_compile; /* pcre2_compile_context_8 over alloc */
+  void *pcre_general; /* pcre2_general_context_8 over alloc */
 } ruleset;
 
 /* Problems found while loading; each is reported, loading goes on. */
@@ -146,28 +146,28 @@ int ruleset_add_file(ruleset *rs, const char *name, const char *text,
 /* Per-thread scratch for running rules. */
 typedef struct rules_scratch {
   const rawi_allocator *alloc;
-  void *pcre_general;  /* pcre2_general_context_8 over alloc */
-  void *match_data;    /* pcre2_match_data_8 */
+  void *pcre_general;   /* pcre2_general_context_8 over alloc */
+  void *match_data;     /* pcre2_match_data_8 */
   uint32_t match_pairs; /* the capture pairs it holds */
-  void *match_context; /* pcre2_match_context_8, limits and callout */
+  void *match_context;  /* pcre2_match_context_8, limits and callout */
   char *view;
   size_t cap_view;
-  uint32_t *starts;    /* view offset of each token of the sentence */
+  uint32_t *starts; /* view offset of each token of the sentence */
   size_t cap_starts;
-  uint32_t *tok_of;    /* token of each byte of the view */
+  uint32_t *tok_of; /* token of each byte of the view */
   size_t cap_tok_of;
-  uint8_t *fired;      /* per rule: triggered in this sentence */
+  uint8_t *fired; /* per rule: triggered in this sentence */
   size_t cap_fired;
-  uint64_t *types_at;  /* per token of the sentence: types of marks there */
-  uint32_t *mark_at;   /* per token: its first mark */
+  uint64_t *types_at; /* per token of the sentence: types of marks there */
+  uint32_t *mark_at;  /* per token: its first mark */
   size_t cap_types, cap_mark_at;
   uint32_t span_from[RULES_MAX_CALLS]; /* where each open span started */
   uint32_t *anchor_at; /* view offsets where an anchored rule is tried */
   size_t cap_anchor_at;
-  uint8_t *word_hit;   /* per rule: RULES_TRIGGER_WORD, RULES_UNLESS_WORD */
+  uint8_t *word_hit; /* per rule: RULES_TRIGGER_WORD, RULES_UNLESS_WORD */
   size_t cap_word_hit;
   uint64_t grams[RULES_GRAM_BITS / 64]; /* of the view (rules_grams) */
-  size_t limit_hits;   /* rules skipped on a sentence by a PCRE2 limit */
+  size_t limit_hits;      /* rules skipped on a sentence by a PCRE2 limit */
   const char *limit_rule; /* the last rule that hit one */
 } rules_scratch;
 
@@ -198,8 +198,8 @@ void rules_words_free(ruleset *rs);
 /* Note in s->word_hit, per rule, whether a token of sentence [first, first
  * + count), or one of its proclitic readings, is one of the rule's trigger
  * or unless words. */
-int rules_sentence_words(const ruleset *rs, rules_scratch *s,
-                         const text_doc *d, uint32_t first, uint32_t count);
+int rules_sentence_words(const ruleset *rs, rules_scratch *s, const text_doc *d,
+                         uint32_t first, uint32_t count);
 /* After rules_sentence_words: may rule r run, as far as its words say (a
  * trigger word present, when it has some; no unless word present)? */
 int rules_words_allow(const rules_scratch *s, const ruleset *rs, size_t r);

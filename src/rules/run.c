@@ -103,8 +103,8 @@ static int reading_at(const text_doc *d, uint32_t t, size_t inside,
 /* Is token t written with a capital letter first (Antony, U.S.)? */
 static int capitalised(const text_doc *d, uint32_t t) {
   int n;
-  uint32_t cp = rawi_utf8_decode((const unsigned char *)d->text +
-                                     d->tokens[t].byte_start, &n);
+  uint32_t cp = rawi_utf8_decode(
+      (const unsigned char *)d->text + d->tokens[t].byte_start, &n);
   return d->tokens[t].kind == RAWI_TOKEN_WORD && u_isupper((UChar32)cp);
 }
 
@@ -113,8 +113,10 @@ static int capitalised(const text_doc *d, uint32_t t) {
 static int upper_word(const text_doc *d, uint32_t t) {
   if (d->tokens[t].kind != RAWI_TOKEN_WORD)
     return 0;
-  const unsigned char *p = (const unsigned char *)d->text + d->tokens[t].byte_start;
-  const unsigned char *e = (const unsigned char *)d->text + d->tokens[t].byte_end;
+  const unsigned char *p =
+      (const unsigned char *)d->text + d->tokens[t].byte_start;
+  const unsigned char *e =
+      (const unsigned char *)d->text + d->tokens[t].byte_end;
   int letters = 0;
   while (p < e) {
     int n;
@@ -269,8 +271,7 @@ void rules_set_budget(rules_scratch *s, size_t starts) {
   per = per < MATCH_LIMIT_MIN ? MATCH_LIMIT_MIN
         : per > MATCH_LIMIT   ? MATCH_LIMIT
                               : per;
-  pcre2_set_match_limit((pcre2_match_context *)s->match_context,
-                        (uint32_t)per);
+  pcre2_set_match_limit((pcre2_match_context *)s->match_context, (uint32_t)per);
 }
 
 int rules_match_failed(rules_scratch *s, const rule *r, int rc) {
@@ -305,8 +306,8 @@ static int ensure_scratch(rules_scratch *s, const ruleset *rs) {
     s->match_data = NULL;
   }
   if (!s->match_data) {
-    s->match_data = pcre2_match_data_create(rs->ovector_pairs + 1,
-                                            s->pcre_general);
+    s->match_data =
+        pcre2_match_data_create(rs->ovector_pairs + 1, s->pcre_general);
     if (!s->match_data)
       return RAWI_ERR_NOMEM;
     s->match_pairs = rs->ovector_pairs + 1;
@@ -329,7 +330,8 @@ static int index_marks(rules_scratch *s, sentence_ctx *c) {
       i++;
     s->mark_at[t] = (uint32_t)i;
     s->types_at[t] = 0;
-    for (size_t k = i; k < c->mark_end && c->marks->v[k].tok_first == c->first + t; k++)
+    for (size_t k = i;
+         k < c->mark_end && c->marks->v[k].tok_first == c->first + t; k++)
       s->types_at[t] |= 1ull << (c->marks->v[k].type & 63);
   }
   c->types_at = s->types_at;
@@ -398,8 +400,8 @@ static int triggered(const ruleset *rs, rules_scratch *s, const text_doc *d,
 }
 
 /* A match's capture [s, e) as a mention candidate of rule r. */
-static int emit(const sentence_ctx *c, const rule *r, uint32_t order,
-                size_t s, size_t e, mention_table *out) {
+static int emit(const sentence_ctx *c, const rule *r, uint32_t order, size_t s,
+                size_t e, mention_table *out) {
   size_t inside;
   uint32_t t0 = token_at(c, s, &inside);
   long t1 = token_ending_at(c, e);
@@ -410,10 +412,15 @@ static int emit(const sentence_ctx *c, const rule *r, uint32_t order,
     return RAWI_OK; /* starts inside a token, not at a proclitic boundary */
   if (!inside)
     k = marked_reading(c, c->first + t0);
-  mention m = {.tok_first = c->first + t0, .tok_end = c->first + (uint32_t)t1 + 1,
-               .split = k, .src_line = (uint32_t)r->line, .type = (uint16_t)r->type,
-               .kind = MENTION_NAME, .source = SOURCE_RULE,
-               .priority = (int16_t)r->priority, .order = order,
+  mention m = {.tok_first = c->first + t0,
+               .tok_end = c->first + (uint32_t)t1 + 1,
+               .split = k,
+               .src_line = (uint32_t)r->line,
+               .type = (uint16_t)r->type,
+               .kind = MENTION_NAME,
+               .source = SOURCE_RULE,
+               .priority = (int16_t)r->priority,
+               .order = order,
                .derived = !r->id};
   /* id and name come from the mention's own text */
   const text_doc *d = c->d;
@@ -456,7 +463,8 @@ static void add_anchor(rules_scratch *s, size_t *n, size_t token_first,
     i--;
   if (i > token_first && s->anchor_at[i - 1] == v)
     return;
-  memmove(s->anchor_at + i + 1, s->anchor_at + i, (*n - i) * sizeof *s->anchor_at);
+  memmove(s->anchor_at + i + 1, s->anchor_at + i,
+          (*n - i) * sizeof *s->anchor_at);
   s->anchor_at[i] = v;
   (*n)++;
 }
@@ -494,7 +502,8 @@ static int anchor_offsets(rules_scratch *s, const sentence_ctx *c,
        * error, inside it a wrong place */
       const text_token *tk = &c->d->tokens[tok];
       text_split sp = text_reading(c->d, tk, m->split);
-      if (sp.norm_off < tk->norm_off || sp.norm_off >= tk->norm_off + tk->norm_len)
+      if (sp.norm_off < tk->norm_off ||
+          sp.norm_off >= tk->norm_off + tk->norm_len)
         continue;
       add_anchor(s, n, token_first,
                  c->starts[t] + (uint32_t)(sp.norm_off - tk->norm_off));
@@ -575,7 +584,9 @@ int rules_run(const ruleset *rs, uint32_t order, rules_scratch *s,
   size_t mk = 0;
   for (size_t si = 0; si < d->n_sentences && rc == RAWI_OK; si++) {
     const text_sentence *sen = &d->sentences[si];
-    sentence_ctx c = {.d = d, .marks = marks, .first = sen->first,
+    sentence_ctx c = {.d = d,
+                      .marks = marks,
+                      .first = sen->first,
                       .span_from = s->span_from,
                       .count = sen->count};
     while (mk < marks->n && marks->v[mk].tok_first < sen->first)

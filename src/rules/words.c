@@ -57,8 +57,8 @@ int rules_words_build(ruleset *rs) {
   return RAWI_OK;
 }
 
-int rules_sentence_words(const ruleset *rs, rules_scratch *s,
-                         const text_doc *d, uint32_t first, uint32_t count) {
+int rules_sentence_words(const ruleset *rs, rules_scratch *s, const text_doc *d,
+                         uint32_t first, uint32_t count) {
   if (rawi_mem_grow(s->alloc, (void **)&s->word_hit, &s->cap_word_hit,
                     rs->n_rules + 1, 1))
     return RAWI_ERR_NOMEM;

@@ -29,19 +29,18 @@ static const uint32_t preps[] = {0, BA, KAF, LAM};
 
 /* index = conj * 8 + prep * 2 + article */
 const char *const text_prefix_names[24] = {
-    "",      "ال",      "ب",      "ب+ال",      "ك",      "ك+ال",
-    "ل",     "ل+ال",    "و",      "و+ال",      "و+ب",    "و+ب+ال",
-    "و+ك",   "و+ك+ال",  "و+ل",    "و+ل+ال",    "ف",      "ف+ال",
-    "ف+ب",   "ف+ب+ال",  "ف+ك",    "ف+ك+ال",    "ف+ل",    "ف+ل+ال"};
+    "",  "ال",   "ب",   "ب+ال",   "ك",   "ك+ال",   "ل",   "ل+ال",
+    "و", "و+ال", "و+ب", "و+ب+ال", "و+ك", "و+ك+ال", "و+ل", "و+ل+ال",
+    "ف", "ف+ال", "ف+ب", "ف+ب+ال", "ف+ك", "ف+ك+ال", "ف+ل", "ف+ل+ال"};
 
 #define MIN_STEM 2
 #define MAX_CP 6 /* prefixes use at most four letters; look at six */
 
 typedef struct reading {
-  unsigned pos;     /* normalised code points taken by the prefix */
-  unsigned prefix;  /* index into text_prefix_names */
-  int article;      /* stem starts with the article */
-  int restored;     /* stem norm is "ا" + norm[pos..] (لل contraction) */
+  unsigned pos;    /* normalised code points taken by the prefix */
+  unsigned prefix; /* index into text_prefix_names */
+  int article;     /* stem starts with the article */
+  int restored;    /* stem norm is "ا" + norm[pos..] (لل contraction) */
 } reading;
 
 static int is_arabic_letter(uint32_t cp) {
@@ -54,7 +53,8 @@ static int add_split(text_doc *d, text_token *t, const text_norm_map *map,
                      const reading *r, const uint8_t *off) {
   /* two normalised letters from one source character (a ligature): the
    * stem would start inside it, so this reading does not exist */
-  if (r->pos < TEXT_MAP_MAX && map->src_byte[r->pos] == map->src_byte[r->pos - 1])
+  if (r->pos < TEXT_MAP_MAX &&
+      map->src_byte[r->pos] == map->src_byte[r->pos - 1])
     return RAWI_OK;
   text_split *sp = &d->splits[d->n_splits];
   sp->stem_byte = t->byte_start + map->src_byte[r->pos];

@@ -42,8 +42,8 @@ int text_scan_icu(const text_model *m, text_scratch *s, text_doc *d,
       return RAWI_ERR_UNICODE;
   }
   UBreakIterator *bi = s->word_iter;
-  UText *ut = utext_openUTF8(NULL, d->text + from, (int64_t)(d->len - from),
-                             &ec);
+  UText *ut =
+      utext_openUTF8(NULL, d->text + from, (int64_t)(d->len - from), &ec);
   if (U_FAILURE(ec))
     return RAWI_ERR_UNICODE;
   ubrk_setUText(bi, ut, &ec);

@@ -22,7 +22,7 @@
 #include "util/utf8.h"
 
 #define REMOVE TEXT_FOLD_REMOVE /* the character vanishes */
-#define SLOW 0xFFFFFFFEu   /* ICU must decide */
+#define SLOW 0xFFFFFFFEu        /* ICU must decide */
 
 /* The Arabic folds, applied after NFKC_Casefold. Returns cp itself when
  * nothing applies, REMOVE for characters that vanish. */
@@ -34,9 +34,13 @@ uint32_t text_arabic_fold(uint32_t cp) {
       (cp >= 0x06DF && cp <= 0x06E8) || (cp >= 0x06EA && cp <= 0x06ED))
     return REMOVE;
   switch (cp) {
-  case 0x0622: case 0x0623: case 0x0625: case 0x0671:
+  case 0x0622:
+  case 0x0623:
+  case 0x0625:
+  case 0x0671:
     return 0x0627;
-  case 0x0649: case 0x06CC:
+  case 0x0649:
+  case 0x06CC:
     return 0x064A;
   case 0x06A9:
     return 0x0643;
@@ -126,14 +130,13 @@ static int slow_cluster(const text_model *m, text_scratch *s, text_doc *d,
     return RAWI_ERR_NOMEM;
   UErrorCode ec = U_ZERO_ERROR;
   int32_t n16 = 0;
-  u_strFromUTF8((UChar *)s->u16, (int32_t)s->cap_u16, &n16, src,
-                (int32_t)len, &ec);
+  u_strFromUTF8((UChar *)s->u16, (int32_t)s->cap_u16, &n16, src, (int32_t)len,
+                &ec);
   if (U_FAILURE(ec))
     return RAWI_ERR_UNICODE;
-  int32_t nout = unorm2_normalize((const UNormalizer2 *)m->nfkc_cf,
-                                  (const UChar *)s->u16, n16,
-                                  (UChar *)s->u16_out,
-                                  (int32_t)s->cap_u16_out, &ec);
+  int32_t nout =
+      unorm2_normalize((const UNormalizer2 *)m->nfkc_cf, (const UChar *)s->u16,
+                       n16, (UChar *)s->u16_out, (int32_t)s->cap_u16_out, &ec);
   if (U_FAILURE(ec))
     return RAWI_ERR_UNICODE;
   if (pool_reserve(d, (size_t)nout * 3 + 1))
@@ -178,8 +181,8 @@ static size_t cluster_len(const text_model *m, const unsigned char *p,
 
 /* Fast path: fold each code point by table; output never outgrows input. */
 static void fast_cluster(const text_model *m, text_doc *d,
-                         const unsigned char *p, size_t len,
-                         text_norm_map *map, uint32_t sb, uint32_t sc) {
+                         const unsigned char *p, size_t len, text_norm_map *map,
+                         uint32_t sb, uint32_t sc) {
   for (size_t i = 0; i < len; sc++) {
     int n;
     uint32_t cp = rawi_utf8_decode(p + i, &n);
@@ -261,8 +264,11 @@ int text_model_init(text_model *m, rawi_tokenizer t, rawi_error *err) {
   m->tokenizer = t;
   for (uint32_t cp = 0; cp < TEXT_TABLE_CPS; cp++) {
     uint32_t f = fast_rule(cp);
-    m->fold[cp] = f == REMOVE ? FOLD_REMOVE : f == SLOW ? FOLD_SLOW : (uint16_t)f;
-    m->cls[cp] = (uint8_t)(text_class_icu(cp) | (is_mark_icu(cp) ? CLS_MARK : 0));
+    m->fold[cp] = f == REMOVE ? FOLD_REMOVE
+                  : f == SLOW ? FOLD_SLOW
+                              : (uint16_t)f;
+    m->cls[cp] =
+        (uint8_t)(text_class_icu(cp) | (is_mark_icu(cp) ? CLS_MARK : 0));
   }
   return U_FAILURE(ec) ? RAWI_ERR_UNICODE : RAWI_OK;
 }

@@ -81,7 +81,8 @@ int text_class_icu(uint32_t cp) {
   case U_WB_WSEGSPACE:
     return CL_SPACE;
   default:
-    if (u_isUWhiteSpace((UChar32)cp) || u_charType((UChar32)cp) == U_CONTROL_CHAR)
+    if (u_isUWhiteSpace((UChar32)cp) ||
+        u_charType((UChar32)cp) == U_CONTROL_CHAR)
       return CL_SPACE;
     return CL_OTHER;
   }

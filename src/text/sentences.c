@@ -21,11 +21,11 @@
 #include "util/utf8.h"
 
 static const char *const abbreviations[] = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "sgt",
-    "maj", "adm", "sen", "rep", "gov", "pres", "st", "jr", "sr", "inc",
-    "ltd", "co", "corp", "vs", "etc", "no", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "rev", "fr",
-    "mt", "ft", "approx", "dept", "est", "fig", "op", "vol", "p", "pp"};
+    "mr",  "mrs", "ms",     "dr",   "prof", "gen",  "lt",  "col", "capt", "sgt",
+    "maj", "adm", "sen",    "rep",  "gov",  "pres", "st",  "jr",  "sr",   "inc",
+    "ltd", "co",  "corp",   "vs",   "etc",  "no",   "jan", "feb", "mar",  "apr",
+    "jun", "jul", "aug",    "sep",  "sept", "oct",  "nov", "dec", "rev",  "fr",
+    "mt",  "ft",  "approx", "dept", "est",  "fig",  "op",  "vol", "p",    "pp"};
 
 static const char *norm_of(const text_doc *d, const text_token *t) {
   return d->pool + t->norm_off;
@@ -55,8 +55,8 @@ static int is_terminator(const text_doc *d, const text_token *t) {
 }
 
 static int is_closer(const text_doc *d, const text_token *t) {
-  static const char *const closers[] = {"»", "”", "’", "\"", "'", ")",
-                                        "]", "}", "›"};
+  static const char *const closers[] = {"»", "”", "’", "\"", "'",
+                                        ")", "]", "}", "›"};
   return punct_in(d, t, closers, sizeof closers / sizeof *closers);
 }
 
@@ -105,8 +105,8 @@ static size_t sentence_end(const text_doc *d, size_t i) {
     int only_stops = norm_is(d, t, ".");
     while (j < d->n_tokens && !(d->tokens[j - 1].flags & TOK_SPACE_AFTER) &&
            (is_terminator(d, &d->tokens[j]) || is_closer(d, &d->tokens[j]))) {
-      only_stops &= !is_terminator(d, &d->tokens[j]) ||
-                    norm_is(d, &d->tokens[j], ".");
+      only_stops &=
+          !is_terminator(d, &d->tokens[j]) || norm_is(d, &d->tokens[j], ".");
       j++;
     }
     if (!only_stops || full_stop_ends(d, i, j) ||

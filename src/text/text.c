@@ -10,12 +10,12 @@
 
 /* WORD when the token holds a letter, NUMBER when it holds a digit,
  * PUNCT otherwise: the same answer whichever segmenter cut it. */
-static rawi_token_kind kind_of(const text_model *m, const char *s,
-                               size_t len) {
+static rawi_token_kind kind_of(const text_model *m, const char *s, size_t len) {
   int digit = 0;
   for (size_t b = 0; b < len;) {
     int n;
-    int cl = text_class_of(m, rawi_utf8_decode((const unsigned char *)s + b, &n));
+    int cl =
+        text_class_of(m, rawi_utf8_decode((const unsigned char *)s + b, &n));
     if (cl == CL_LETTER)
       return RAWI_TOKEN_WORD;
     digit |= cl == CL_DIGIT;
@@ -30,9 +30,12 @@ static int emit_one(const text_model *m, text_scratch *s, text_doc *d,
                     d->n_tokens + 1, sizeof(text_token)))
     return RAWI_ERR_NOMEM;
   text_token *t = &d->tokens[d->n_tokens];
-  *t = (text_token){.byte_start = (uint32_t)b0, .byte_end = (uint32_t)b1,
-                    .cp_start = (uint32_t)c0, .cp_end = (uint32_t)c1};
-  t->kind = (uint8_t)(kind >= 0 ? kind : (int)kind_of(m, d->text + b0, b1 - b0));
+  *t = (text_token){.byte_start = (uint32_t)b0,
+                    .byte_end = (uint32_t)b1,
+                    .cp_start = (uint32_t)c0,
+                    .cp_end = (uint32_t)c1};
+  t->kind =
+      (uint8_t)(kind >= 0 ? kind : (int)kind_of(m, d->text + b0, b1 - b0));
   text_norm_map map;
   int rc = text_normalize_token(m, s, d, d->text + b0, b1 - b0, &t->norm_off,
                                 &t->norm_len, &map);
@@ -52,9 +55,9 @@ static size_t possessive(const char *text, size_t b0, size_t b1) {
   const unsigned char *p = (const unsigned char *)text;
   if (b1 - b0 < 3 || (p[b1 - 1] | 32) != 's')
     return 0;
-  size_t ap = p[b1 - 2] == '\'' ? 1
+  size_t ap = p[b1 - 2] == '\''                                        ? 1
               : b1 - b0 >= 5 && !memcmp(p + b1 - 4, "\xE2\x80\x99", 3) ? 3
-                                                                      : 0;
+                                                                       : 0;
   if (!ap)
     return 0;
   size_t e = b1 - 1 - ap; /* the letter before the apostrophe ends here */
@@ -62,7 +65,8 @@ static size_t possessive(const char *text, size_t b0, size_t b1) {
   if ((c | 32) >= 'a' && (c | 32) <= 'z')
     return ap;
   /* Latin-1 and Latin Extended-A/B letters: two bytes, C3..C9 lead */
-  return e - b0 >= 2 && (c & 0xC0) == 0x80 && p[e - 2] >= 0xC3 && p[e - 2] <= 0xC9
+  return e - b0 >= 2 && (c & 0xC0) == 0x80 && p[e - 2] >= 0xC3 &&
+                 p[e - 2] <= 0xC9
              ? ap
              : 0;
 }
@@ -146,11 +150,11 @@ int text_hash_readings(text_doc *d) {
                     sizeof(uint64_t)))
     return RAWI_ERR_NOMEM;
   for (size_t t = 0; t < d->n_tokens; t++)
-    d->hashes[t] = rawi_hash_bytes(d->pool + d->tokens[t].norm_off,
-                                   d->tokens[t].norm_len);
+    d->hashes[t] =
+        rawi_hash_bytes(d->pool + d->tokens[t].norm_off, d->tokens[t].norm_len);
   for (size_t i = 0; i < d->n_splits; i++)
-    d->hashes[d->n_tokens + i] = rawi_hash_bytes(
-        d->pool + d->splits[i].norm_off, d->splits[i].norm_len);
+    d->hashes[d->n_tokens + i] =
+        rawi_hash_bytes(d->pool + d->splits[i].norm_off, d->splits[i].norm_len);
   return RAWI_OK;
 }
 

@@ -73,16 +73,17 @@ typedef struct text_doc {
 /* Per-character tables cover U+0000..U+07FF (ASCII, Latin-1, Arabic, and
  * everything else UTF-8 writes in two bytes); beyond, ICU is asked. */
 #define TEXT_TABLE_CPS 0x800
-#define CLS_MARK 0x10        /* combining mark: continues a cluster */
-#define FOLD_REMOVE 0xFFFFu  /* normalisation drops the character */
-#define FOLD_SLOW 0xFFFEu    /* only ICU can normalise it */
+#define CLS_MARK 0x10       /* combining mark: continues a cluster */
+#define FOLD_REMOVE 0xFFFFu /* normalisation drops the character */
+#define FOLD_SLOW 0xFFFEu   /* only ICU can normalise it */
 
 /* Reading k of token t (0 = unsplit). */
 static inline text_split text_reading(const text_doc *d, const text_token *t,
                                       uint32_t k) {
   if (k == 0)
-    return (text_split){t->byte_start, t->cp_start, t->norm_off, t->norm_len,
-                        0, (uint8_t)((t->flags & TOK_ARTICLE) != 0)};
+    return (text_split){
+        t->byte_start, t->cp_start, t->norm_off,
+        t->norm_len,   0,           (uint8_t)((t->flags & TOK_ARTICLE) != 0)};
   return d->splits[t->split_first + k - 1];
 }
 
@@ -97,11 +98,11 @@ typedef struct text_model {
 /* Per-thread scratch (part of rawi_session). */
 typedef struct text_scratch {
   const rawi_allocator *alloc;
-  uint16_t *u16;       /* UTF-16 buffers for ICU normalisation */
+  uint16_t *u16; /* UTF-16 buffers for ICU normalisation */
   size_t cap_u16;
   uint16_t *u16_out;
   size_t cap_u16_out;
-  void *word_iter;     /* UBreakIterator*, ICU tokenizer only */
+  void *word_iter; /* UBreakIterator*, ICU tokenizer only */
 } text_scratch;
 
 /* Fill the tables (normalize.c). */
@@ -119,8 +120,7 @@ int text_hash_readings(text_doc *d);
 /* The hash of reading k of token t (text_hash_readings() first). */
 static inline uint64_t text_reading_hash(const text_doc *d, uint32_t t,
                                          uint32_t k) {
-  return d->hashes[k == 0 ? t
-                          : d->n_tokens + d->tokens[t].split_first + k - 1];
+  return d->hashes[k == 0 ? t : d->n_tokens + d->tokens[t].split_first + k - 1];
 }
 
 /* Run the whole stage on d->text. Returns RAWI_OK or an error code. */
@@ -135,7 +135,7 @@ int text_analyze(const text_model *m, text_scratch *s, text_doc *d,
 /* Offsets are 32-bit and the string pool may outgrow the text: cap it. */
 #define RAWI_MAX_DOC_BYTES ((size_t)1 << 30)
 typedef struct text_norm_map {
-  uint32_t n_cp;                 /* code points in the normalised form */
+  uint32_t n_cp;                   /* code points in the normalised form */
   uint32_t src_byte[TEXT_MAP_MAX]; /* relative to the token start */
   uint32_t src_cp[TEXT_MAP_MAX];
 } text_norm_map;
@@ -171,8 +171,16 @@ int text_clitics(text_doc *d, text_token *t, const text_norm_map *map);
 
 /* Character classes for word segmentation (a subset of UAX #29). */
 enum text_class {
-  CL_SPACE, CL_NEWLINE, CL_LETTER, CL_DIGIT, CL_EXTEND, CL_MIDLETTER,
-  CL_MIDNUM, CL_MIDNUMLET, CL_EXTENDNUMLET, CL_OTHER
+  CL_SPACE,
+  CL_NEWLINE,
+  CL_LETTER,
+  CL_DIGIT,
+  CL_EXTEND,
+  CL_MIDLETTER,
+  CL_MIDNUM,
+  CL_MIDNUMLET,
+  CL_EXTENDNUMLET,
+  CL_OTHER
 };
 int text_class_icu(uint32_t cp); /* from ICU's Word_Break property */
 static inline int text_class_of(const text_model *m, uint32_t cp) {

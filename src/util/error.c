@@ -72,4 +72,6 @@ const char *rawi_strerror(int code) {
   }
 }
 
-const char *rawi_version(void) { return RAWI_VERSION_STRING; }
+const char *rawi_version(void) {
+  return RAWI_VERSION_STRING;
+}

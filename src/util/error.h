@@ -19,7 +19,7 @@ int rawi_error_set(rawi_error *err, int code, const char *fmt, ...)
 
 /* Same, with a location in a file (line/column 1-based, 0 if unknown). */
 int rawi_error_at(rawi_error *err, int code, const char *file,
-                  unsigned long line, unsigned long column,
-                  const char *fmt, ...) RAWI_PRINTF(6, 7);
+                  unsigned long line, unsigned long column, const char *fmt,
+                  ...) RAWI_PRINTF(6, 7);
 
 #endif

@@ -1,8 +1,8 @@
 #include "util/strbuf.h"
 
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "util/mem.h"
@@ -129,11 +129,21 @@ void rawi_strbuf_json_valid(rawi_strbuf *b, const char *s, size_t n) {
     run = i + 1;
     char esc[6] = {'\\', 0};
     switch (c) {
-    case '"': esc[1] = '"'; break;
-    case '\\': esc[1] = '\\'; break;
-    case '\n': esc[1] = 'n'; break;
-    case '\r': esc[1] = 'r'; break;
-    case '\t': esc[1] = 't'; break;
+    case '"':
+      esc[1] = '"';
+      break;
+    case '\\':
+      esc[1] = '\\';
+      break;
+    case '\n':
+      esc[1] = 'n';
+      break;
+    case '\r':
+      esc[1] = 'r';
+      break;
+    case '\t':
+      esc[1] = 't';
+      break;
     default:
       memcpy(esc, "\\u00", 4);
       esc[4] = hex[c >> 4];

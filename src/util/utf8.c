@@ -16,8 +16,7 @@ static size_t ascii_prefix(const unsigned char *s, size_t len) {
   return i;
 }
 
-static int fail(size_t at, const char *reason, size_t *bad,
-                const char **why) {
+static int fail(size_t at, const char *reason, size_t *bad, const char **why) {
   *bad = at;
   *why = reason;
   return 0;

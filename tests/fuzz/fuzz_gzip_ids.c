@@ -101,7 +101,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   int mode = data[size - 1] % 3; /* 0 whole, 1 cut, 2 a byte changed */
   unsigned char *gz;
   size_t n = gzip(data, size - 1, &gz);
-  size_t at = 10 + (data[size - 1] * 7919u + size) % (n - 10); /* past the header */
+  size_t at =
+      10 + (data[size - 1] * 7919u + size) % (n - 10); /* past the header */
   if (mode == 1)
     n = at;
   else if (mode == 2)
@@ -110,8 +111,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   free(gz);
   batch_source_options so = {.format = BATCH_JSONL, .max_doc_bytes = 1u << 20};
   batch_source *src = batch_source_new(paths, 1, &so);
-  batch_options jo = {.lang = RAWI_LANG_AUTO, .text_field = "text",
-                      .id_field = "id", .format = output_format_find("jsonl")};
+  batch_options jo = {.lang = RAWI_LANG_AUTO,
+                      .text_field = "text",
+                      .id_field = "id",
+                      .format = output_format_find("jsonl")};
   batch_options no = jo;
   no.format = output_format_find("ntriples");
   batch_record rec;

@@ -114,8 +114,8 @@ static inline const char *token_texts(const rawi_doc *doc, char *buf,
 typedef int (*mention_fmt)(char *out, size_t cap, const rawi_entity *e,
                            const rawi_mention *m);
 
-static inline const char *describe_mentions(const rawi_doc *doc, mention_fmt fmt,
-                                            char *buf, size_t cap) {
+static inline const char *
+describe_mentions(const rawi_doc *doc, mention_fmt fmt, char *buf, size_t cap) {
   size_t n = 0;
   buf[0] = '\0';
   for (size_t i = 0; i < rawi_doc_entity_count(doc); i++) {

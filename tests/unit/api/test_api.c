@@ -229,8 +229,8 @@ static void describe(const rawi_doc *doc, char *out, size_t cap) {
   for (size_t i = 0; i < rawi_doc_token_count(doc) && n < cap; i++) {
     rawi_token t;
     rawi_doc_token(doc, i, &t);
-    n += (size_t)snprintf(out + n, cap - n, "%s/%zu/%zu ", t.norm,
-                          t.span.start, t.split_count);
+    n += (size_t)snprintf(out + n, cap - n, "%s/%zu/%zu ", t.norm, t.span.start,
+                          t.split_count);
   }
 }
 
@@ -270,7 +270,8 @@ static void test_threads_share_model(void **state) {
   rawi_session *s = rawi_session_new(m, NULL);
   for (int i = 0; i < 8; i++) {
     rawi_doc *doc;
-    assert_int_equal(rawi_analyze(s, texts[i % 4], strlen(texts[i % 4]), &doc, NULL), 0);
+    assert_int_equal(
+        rawi_analyze(s, texts[i % 4], strlen(texts[i % 4]), &doc, NULL), 0);
     char single[4096];
     describe(doc, single, sizeof single);
     assert_string_equal(jobs[i].result, single);

@@ -16,11 +16,14 @@ static void valid(void **state) {
   char why[200];
   size_t at;
   assert_int_equal(check("{}", why, &at), JSON_OBJECT);
-  assert_int_equal(check(" [1, -0, 2.5e+3, 0.1E-2, true, false, null] ", why, &at),
-                   JSON_ARRAY);
-  assert_int_equal(check("\xEF\xBB\xBF{\"a\":{\"b\":[{}]}}", why, &at), JSON_OBJECT);
-  assert_int_equal(check("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud800\"", why, &at),
-                   JSON_STRING); /* a lone surrogate is valid JSON */
+  assert_int_equal(
+      check(" [1, -0, 2.5e+3, 0.1E-2, true, false, null] ", why, &at),
+      JSON_ARRAY);
+  assert_int_equal(check("\xEF\xBB\xBF{\"a\":{\"b\":[{}]}}", why, &at),
+                   JSON_OBJECT);
+  assert_int_equal(
+      check("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud800\"", why, &at),
+      JSON_STRING); /* a lone surrogate is valid JSON */
   assert_int_equal(check("-12", why, &at), JSON_NUMBER);
   assert_int_equal(check("null", why, &at), JSON_LITERAL);
   /* bytes that are not UTF-8 and raw tabs inside strings pass: the text is
@@ -41,7 +44,8 @@ static void bad(const char *s, const char *msg, size_t byte) {
 static void invalid(void **state) {
   (void)state;
   bad("", "the line ends at byte 0, where a value should be", 0);
-  bad("{", "the line ends at byte 1, where a key in double quotes should be", 1);
+  bad("{", "the line ends at byte 1, where a key in double quotes should be",
+      1);
   bad("{\"a\"}", "unexpected '}' at byte 4 (expected ':' after the key)", 4);
   bad("{\"a\":}", "unexpected '}' at byte 5 (expected a value)", 5);
   bad("[1,]", "unexpected ']' at byte 3 (expected a value)", 3);
@@ -51,10 +55,14 @@ static void invalid(void **state) {
   bad("-", "the number at byte 0 is not written as JSON writes numbers", 0);
   bad("1e", "the number at byte 0 is not written as JSON writes numbers", 0);
   bad("01", "more after the JSON value, at byte 1", 1);
-  bad("\"abc", "the string that starts at byte 0 is not closed before the end "
-               "of the line", 0);
-  bad("\"ab\\", "the string that starts at byte 0 is not closed before the "
-                "end of the line", 0);
+  bad("\"abc",
+      "the string that starts at byte 0 is not closed before the end "
+      "of the line",
+      0);
+  bad("\"ab\\",
+      "the string that starts at byte 0 is not closed before the "
+      "end of the line",
+      0);
   bad("\"\\u12\"", "a \\u escape without four hex digits at byte 1", 1);
   bad("\"\\x\"", "invalid escape '\\x' at byte 1", 1);
   bad("tru", "unexpected 't' at byte 0 (expected a value)", 0);
@@ -86,12 +94,14 @@ static const char *found(const char *s, const char *path) {
 
 static void find(void **state) {
   (void)state;
-  const char *s = " { \"a\" : 1 , \"id\":\"x\\\"}\", \"meta\": {\"id\": -1.5e3, "
-                  "\"k\": [1,{\"id\":2}]}, \"\\u0069d2\": true, \"id\": 9 } ";
+  const char *s =
+      " { \"a\" : 1 , \"id\":\"x\\\"}\", \"meta\": {\"id\": -1.5e3, "
+      "\"k\": [1,{\"id\":2}]}, \"\\u0069d2\": true, \"id\": 9 } ";
   assert_string_equal(found(s, "a"), "1|\"a\" : 1");
   assert_string_equal(found(s, "id"), "\"x\\\"}\"|\"id\":\"x\\\"}\"");
   assert_string_equal(found(s, "meta.id"), "-1.5e3|\"id\": -1.5e3");
-  assert_string_equal(found(s, "meta.k"), "[1,{\"id\":2}]|\"k\": [1,{\"id\":2}]");
+  assert_string_equal(found(s, "meta.k"),
+                      "[1,{\"id\":2}]|\"k\": [1,{\"id\":2}]");
   assert_string_equal(found(s, "id2"), "true|\"\\u0069d2\": true");
   assert_string_equal(found(s, "meta.k.id"), "(none)"); /* an array */
   assert_string_equal(found(s, "a.b"), "(none)");       /* a number */
@@ -155,9 +165,9 @@ static const char *without(const char *s, const char *p, const char *q) {
 static void pass_through(void **state) {
   (void)state;
   const char *s = "{\"id\":1e400, \"text\":\"x\", \"n\":12345678901234567890}";
-  assert_string_equal(without(s, "text", "id"), "{  \"n\":12345678901234567890}");
-  assert_string_equal(without(s, "n", NULL),
-                      "{\"id\":1e400, \"text\":\"x\"}");
+  assert_string_equal(without(s, "text", "id"),
+                      "{  \"n\":12345678901234567890}");
+  assert_string_equal(without(s, "n", NULL), "{\"id\":1e400, \"text\":\"x\"}");
   assert_string_equal(without("{\"text\":\"x\"}", "text", NULL), "{}");
   assert_string_equal(without("{\"a\":1,\"text\":\"x\",\"b\":2}", "text", NULL),
                       "{\"a\":1,\"b\":2}");
@@ -166,8 +176,9 @@ static void pass_through(void **state) {
               "doc.body", "doc.key"),
       "{\"doc\":{},\"site\":\"y\"}");
   /* a byte order mark before the object is not copied */
-  assert_string_equal(without("\xEF\xBB\xBF{\"text\":\"x\",\"a\":1}", "text", NULL),
-                      "{\"a\":1}");
+  assert_string_equal(
+      without("\xEF\xBB\xBF{\"text\":\"x\",\"a\":1}", "text", NULL),
+      "{\"a\":1}");
   /* an id inside the text's member goes with it */
   assert_string_equal(without("{\"doc\":{\"id\":1},\"z\":0}", "doc", "doc.id"),
                       "{\"z\":0}");
@@ -191,8 +202,8 @@ static void uncopyable(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(valid),   cmocka_unit_test(invalid),
-      cmocka_unit_test(find),    cmocka_unit_test(strings),
+      cmocka_unit_test(valid),        cmocka_unit_test(invalid),
+      cmocka_unit_test(find),         cmocka_unit_test(strings),
       cmocka_unit_test(pass_through), cmocka_unit_test(uncopyable),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

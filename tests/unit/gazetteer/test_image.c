@@ -177,7 +177,8 @@ static void test_image_tables(void **state) {
  * matched as written), once per person and spelling; a one-word surface
  * with a capital inside a run of letters is matched as written. */
 static const char people_tsv[] =
-    "Gordon Brown\tPERSON\tperson/gordon-brown\trole=prime-minister;prominence=1\n"
+    "Gordon "
+    "Brown\tPERSON\tperson/gordon-brown\trole=prime-minister;prominence=1\n"
     "James Gordon Brown\tPERSON\tperson/gordon-brown\tprominence=1\n"
     "Chris Brown\tPERSON\tperson/chris-brown\tprominence=3\n"
     "Mohammed bin Salman\tPERSON\tperson/mbs\tprominence=2\n"
@@ -212,7 +213,8 @@ static void test_family_names_derived(void **state) {
   char got[256];
   const char *brown[] = {"brown"};
   family_entries(g, brown, 1, got, sizeof got);
-  assert_string_equal(got, "person/gordon-brown:exact person/chris-brown:exact");
+  assert_string_equal(got,
+                      "person/gordon-brown:exact person/chris-brown:exact");
   uint32_t e = lookup(g, brown, 1);
   assert_string_equal(gz_entry_surface(g, &g->entries[e]), "Brown");
   assert_string_equal(gz_str(g, g->entries[e].attrs),

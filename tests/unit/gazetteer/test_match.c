@@ -31,22 +31,27 @@ static const char *describe(const rawi_doc *doc, char *buf, size_t cap) {
   return describe_mentions(doc, id_text_norm, buf, cap);
 }
 
-typedef struct { const char *text, *expect, *why; } match_case;
+typedef struct {
+  const char *text, *expect, *why;
+} match_case;
 
 static const match_case cases[] = {
     {"وصل الوفد إلى البيرو.", "country/pe=البيرو/البيرو", "plain"},
     {"زار تشيلي والبيرو.", "country/pe=البيرو/البيرو", "و + article"},
     {"اجتمع بالعراق.", "country/iq=العراق/العراق", "ب + article"},
     {"قال مستشار للمالكي إن الوضع هادئ.",
-     "person/nouri-al-maliki=لمالكي/المالكي", "لل contraction, article restored"},
+     "person/nouri-al-maliki=لمالكي/المالكي",
+     "لل contraction, article restored"},
     {"أرسل رسالة لمادورو.", "person/nicolas-maduro=مادورو/مادورو", "ل"},
     {"ورحب وبايدن بالاتفاق.", "person/joe-biden=بايدن/بايدن", "و"},
     {"وللبنتاغون موقف آخر.", "org/pentagon=لبنتاغون/البنتاغون", "و + لل"},
     {"قالت الأُمَمُ المُتَّحِدَة إن", "org/united-nations=الأُمَمُ المُتَّحِدَة/الامم المتحده",
      "diacritics"},
-    {"قالت الامم المتحـــدة إن", "org/united-nations=الامم المتحـــدة/الامم المتحده",
+    {"قالت الامم المتحـــدة إن",
+     "org/united-nations=الامم المتحـــدة/الامم المتحده",
      "missing hamza and tatweel"},
-    {"التقى مصطفي الكاظمي", "person/mustafa-al-kadhimi=مصطفي الكاظمي/مصطفي الكاظمي",
+    {"التقى مصطفي الكاظمي",
+     "person/mustafa-al-kadhimi=مصطفي الكاظمي/مصطفي الكاظمي",
      "yaa for alef maqsura"},
     {"وصل إلى الولايات المتحدة الأميركية أمس",
      "country/us=الولايات المتحدة الأميركية/الولايات المتحده الاميركيه",
@@ -55,11 +60,13 @@ static const match_case cases[] = {
      "country/us=الولايات المتحدة/الولايات المتحده", "shorter entry"},
     {"انتقد البيروني القرار", "", "never inside a token"},
     {"غادر الولايات.\nالمتحدة للطيران شركة", "", "never across a sentence end"},
-    {"قال المسؤول الأميركي إن القوات الأمريكية", 
-     "country/us=الأميركي/الاميركي/demonym country/us=الأمريكية/الامريكيه/demonym",
+    {"قال المسؤول الأميركي إن القوات الأمريكية",
+     "country/us=الأميركي/الاميركي/demonym "
+     "country/us=الأمريكية/الامريكيه/demonym",
      "demonyms"},
     {"Antony Blinken met U.S. officials.",
-     "person/antony-blinken=Antony Blinken/antony blinken country/us=U.S./u.s .",
+     "person/antony-blinken=Antony Blinken/antony blinken country/us=U.S./u.s "
+     ".",
      "latin, case folded, abbreviation"},
     {"قال الرئيس إن", "", "class entries are not entities"},
     {"Officials who spoke to the WHO said", "org/who=WHO/who", "case=exact"},
@@ -96,7 +103,8 @@ static void test_offsets_and_source(void **state) {
   rawi_doc_mention(doc, 0, 0, &m);
   assert_int_equal(m.span.start, 13);
   assert_int_equal(m.span.end, 19);
-  assert_memory_equal(text + m.span.byte_start, "لمالكي", m.span.byte_end - m.span.byte_start);
+  assert_memory_equal(text + m.span.byte_start, "لمالكي",
+                      m.span.byte_end - m.span.byte_start);
   assert_string_equal(m.source, "gazetteer");
   assert_string_equal(m.source_file, RAWI_TEST_DATA "/gazetteer/news.tsv");
   assert_int_equal(m.source_line, 11);

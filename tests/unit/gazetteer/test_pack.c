@@ -32,22 +32,26 @@ static int has(const rawi_doc *doc, const char *id, const char *type,
   return 0;
 }
 
-typedef struct { const char *id, *type; rawi_mention_kind kind; } want;
+typedef struct {
+  const char *id, *type;
+  rawi_mention_kind kind;
+} want;
 
 static void check(const char *text, const want *w, size_t n) {
   rawi_doc *doc = NULL;
-  assert_int_equal(rawi_extract(fx.session, text, strlen(text), RAWI_LANG_AUTO,
-                                &doc, NULL), RAWI_OK);
+  assert_int_equal(
+      rawi_extract(fx.session, text, strlen(text), RAWI_LANG_AUTO, &doc, NULL),
+      RAWI_OK);
   for (size_t i = 0; i < n; i++)
     if (!has(doc, w[i].id, w[i].type, w[i].kind))
       fail_msg("%s %s not found in: %s", w[i].type, w[i].id, text);
   rawi_doc_free(doc);
 }
 
-#define CHECK(text, ...)                                                     \
-  do {                                                                       \
-    const want w_[] = {__VA_ARGS__};                                         \
-    check(text, w_, sizeof w_ / sizeof *w_);                                 \
+#define CHECK(text, ...)                                                       \
+  do {                                                                         \
+    const want w_[] = {__VA_ARGS__};                                           \
+    check(text, w_, sizeof w_ / sizeof *w_);                                   \
   } while (0)
 
 static void test_arabic(void **state) {
@@ -81,8 +85,9 @@ static void test_arabic(void **state) {
 /* Does the document name no entity of the type (NULL: of any type)? */
 static void check_none(const char *text, const char *type) {
   rawi_doc *doc = NULL;
-  assert_int_equal(rawi_extract(fx.session, text, strlen(text), RAWI_LANG_AR,
-                                &doc, NULL), RAWI_OK);
+  assert_int_equal(
+      rawi_extract(fx.session, text, strlen(text), RAWI_LANG_AR, &doc, NULL),
+      RAWI_OK);
   for (size_t i = 0; i < rawi_doc_entity_count(doc); i++) {
     rawi_entity e;
     rawi_doc_entity(doc, i, &e);
@@ -127,8 +132,9 @@ static void test_canonical_names(void **state) {
   (void)state;
   const char *text = "زار كولومبيا والولايات المتحدة والمملكة المتحدة.";
   rawi_doc *doc = NULL;
-  assert_int_equal(rawi_extract(fx.session, text, strlen(text), RAWI_LANG_AR,
-                                &doc, NULL), RAWI_OK);
+  assert_int_equal(
+      rawi_extract(fx.session, text, strlen(text), RAWI_LANG_AR, &doc, NULL),
+      RAWI_OK);
   assert_int_equal(rawi_doc_entity_count(doc), 3);
   rawi_entity e;
   rawi_doc_entity(doc, 0, &e);

@@ -108,7 +108,10 @@ static void html(void **state) {
   CHECK(output_html_text, "سوريا\u200F\u061C", "سوريا\u200F\u061C");
   /* NUL and other C0 controls go, line breaks and tabs stay; bad UTF-8
    * becomes U+FFFD */
-  CHECK(output_html_text, "a\0b\x01" "c\td\ne\xff", "a\uFFFDb\uFFFDc\td\ne\uFFFD");
+  CHECK(output_html_text,
+        "a\0b\x01"
+        "c\td\ne\xff",
+        "a\uFFFDb\uFFFDc\td\ne\uFFFD");
 }
 
 static void cypher(void **state) {
@@ -126,10 +129,10 @@ static void cypher(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(iri),    cmocka_unit_test(iri_usable),
-      cmocka_unit_test(csv_safe),
-      cmocka_unit_test(rdf),    cmocka_unit_test(csv),
-      cmocka_unit_test(cypher), cmocka_unit_test(html),
+      cmocka_unit_test(iri),      cmocka_unit_test(iri_usable),
+      cmocka_unit_test(csv_safe), cmocka_unit_test(rdf),
+      cmocka_unit_test(csv),      cmocka_unit_test(cypher),
+      cmocka_unit_test(html),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -29,12 +29,12 @@ static const char *describe(const char *text, char *buf, size_t cap) {
   return buf;
 }
 
-#define EXPECT(text, want)                                                   \
-  do {                                                                       \
-    char buf_[2048];                                                         \
-    const char *got_ = describe(text, buf_, sizeof buf_);                    \
-    if (strcmp(got_, want))                                                  \
-      fail_msg("%s\n  got:  %s\n  want: %s", text, got_, want);              \
+#define EXPECT(text, want)                                                     \
+  do {                                                                         \
+    char buf_[2048];                                                           \
+    const char *got_ = describe(text, buf_, sizeof buf_);                      \
+    if (strcmp(got_, want))                                                    \
+      fail_msg("%s\n  got:  %s\n  want: %s", text, got_, want);                \
   } while (0)
 
 /* A family name alone joins the full name seen in the document, with or
@@ -79,9 +79,10 @@ static void test_rule_names_repeat(void **state) {
   EXPECT("وقال المحلل ليستر إن الخطة فشلت. ثم عاد ليستر إلى لندن.",
          "person/ليستر=ليستر@rule person/ليستر=ليستر@alias "
          "location/london=لندن@gazetteer");
-  EXPECT("وصل قاسم سليماني إلى بغداد. والتقى الجنرال سليماني قادة الفصائل.",
-         "person/qasem-soleimani=قاسم سليماني@gazetteer "
-         "person/qasem-soleimani=سليماني@rule location/baghdad=بغداد@gazetteer");
+  EXPECT(
+      "وصل قاسم سليماني إلى بغداد. والتقى الجنرال سليماني قادة الفصائل.",
+      "person/qasem-soleimani=قاسم سليماني@gazetteer "
+      "person/qasem-soleimani=سليماني@rule location/baghdad=بغداد@gazetteer");
 }
 
 /* A rule's candidate with exactly a list entry's span takes the list id
@@ -89,10 +90,10 @@ static void test_rule_names_repeat(void **state) {
  * the list wins. */
 static void test_rule_takes_list_id(void **state) {
   (void)state;
-  EXPECT("وقال وزير الخارجية الأميركي أنتوني بلينكن إن",
-         "country/us=الأميركي@gazetteer person/antony-blinken=أنتوني بلينكن@rule");
-  EXPECT("وقال الرئيس جو بايدن إن",
-         "person/joe-biden=جو بايدن@gazetteer");
+  EXPECT(
+      "وقال وزير الخارجية الأميركي أنتوني بلينكن إن",
+      "country/us=الأميركي@gazetteer person/antony-blinken=أنتوني بلينكن@rule");
+  EXPECT("وقال الرئيس جو بايدن إن", "person/joe-biden=جو بايدن@gazetteer");
 }
 
 /* Priority first: a user rule of priority 80 beats a two-word list entry;
@@ -103,10 +104,8 @@ static void test_rule_takes_list_id(void **state) {
  * entity. */
 static void test_rule_inside_list_entry(void **state) {
   (void)state;
-  EXPECT("وصل الوفد إلى مدينة مشهد أمس",
-         "location/mashhad=مشهد@rule");
-  EXPECT("وصل الحجاج إلى مكة المكرمة",
-         "location/mecca=مكة@rule");
+  EXPECT("وصل الوفد إلى مدينة مشهد أمس", "location/mashhad=مشهد@rule");
+  EXPECT("وصل الحجاج إلى مكة المكرمة", "location/mecca=مكة@rule");
   EXPECT("واستقبل الملك محمد السادس الوفد",
          "person/king-mohammed-vi=محمد السادس@rule");
 }
@@ -124,11 +123,12 @@ static void test_priority_then_length(void **state) {
  * carry no punctuation. */
 static void test_family_name_skips_initials(void **state) {
   (void)state;
-  EXPECT("Talks with Luis Cobos R. ended. Later Cobos spoke to Mary Ann King Jr. "
-         "and then King left.",
-         "person/luis-cobos-r=Luis Cobos R.@rule person/luis-cobos-r=Cobos@alias "
-         "person/mary-ann-king-jr=Mary Ann King Jr.@rule "
-         "person/mary-ann-king-jr=King@alias");
+  EXPECT(
+      "Talks with Luis Cobos R. ended. Later Cobos spoke to Mary Ann King Jr. "
+      "and then King left.",
+      "person/luis-cobos-r=Luis Cobos R.@rule person/luis-cobos-r=Cobos@alias "
+      "person/mary-ann-king-jr=Mary Ann King Jr.@rule "
+      "person/mary-ann-king-jr=King@alias");
 }
 
 /* A rule's person over a listed name takes the list's id, titles aside:
@@ -157,14 +157,14 @@ static void test_person_ids_survive_spelling(void **state) {
          "person/عبدالله-كعبي=عبد الله الكعبي@rule "
          "person/عبدالله-كعبي=عبدالله الكعبي@rule "
          "person/عبدالله-كعبي=الكعبي@alias");
-  EXPECT("قال الوزير رائد فؤاد الخطيب إن الاتفاق قريب. وأكد رايد فواد الخطيب ذلك.",
-         "person/رايد-فواد-خطيب=رائد فؤاد الخطيب@rule "
-         "person/رايد-فواد-خطيب=رايد فواد الخطيب@alias");
+  EXPECT(
+      "قال الوزير رائد فؤاد الخطيب إن الاتفاق قريب. وأكد رايد فواد الخطيب ذلك.",
+      "person/رايد-فواد-خطيب=رائد فؤاد الخطيب@rule "
+      "person/رايد-فواد-خطيب=رايد فواد الخطيب@alias");
   /* the same person in two documents, with and without the article */
   EXPECT("قال الوزير كريم الدباغ إن الخطة جاهزة. وأوضح الدباغ أن الموعد قريب.",
          "person/كريم-دباغ=كريم الدباغ@rule person/كريم-دباغ=الدباغ@alias");
-  EXPECT("أعلن الوزير كـريم دبّاغ الخطة.",
-         "person/كريم-دباغ=كـريم دبّاغ@rule");
+  EXPECT("أعلن الوزير كـريم دبّاغ الخطة.", "person/كريم-دباغ=كـريم دبّاغ@rule");
 }
 
 /* Karim al-Dabbagh is one name, and Al-Dabbagh and Karim Dabbagh are it. */
@@ -183,10 +183,12 @@ static void test_latin_article(void **state) {
  * (George W. and George H. W. Bush are both presidents). */
 static void test_title_and_family_name(void **state) {
   (void)state;
-  EXPECT("Mr Blair and Mr Brown met in London. Tony Blair and Gordon Brown spoke.",
-         "person/tony-blair=Blair@rule person/tony-blair=Tony Blair@gazetteer "
-         "person/gordon-brown=Brown@rule "
-         "person/gordon-brown=Gordon Brown@gazetteer location/london=London@gazetteer");
+  EXPECT(
+      "Mr Blair and Mr Brown met in London. Tony Blair and Gordon Brown spoke.",
+      "person/tony-blair=Blair@rule person/tony-blair=Tony Blair@gazetteer "
+      "person/gordon-brown=Brown@rule "
+      "person/gordon-brown=Gordon Brown@gazetteer "
+      "location/london=London@gazetteer");
   EXPECT("Secretary Blinken arrived in Cairo.",
          "person/antony-blinken=Blinken@rule location/cairo=Cairo@gazetteer");
   EXPECT("President Bush said the war was over.", "person/bush=Bush@rule");
@@ -208,9 +210,11 @@ static void test_family_name_prominence(void **state) {
  * with it (Korean names put the family name first). */
 static void test_given_name(void **state) {
   (void)state;
-  EXPECT("التقى الزعيم الكوري الشمالي كيم جونغ أون بالوفد. وقال كيم إن بلاده مستعدة.",
-         "country/kp=الكوري الشمالي@gazetteer "
-         "person/kim-jong-un=كيم جونغ أون@gazetteer person/kim-jong-un=كيم@rule");
+  EXPECT(
+      "التقى الزعيم الكوري الشمالي كيم جونغ أون بالوفد. وقال كيم إن بلاده "
+      "مستعدة.",
+      "country/kp=الكوري الشمالي@gazetteer "
+      "person/kim-jong-un=كيم جونغ أون@gazetteer person/kim-jong-un=كيم@rule");
 }
 
 /* A demonym that is the family name of a person named in the document is
@@ -248,7 +252,8 @@ static void test_possessive(void **state) {
 static void test_acronyms(void **state) {
   (void)state;
   EXPECT("The Tourism Promotion Board of Kenya met. TPBK officials said so.",
-         "org/tourism-promotion-board-of-kenya=Tourism Promotion Board of Kenya@rule "
+         "org/tourism-promotion-board-of-kenya=Tourism Promotion Board of "
+         "Kenya@rule "
          "org/tourism-promotion-board-of-kenya=TPBK@rule");
   EXPECT("Let them go, they said, and let the talks start.", "");
   EXPECT("They let the talks start after LeT claimed the attack.",
@@ -256,10 +261,12 @@ static void test_acronyms(void **state) {
 }
 
 /* An organisation named without its head noun (جبهة, حركة) is the one
- * named with it (conflicts.rules: test.org_with_head, test.org_without_head). */
+ * named with it (conflicts.rules: test.org_with_head, test.org_without_head).
+ */
 static void test_org_head_noun(void **state) {
   (void)state;
-  EXPECT("قالت جبهة الخلاص الوطني إنها ترفض القرار. وأكدت الخلاص الوطني في بيان أن.",
+  EXPECT("قالت جبهة الخلاص الوطني إنها ترفض القرار. وأكدت الخلاص الوطني في "
+         "بيان أن.",
          "org/جبهه-الخلاص-الوطني=جبهة الخلاص الوطني@rule "
          "org/جبهه-الخلاص-الوطني=الخلاص الوطني@rule");
 }
@@ -269,9 +276,10 @@ static void test_org_head_noun(void **state) {
  * the company. */
 static void test_company_suffix(void **state) {
   (void)state;
-  EXPECT("Brackwell Group said profits rose. Shares fell after Brackwell said so.",
-         "org/brackwell-group=Brackwell Group@rule "
-         "org/brackwell-group=Brackwell@rule");
+  EXPECT(
+      "Brackwell Group said profits rose. Shares fell after Brackwell said so.",
+      "org/brackwell-group=Brackwell Group@rule "
+      "org/brackwell-group=Brackwell@rule");
 }
 
 int main(void) {

@@ -11,12 +11,9 @@ enum { TITLE = 3, COUNTRY = 5, PERSON = 7 };
  * here, 3 checks a span's end, 4 is a negation, 5 asks for PERSON, 6 asks
  * whether a span goes on. */
 static const rule_call calls[] = {
-    {.ref = TITLE, .starts = 1},
-    {.ref = COUNTRY, .starts = 1},
-    {.ref = TITLE, .group = 1},
-    {.ref = COUNTRY, .negate = 1},
-    {.ref = PERSON, .starts = 1},
-    {.ref = TITLE, .more = 1, .span = 3},
+    {.ref = TITLE, .starts = 1},  {.ref = COUNTRY, .starts = 1},
+    {.ref = TITLE, .group = 1},   {.ref = COUNTRY, .negate = 1},
+    {.ref = PERSON, .starts = 1}, {.ref = TITLE, .more = 1, .span = 3},
 };
 
 static uint64_t anchors(const char *pattern) {
@@ -29,15 +26,18 @@ static void test_class_first(void **state) {
   (void)state;
   assert_true(anchors("(?C1)(?<_c2>\\S++)(?C3) (?<name>\\S+)") == BIT(TITLE));
   /* look-behinds, negative look-aheads and ^ do not consume */
-  assert_true(anchors("(?<![^ ])(?![وفبل]?فريق )(?C1)(?<_c2>\\S++)(?C3)") == BIT(TITLE));
+  assert_true(anchors("(?<![^ ])(?![وفبل]?فريق )(?C1)(?<_c2>\\S++)(?C3)") ==
+              BIT(TITLE));
   assert_true(anchors("^(?!(?C2))(?C1)\\S++") == BIT(TITLE));
   assert_true(anchors("\\b(?C2)\\S++") == BIT(COUNTRY));
 }
 
 static void test_groups_and_alternatives(void **state) {
   (void)state;
-  assert_true(anchors("(?<name>(?C1)\\S++|(?C2)\\S++) x") == (BIT(TITLE) | BIT(COUNTRY)));
-  assert_true(anchors("(?C1)\\S++ x|(?C5)\\S++ y") == (BIT(TITLE) | BIT(PERSON)));
+  assert_true(anchors("(?<name>(?C1)\\S++|(?C2)\\S++) x") ==
+              (BIT(TITLE) | BIT(COUNTRY)));
+  assert_true(anchors("(?C1)\\S++ x|(?C5)\\S++ y") ==
+              (BIT(TITLE) | BIT(PERSON)));
   assert_true(anchors("(?:(?:(?C2)\\S++)){1,3} x") == BIT(COUNTRY));
   assert_true(anchors("(?>(?C2)\\S++) x") == BIT(COUNTRY));
   /* one alternative without a class: anywhere */
@@ -65,16 +65,16 @@ static void test_look_ahead(void **state) {
 
 static void test_not_a_start(void **state) {
   (void)state;
-  assert_true(anchors("(?C4)\\S++ x") == 0);          /* !@COUNTRY */
-  assert_true(anchors("(?C3) x") == 0);               /* a span's end */
-  assert_true(anchors("(?C6) x") == 0);               /* a span going on */
-  assert_true(anchors("(?C9)\\S++") == 0);            /* no such call */
-  assert_true(anchors("\\((?C1)\\S++") == 0);          /* an escape */
-  assert_true(anchors("(?i)(?C1)\\S++") == 0);        /* options */
-  assert_true(anchors("[(](?C1)\\S++") == 0);         /* a class of characters */
+  assert_true(anchors("(?C4)\\S++ x") == 0);   /* !@COUNTRY */
+  assert_true(anchors("(?C3) x") == 0);        /* a span's end */
+  assert_true(anchors("(?C6) x") == 0);        /* a span going on */
+  assert_true(anchors("(?C9)\\S++") == 0);     /* no such call */
+  assert_true(anchors("\\((?C1)\\S++") == 0);  /* an escape */
+  assert_true(anchors("(?i)(?C1)\\S++") == 0); /* options */
+  assert_true(anchors("[(](?C1)\\S++") == 0);  /* a class of characters */
   assert_true(anchors("") == 0);
-  assert_true(anchors("(?=(?C1))") == BIT(TITLE));    /* empty after it */
-  assert_true(anchors("(?C1)\\S++)") == 0);           /* unbalanced */
+  assert_true(anchors("(?=(?C1))") == BIT(TITLE)); /* empty after it */
+  assert_true(anchors("(?C1)\\S++)") == 0);        /* unbalanced */
   assert_true(anchors("((?C1)\\S++") == 0);
 }
 

@@ -20,7 +20,8 @@ static void test_starts_at_token(void **state) {
   /* look-arounds first consume nothing */
   assert_true(rules_starts_at_token("(?=ab)(?!c)(?<![^ ])x"));
   /* every alternative, at every level */
-  assert_true(rules_starts_at_token("(?:(?<![^ ])قال |^)(?<subject>" P ") x|(?<s2>" P ") y"));
+  assert_true(rules_starts_at_token("(?:(?<![^ ])قال |^)(?<subject>" P
+                                    ") x|(?<s2>" P ") y"));
   assert_true(rules_starts_at_token("(?<object>" P ") x"));
   assert_false(rules_starts_at_token(P " x|y"));
   assert_false(rules_starts_at_token("(?:(?<![^ ])x|y) z"));
@@ -44,7 +45,9 @@ static const char *needs(const char *pattern) {
   out[0] = '\0';
   for (uint8_t k = 0; k < r.n_needs; k++)
     n += (size_t)snprintf(out + n, sizeof out - n, "%s%.*s",
-                          !k ? "" : r.needs[k].alt != r.needs[k - 1].alt ? ";" : "&",
+                          !k                                     ? ""
+                          : r.needs[k].alt != r.needs[k - 1].alt ? ";"
+                                                                 : "&",
                           (int)(r.needs[k].to - r.needs[k].from),
                           pattern + r.needs[k].from);
   return out;
@@ -54,8 +57,9 @@ static const char *needs(const char *pattern) {
 
 static void test_find_needs(void **state) {
   (void)state;
-  assert_string_equal(needs("(?<![^ ])[وف]?(?!نائب)(?:رئيس|الملك)(?: x){0,2} " P),
-                      "رئيس|الملك&" NP);
+  assert_string_equal(
+      needs("(?<![^ ])[وف]?(?!نائب)(?:رئيس|الملك)(?: x){0,2} " P),
+      "رئيس|الملك&" NP);
   /* multi-word literals; items before are stepped over */
   assert_string_equal(needs(P "(?: \\S+){0,4}? [وف]?(?:الامين العام|مبعوث) y"),
                       NP "&الامين العام|مبعوث");
@@ -63,16 +67,21 @@ static void test_find_needs(void **state) {
   assert_string_equal(needs("(?:قال|اكد)? (?:زار|التقي) x"), "زار|التقي");
   assert_string_equal(needs("(?:قال|اكد){0,1} (?:زار|التقي)+ x"), "زار|التقي");
   /* a group that is not literal alternatives: what it needs itself */
-  assert_string_equal(needs("(?:a\\.b|c) (?:[ab]x|y) (?:زار|التقي)"), "زار|التقي");
-  assert_string_equal(needs("(?<object>" P ") (?:بين|ضد) (?<s>" P ")"), NP "&بين|ضد&" NP);
+  assert_string_equal(needs("(?:a\\.b|c) (?:[ab]x|y) (?:زار|التقي)"),
+                      "زار|التقي");
+  assert_string_equal(needs("(?<object>" P ") (?:بين|ضد) (?<s>" P ")"),
+                      NP "&بين|ضد&" NP);
   /* runs of literal characters, not a character a quantifier takes */
   assert_string_equal(needs(P " في (?<o>" P ")"), NP "& في &" NP);
   assert_string_equal(needs("abcdef? ghij"), "abcde& ghij");
   assert_string_equal(needs("زيارةx+ \\p{L}+ visits"), "زيارة& visits");
   /* groups that are whole alternatives count as their alternatives */
-  assert_string_equal(needs("(?:(?:رئيس|الملك)|المستشار) " P), "(?:رئيس|الملك)|المستشار&" NP);
-  assert_string_equal(needs("(?:(?:(?:abcd|cdef))|efgh) zz"), "(?:(?:abcd|cdef))|efgh");
-  assert_string_equal(needs("(?:(?:abcd|cdef)x|efgh) (?:zzzz|yyyy)"), "zzzz|yyyy");
+  assert_string_equal(needs("(?:(?:رئيس|الملك)|المستشار) " P),
+                      "(?:رئيس|الملك)|المستشار&" NP);
+  assert_string_equal(needs("(?:(?:(?:abcd|cdef))|efgh) zz"),
+                      "(?:(?:abcd|cdef))|efgh");
+  assert_string_equal(needs("(?:(?:abcd|cdef)x|efgh) (?:zzzz|yyyy)"),
+                      "zzzz|yyyy");
   assert_string_equal(needs("(?:(?:abcd|cdef)|) (?:zzzz|yyyy)"), "zzzz|yyyy");
   /* a word shorter than a gram tells nothing */
   assert_string_equal(needs("(?:في|x) (?:زار|التقي)"), "زار|التقي");
@@ -104,7 +113,7 @@ static int met(const char *pattern, const char *view) {
 static void test_needs_met(void **state) {
   (void)state;
   const char *leader = "(?<![^ ])[وف]?(?:رئيس|الملك)(?: x){0,2} " P;
-  assert_true(met(leader, "وقال الرئيس @PERSON"));   /* inside a token */
+  assert_true(met(leader, "وقال الرئيس @PERSON")); /* inside a token */
   assert_true(met(leader, "وقال ورئيس @PERSON"));
   assert_true(met(leader, "استقبل الملك @PERSON"));
   assert_false(met(leader, "وقال الوزير @PERSON امس"));

@@ -21,7 +21,9 @@ static const char *readings(void **state, const char *word, char *buf,
   return buf;
 }
 
-typedef struct { const char *word, *expect; } clitic_case;
+typedef struct {
+  const char *word, *expect;
+} clitic_case;
 
 static const clitic_case cases[] = {
     /* conjunctions */
@@ -41,8 +43,7 @@ static const clitic_case cases[] = {
     /* the contraction لل = ل + ال */
     {"للمالكي", ":للمالكي ل:لمالكي ل:المالكي ل+ال:مالكي"},
     {"للبنتاغون", ":للبنتاغون ل:لبنتاغون ل:البنتاغون ل+ال:بنتاغون"},
-    {"وللمالكي",
-     ":وللمالكي و:للمالكي و+ل:لمالكي و+ل:المالكي و+ل+ال:مالكي"},
+    {"وللمالكي", ":وللمالكي و:للمالكي و+ل:لمالكي و+ل:المالكي و+ل+ال:مالكي"},
     /* a stem keeps at least two letters */
     {"بل", ":بل"},
     {"وبه", ":وبه و:به"},
@@ -65,8 +66,8 @@ static void test_table(void **state) {
 /* Names that merely start with proclitic letters keep the unsplit reading
  * first, so a list entry for the whole word wins. */
 static void test_unsplit_first(void **state) {
-  const char *names[] = {"بلينكن", "فنزويلا", "كولومبيا", "لبنان", "واشنطن",
-                         "فرنسا", "بيترو", "لندن"};
+  const char *names[] = {"بلينكن", "فنزويلا", "كولومبيا", "لبنان",
+                         "واشنطن", "فرنسا",   "بيترو",    "لندن"};
   for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
     rawi_doc *doc = analyze(state, names[i]);
     rawi_split s;
@@ -90,8 +91,7 @@ static void test_stem_offsets(void **state) {
     rawi_doc_split(doc, 1, k, &s);
     if (!strcmp(s.prefix, "و+ب")) {
       /* stem as written starts at the alef, after "وَبِ" */
-      assert_memory_equal(text + s.stem.byte_start, "العِراقِ",
-                          strlen("العِراقِ"));
+      assert_memory_equal(text + s.stem.byte_start, "العِراقِ", strlen("العِراقِ"));
       assert_int_equal(s.stem.byte_end, t.span.byte_end);
       assert_int_equal(s.stem.start, 8);
       assert_int_equal(s.article, 1);

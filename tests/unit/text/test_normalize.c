@@ -1,9 +1,11 @@
 /* Normalisation: every rule of docs/text.md, in both scripts. */
 #include "../helpers.h"
-#include "text/text.h"
 #include "api/internal.h"
+#include "text/text.h"
 
-typedef struct { const char *in, *out, *why; } norm_case;
+typedef struct {
+  const char *in, *out, *why;
+} norm_case;
 
 static const norm_case cases[] = {
     /* Arabic diacritics U+064B..U+065F and dagger alef U+0670 */
@@ -31,7 +33,8 @@ static const norm_case cases[] = {
     {"ｕｎ", "un", "fullwidth latin"},
     {"ﬁnance", "finance", "latin ligature"},
     /* composition then folding: alef + combining hamza = أ -> ا */
-    {"\xd8\xa7\xd9\x94\xd8\xad\xd9\x85\xd8\xaf", "احمد", "combining hamza composed"},
+    {"\xd8\xa7\xd9\x94\xd8\xad\xd9\x85\xd8\xaf", "احمد",
+     "combining hamza composed"},
     {"\xd9\x88\xd9\x94", "ؤ", "waw with combining hamza composes to ؤ"},
     /* Latin case folding */
     {"Blinken", "blinken", "ascii case"},
@@ -65,7 +68,7 @@ static void test_empty(void **state) {
 static void test_fast_path_matches_icu(void **state) {
   fixture *f = *state;
   text_doc d = {.alloc = &f->model->alloc};
-  uint32_t ranges[][2] = {{0x21, 0x7E}, {0x0600, 0x06FF}, {0x200B, 0x200F},
+  uint32_t ranges[][2] = {{0x21, 0x7E},     {0x0600, 0x06FF}, {0x200B, 0x200F},
                           {0x202A, 0x202E}, {0x2060, 0x2064}, {0xFEFF, 0xFEFF}};
   int checked = 0;
   for (size_t r = 0; r < sizeof ranges / sizeof *ranges; r++) {
@@ -75,7 +78,8 @@ static void test_fast_path_matches_icu(void **state) {
       if (cp < 0x80)
         src[n++] = (char)cp;
       else if (cp < 0x800)
-        src[n++] = (char)(0xC0 | (cp >> 6)), src[n++] = (char)(0x80 | (cp & 0x3F));
+        src[n++] = (char)(0xC0 | (cp >> 6)),
+        src[n++] = (char)(0x80 | (cp & 0x3F));
       else
         src[n++] = (char)(0xE0 | (cp >> 12)),
         src[n++] = (char)(0x80 | ((cp >> 6) & 0x3F)),
@@ -83,7 +87,8 @@ static void test_fast_path_matches_icu(void **state) {
       uint32_t off, len;
       d.n_pool = 0;
       assert_int_equal(text_normalize_token(&f->model->text, &f->session->text,
-                                            &d, src, (size_t)n, &off, &len, NULL),
+                                            &d, src, (size_t)n, &off, &len,
+                                            NULL),
                        RAWI_OK);
       assert_int_equal(text_normalize_cp_icu(&f->model->text, &f->session->text,
                                              cp, icu, sizeof icu),

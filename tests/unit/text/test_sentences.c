@@ -5,23 +5,32 @@
 
 #include "../helpers.h"
 
-typedef struct { const char *text; size_t sentences; const char *why; } sent_case;
+typedef struct {
+  const char *text;
+  size_t sentences;
+  const char *why;
+} sent_case;
 
 static const sent_case cases[] = {
     {"وصل الوزير إلى ليما. ثم توجه إلى سانتياغو.", 2, "full stop"},
-    {"قال المسؤول، في بيان، إن الوفد سيغادر غداً.", 1, "arabic comma never ends"},
+    {"قال المسؤول، في بيان، إن الوفد سيغادر غداً.", 1,
+     "arabic comma never ends"},
     {"هل ينجح الاتفاق؟ لا أحد يعرف! لكن المفاوضات مستمرة.", 3, "؟ and !"},
     {"أعلنت الحكومة الهدنة؛ ورحبت بها الأمم المتحدة.", 2, "arabic semicolon"},
-    {"وقال: «لن نتراجع عن مواقفنا.» ثم غادر القاعة.", 2, "stop inside guillemets"},
-    {"ذكرت وكالة (أ.ب) أن الاجتماع انتهى. وأكدت مصادر أخرى ذلك.", 2, "أ.ب is one token"},
-    {"ارتفع المؤشر بنسبة 3.5 في المئة إلى 1,250.75 نقطة.", 1, "decimal numbers"},
+    {"وقال: «لن نتراجع عن مواقفنا.» ثم غادر القاعة.", 2,
+     "stop inside guillemets"},
+    {"ذكرت وكالة (أ.ب) أن الاجتماع انتهى. وأكدت مصادر أخرى ذلك.", 2,
+     "أ.ب is one token"},
+    {"ارتفع المؤشر بنسبة 3.5 في المئة إلى 1,250.75 نقطة.", 1,
+     "decimal numbers"},
     {"رحب د. أحمد الطيب بالمبادرة.", 1, "single-letter abbreviation"},
     {"العنوان بلا نقطة\nوالنص يبدأ هنا.", 2, "a line break ends a sentence"},
     {"الفقرة الأولى.\n\nالفقرة الثانية.", 2, "blank line"},
     {"تأسست المدينة عام 1990 م. وتوسعت بعد ذلك.", 2, "era letter after a year"},
     {"U.S. officials met Mr. Petro in Bogota. The talks ended early.", 2,
      "U.S. and Mr. are abbreviations"},
-    {"He said \"we will return.\" Then he left.", 2, "closing quote after stop"},
+    {"He said \"we will return.\" Then he left.", 2,
+     "closing quote after stop"},
     {"Prices rose 2.5 percent. Analysts were surprised... Markets fell.", 3,
      "ellipsis"},
     {"The meeting ended at 5 p.m. local time.", 1, "lower case after stop"},
@@ -41,8 +50,9 @@ static void test_counts(void **state) {
 
 /* Sentence spans cover their tokens, in order, without gaps in tokens. */
 static void test_spans(void **state) {
-  const char *text = "وصل بلينكن إلى بوغوتا يوم الثلاثاء. «المباحثات كانت مثمرة»، "
-                     "قال للصحافيين.\nوسيتوجه لاحقاً إلى ليما!";
+  const char *text =
+      "وصل بلينكن إلى بوغوتا يوم الثلاثاء. «المباحثات كانت مثمرة»، "
+      "قال للصحافيين.\nوسيتوجه لاحقاً إلى ليما!";
   rawi_doc *doc = analyze(state, text);
   assert_int_equal(rawi_doc_sentence_count(doc), 3);
   size_t next = 0;
@@ -75,11 +85,14 @@ static void test_spans(void **state) {
  * trailing white space, which rawi does not keep as a token). */
 static void test_agrees_with_icu_sentences(void **state) {
   static const char *const texts[] = {
-      "وصل الوفد إلى بغداد مساء الاثنين. وعقد اجتماعا مع المسؤولين! ثم غادر؟ نعم.",
-      "قال الوزير: «نحن مستعدون». وأضاف أن المفاوضات مستمرة.\nسطر جديد بلا نقطة\nوآخر.",
+      "وصل الوفد إلى بغداد مساء الاثنين. وعقد اجتماعا مع المسؤولين! ثم غادر؟ "
+      "نعم.",
+      "قال الوزير: «نحن مستعدون». وأضاف أن المفاوضات مستمرة.\nسطر جديد بلا "
+      "نقطة\nوآخر.",
       ("The talks ended on Monday. Officials said the next round would start "
        "soon! Will it? Nobody knows."), /* () tells clang: one string */
-      "He said \"we will return.\" Then he left. (The meeting was short.) It ended.",
+      "He said \"we will return.\" Then he left. (The meeting was short.) It "
+      "ended.",
   };
   UErrorCode ec = U_ZERO_ERROR;
   UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, "", NULL, 0, &ec);
@@ -91,7 +104,8 @@ static void test_agrees_with_icu_sentences(void **state) {
     assert_true(U_SUCCESS(ec));
     size_t icu = 0;
     int32_t prev = ubrk_first(bi);
-    for (int32_t b = ubrk_next(bi); b != UBRK_DONE; prev = b, b = ubrk_next(bi)) {
+    for (int32_t b = ubrk_next(bi); b != UBRK_DONE;
+         prev = b, b = ubrk_next(bi)) {
       /* count segments holding something other than white space */
       for (int32_t k = prev; k < b; k++)
         if (t[k] != ' ' && t[k] != '\n') {

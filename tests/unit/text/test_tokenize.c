@@ -32,9 +32,11 @@ static void assert_kind(const rawi_doc *doc, size_t i, rawi_token_kind kind) {
 
 static void test_words_and_punctuation(void **state) {
   char buf[1024];
-  rawi_doc *doc = analyze(state, "قال: «لن نتراجع»، (أ.ب) U.S. don't 1,250.5 F-16");
-  assert_string_equal(token_texts(doc, buf, sizeof buf),
-                      "قال|:|«|لن|نتراجع|»|،|(|أ.ب|)|U.S|.|don't|1,250.5|F|-|16");
+  rawi_doc *doc =
+      analyze(state, "قال: «لن نتراجع»، (أ.ب) U.S. don't 1,250.5 F-16");
+  assert_string_equal(
+      token_texts(doc, buf, sizeof buf),
+      "قال|:|«|لن|نتراجع|»|،|(|أ.ب|)|U.S|.|don't|1,250.5|F|-|16");
   assert_kind(doc, 13, RAWI_TOKEN_NUMBER);
   assert_kind(doc, 2, RAWI_TOKEN_PUNCT);
   assert_kind(doc, 0, RAWI_TOKEN_WORD);
@@ -49,8 +51,9 @@ static void check_offsets(const rawi_doc *doc);
  * digit is cut already). */
 static void test_possessive_split(void **state) {
   char buf[512];
-  rawi_doc *doc = analyze(state, "Booth's O'Brien\xe2\x80\x99s Jos\xc3\xa9's don't "
-                                 "1990's \xd8\xa8's Bus's Edwards' 's");
+  rawi_doc *doc =
+      analyze(state, "Booth's O'Brien\xe2\x80\x99s Jos\xc3\xa9's don't "
+                     "1990's \xd8\xa8's Bus's Edwards' 's");
   assert_string_equal(token_texts(doc, buf, sizeof buf),
                       "Booth|'|s|O'Brien|\xe2\x80\x99|s|Jos\xc3\xa9|'|s|don't|"
                       "1990|'|s|\xd8\xa8's|Bus|'|s|Edwards|'|'|s");
@@ -165,26 +168,32 @@ static void test_empty(void **state) {
   rawi_doc_free(doc);
 }
 
-typedef struct { const char *bytes; size_t len, offset; const char *msg; } bad_utf8;
+typedef struct {
+  const char *bytes;
+  size_t len, offset;
+  const char *msg;
+} bad_utf8;
 
 static void test_invalid_utf8(void **state) {
   fixture *f = *state;
   static const bad_utf8 cases[] = {
       {"abc\xC0\xAF", 5, 3, "invalid utf-8 at byte 3: overlong encoding"},
       {"\xE0\x80\xAF", 3, 0, "invalid utf-8 at byte 0: overlong encoding"},
-      {"بغداد\xED\xA0\x80", 13, 10, "invalid utf-8 at byte 10: surrogate code point"},
+      {"بغداد\xED\xA0\x80", 13, 10,
+       "invalid utf-8 at byte 10: surrogate code point"},
       {"ab\xE2\x82", 4, 2, "invalid utf-8 at byte 2: truncated sequence"},
       {"ab\xE2\x82x", 5, 2, "invalid utf-8 at byte 2: truncated sequence"},
       {"\x80", 1, 0, "invalid utf-8 at byte 0: unexpected continuation byte"},
-      {"x\xF4\x90\x80\x80", 5, 1, "invalid utf-8 at byte 1: code point above U+10FFFF"},
+      {"x\xF4\x90\x80\x80", 5, 1,
+       "invalid utf-8 at byte 1: code point above U+10FFFF"},
       {"x\xFF", 2, 1, "invalid utf-8 at byte 1: invalid lead byte"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     rawi_doc *doc = (rawi_doc *)1;
     rawi_error err;
-    assert_int_equal(rawi_analyze(f->session, cases[i].bytes, cases[i].len,
-                                  &doc, &err),
-                     RAWI_ERR_UTF8);
+    assert_int_equal(
+        rawi_analyze(f->session, cases[i].bytes, cases[i].len, &doc, &err),
+        RAWI_ERR_UTF8);
     assert_null(doc);
     assert_int_equal(err.code, RAWI_ERR_UTF8);
     assert_int_equal(err.byte_offset, cases[i].offset);
@@ -230,7 +239,8 @@ static void test_agrees_with_icu(void **state) {
     assert_int_equal(rawi_analyze(fast->session, p, strlen(p), &a, NULL), 0);
     assert_int_equal(rawi_analyze(icu.session, p, strlen(p), &b, NULL), 0);
     char ba[4096], bb[4096];
-    assert_string_equal(token_texts(a, ba, sizeof ba), token_texts(b, bb, sizeof bb));
+    assert_string_equal(token_texts(a, ba, sizeof ba),
+                        token_texts(b, bb, sizeof bb));
     assert_int_equal(rawi_doc_sentence_count(a), rawi_doc_sentence_count(b));
     compared += rawi_doc_token_count(a);
     rawi_doc_free(a);
@@ -247,10 +257,10 @@ static void test_every_character_agrees_with_icu(void **state) {
   fixture icu;
   assert_int_equal(fixture_open(&icu, RAWI_TOKENIZER_ICU), 0);
   fixture *fast = *state;
-  static const char *const shapes[] = {"ab%sc", "12%s3", "%sab", "ab%s",
-                                       " %s ", "بب%sبب", "١%s٢"};
-  static const uint32_t ranges[][2] = {{0x21, 0x7E}, {0xA0, 0x7FF},
-                                       {0x2000, 0x206F}, {0xFB50, 0xFEFF}};
+  static const char *const shapes[] = {"ab%sc", "12%s3",  "%sab", "ab%s",
+                                       " %s ",  "بب%sبب", "١%s٢"};
+  static const uint32_t ranges[][2] = {
+      {0x21, 0x7E}, {0xA0, 0x7FF}, {0x2000, 0x206F}, {0xFB50, 0xFEFF}};
   size_t checked = 0;
   for (size_t r = 0; r < sizeof ranges / sizeof *ranges; r++) {
     for (uint32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
@@ -261,13 +271,16 @@ static void test_every_character_agrees_with_icu(void **state) {
         ch[0] = (char)(0xC0 | cp >> 6), ch[1] = (char)(0x80 | (cp & 0x3F));
       else
         ch[0] = (char)(0xE0 | cp >> 12),
-        ch[1] = (char)(0x80 | ((cp >> 6) & 0x3F)), ch[2] = (char)(0x80 | (cp & 0x3F));
+        ch[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
+        ch[2] = (char)(0x80 | (cp & 0x3F));
       for (size_t k = 0; k < sizeof shapes / sizeof *shapes; k++) {
         char text[32], a[128], b[128];
         snprintf(text, sizeof text, shapes[k], ch);
         rawi_doc *da, *db;
-        assert_int_equal(rawi_analyze(fast->session, text, strlen(text), &da, NULL), 0);
-        assert_int_equal(rawi_analyze(icu.session, text, strlen(text), &db, NULL), 0);
+        assert_int_equal(
+            rawi_analyze(fast->session, text, strlen(text), &da, NULL), 0);
+        assert_int_equal(
+            rawi_analyze(icu.session, text, strlen(text), &db, NULL), 0);
         token_texts(da, a, sizeof a);
         token_texts(db, b, sizeof b);
         if (strcmp(a, b))

@@ -4,10 +4,17 @@
 
 static void test_valid(void **state) {
   (void)state;
-  static const char *const ok[] = {"", "abc", "\xC2\x80", "\xDF\xBF",
-                                   "\xE0\xA0\x80", "\xED\x9F\xBF", "\xEE\x80\x80",
-                                   "\xEF\xBF\xBF", "\xF0\x90\x80\x80",
-                                   "\xF4\x8F\xBF\xBF", "بغداد 2024 ﻻ"};
+  static const char *const ok[] = {"",
+                                   "abc",
+                                   "\xC2\x80",
+                                   "\xDF\xBF",
+                                   "\xE0\xA0\x80",
+                                   "\xED\x9F\xBF",
+                                   "\xEE\x80\x80",
+                                   "\xEF\xBF\xBF",
+                                   "\xF0\x90\x80\x80",
+                                   "\xF4\x8F\xBF\xBF",
+                                   "بغداد 2024 ﻻ"};
   for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
     size_t bad = 0;
     const char *why = NULL;
@@ -18,7 +25,10 @@ static void test_valid(void **state) {
 static void test_counts(void **state) {
   (void)state;
   assert_int_equal(rawi_utf8_count("بغداد", 10), 5);
-  assert_int_equal(rawi_utf8_count("a\xF0\x9F\x98\x80" "b", 6), 3);
+  assert_int_equal(rawi_utf8_count("a\xF0\x9F\x98\x80"
+                                   "b",
+                                   6),
+                   3);
 }
 
 static void test_round_trip(void **state) {
