@@ -458,8 +458,8 @@ static void find_country_nouns(discourse *dc, const text_doc *d,
  * carmaker" stands for: the first organisation named in its sentence
  * before it, else the first one named in the nearest sentence before
  * that names one (at most ORG_NOUN_REACH sentences back). The first named
- * is the one the sentence is about ("When asked if BMW would seek money
- * from Bosch, the carmaker's chief executive ..." is BMW's). */
+ * is the one the sentence is about ("Asked whether Renault would claim
+ * damages from Valeo, the carmaker's chief executive ..." is Renault's). */
 #define ORG_NOUN_REACH 3
 static uint32_t org_antecedent(const text_doc *d, const mention_table *m,
                                uint32_t tok) {
