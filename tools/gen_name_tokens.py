@@ -94,21 +94,28 @@ def dictionary_words(words):
     return known
 
 
-def listed_words(directory):
-    """Normalised words rawi's lists hold: every word of class entries and
-    of one-word names."""
-    out = set()
+def list_entries(directory, skip):
+    """(surface, type) of every entry of the lists in directory, but those
+    of the files whose name starts with skip (the list being made)."""
     for name in sorted(os.listdir(directory)):
-        if not name.endswith('.tsv') or name.startswith('name-tokens'):
+        if not name.endswith('.tsv') or name.startswith(skip):
             continue
         with open(os.path.join(directory, name), encoding='utf-8') as f:
             for line in f:
                 if line.startswith('#') or '\t' not in line:
                     continue
                 surface, typ = line.split('\t')[:2]
-                words = surface.split()
-                if len(words) == 1 or typ not in ('PERSON', 'ORGANIZATION', 'COUNTRY', 'LOCATION'):
-                    out.update(norm(w) for w in words)
+                yield surface, typ
+
+
+def listed_words(directory):
+    """Normalised words rawi's lists hold: every word of class entries and
+    of one-word names."""
+    out = set()
+    for surface, typ in list_entries(directory, 'name-tokens'):
+        words = surface.split()
+        if len(words) == 1 or typ not in ('PERSON', 'ORGANIZATION', 'COUNTRY', 'LOCATION'):
+            out.update(norm(w) for w in words)
     return out
 
 

@@ -24,7 +24,7 @@ import re
 import sys
 
 from evalkit import norm
-from gen_name_tokens import dictionary_words
+from gen_name_tokens import dictionary_words, list_entries
 
 ARABIC = re.compile('^[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,3}$')
 MARKS = re.compile('[\u064b-\u065f\u0670\u0640]')
@@ -55,19 +55,12 @@ def listed(directory):
     (given names, name tokens, stop words, titles): a place named like a
     person (أريانة) is left to the rules."""
     names, words = set(), set()
-    for f in sorted(os.listdir(directory)):
-        if not f.endswith('.tsv') or f.startswith('places-open'):
-            continue
-        with open(os.path.join(directory, f), encoding='utf-8') as fh:
-            for line in fh:
-                if line.startswith('#') or '\t' not in line:
-                    continue
-                surface, typ = line.split('\t')[:2]
-                n = norm(surface)
-                if typ in ('PERSON', 'ORGANIZATION', 'COUNTRY', 'LOCATION'):
-                    names.add(n)
-                else:
-                    words.add(n)
+    for surface, typ in list_entries(directory, 'places-open'):
+        n = norm(surface)
+        if typ in ('PERSON', 'ORGANIZATION', 'COUNTRY', 'LOCATION'):
+            names.add(n)
+        else:
+            words.add(n)
     return names, words
 
 

@@ -268,19 +268,6 @@ static void find_roles(discourse *dc, const gz_image *const *imgs,
   }
 }
 
-/* The first mark at or after token t (marks are in token order). */
-static size_t mark_from(const gz_marks *marks, uint32_t t) {
-  size_t lo = 0, hi = marks->n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (marks->v[mid].tok_first < t)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
-}
-
 /* A reading's norm without the article. */
 static const char *bare(const text_doc *d, text_split sp, size_t *n) {
   const char *h = d->pool + sp.norm_off;
@@ -306,7 +293,7 @@ static text_split org_head_reading(const gz_marks *marks,
                                    const mention *mn) {
   uint32_t t = mn->tok_first;
   if (marks && t > 0 && covered[t - 1] == NONE)
-    for (size_t k = mark_from(marks, t - 1);
+    for (size_t k = gz_first_mark_at(marks, t - 1);
          k < marks->n && marks->v[k].tok_first == t - 1; k++)
       if (marks->v[k].type == GZ_ORG_HEAD && marks->v[k].tok_end == t)
         return text_reading(d, &d->tokens[t - 1], marks->v[k].split);
