@@ -61,67 +61,71 @@ static int deliver(rawi_strbuf *b, int always, rawi_write_fn fn, void *ctx,
   return rc;
 }
 
-int rawi_write(const rawi_doc *doc, const char *format,
-               const rawi_write_options *opts, rawi_write_fn fn, void *ctx,
-               rawi_error *err) {
-  rawi_error_clear(err);
-  if (!doc || !fn)
-    return rawi_error_set(err, RAWI_ERR_INVALID, "invalid argument");
+/* A call's writer, options and buffer. */
+typedef struct writing {
   const output_format *f;
   output_options o;
   output_label_map labels;
-  int rc = prepare(format, opts, &f, &o, &labels, err);
+  rawi_strbuf b;
+} writing;
+
+/* What every call does first: err cleared, its arguments (subject: the
+ * document or model) checked, the format and options read, a buffer of
+ * alloc made. */
+static int begin(writing *w, const void *subject, rawi_write_fn fn,
+                 const rawi_allocator *alloc, const char *format,
+                 const rawi_write_options *opts, rawi_error *err) {
+  rawi_error_clear(err);
+  if (!subject || !fn)
+    return rawi_error_set(err, RAWI_ERR_INVALID, "invalid argument");
+  int rc = prepare(format, opts, &w->f, &w->o, &w->labels, err);
+  if (rc == RAWI_OK)
+    rawi_strbuf_init(&w->b, alloc);
+  return rc;
+}
+
+int rawi_write(const rawi_doc *doc, const char *format,
+               const rawi_write_options *opts, rawi_write_fn fn, void *ctx,
+               rawi_error *err) {
+  writing w;
+  int rc =
+      begin(&w, doc, fn, doc ? &doc->model->alloc : NULL, format, opts, err);
   if (rc)
     return rc;
   output_doc d = {.doc = doc, .meta = opts ? opts->meta : NULL};
   id_of(opts, &d.id, &d.id_len);
-  rawi_strbuf b;
-  rawi_strbuf_init(&b, &doc->model->alloc);
-  f->record(&b, &d, &o);
-  return deliver(&b, 1, fn, ctx, err);
+  w.f->record(&w.b, &d, &w.o);
+  return deliver(&w.b, 1, fn, ctx, err);
 }
 
 int rawi_write_error(const rawi_model *model, const char *format,
                      const rawi_error *doc_err, const rawi_write_options *opts,
                      rawi_write_fn fn, void *ctx, rawi_error *err) {
-  rawi_error_clear(err);
-  if (!model || !doc_err || !fn)
-    return rawi_error_set(err, RAWI_ERR_INVALID, "invalid argument");
-  const output_format *f;
-  output_options o;
-  output_label_map labels;
-  int rc = prepare(format, opts, &f, &o, &labels, err);
+  writing w;
+  int rc = begin(&w, model && doc_err ? model : NULL, fn,
+                 model ? &model->alloc : NULL, format, opts, err);
   if (rc)
     return rc;
   const char *id;
   size_t id_len;
   id_of(opts, &id, &id_len);
-  rawi_strbuf b;
-  rawi_strbuf_init(&b, &model->alloc);
-  f->error(&b, id, id_len, doc_err, &o);
-  return deliver(&b, 1, fn, ctx, err);
+  w.f->error(&w.b, id, id_len, doc_err, &w.o);
+  return deliver(&w.b, 1, fn, ctx, err);
 }
 
 static int frame(const rawi_model *model, const char *format, int footer,
                  const rawi_write_options *opts, rawi_write_fn fn, void *ctx,
                  rawi_error *err) {
-  rawi_error_clear(err);
-  if (!model || !fn)
-    return rawi_error_set(err, RAWI_ERR_INVALID, "invalid argument");
-  const output_format *f;
-  output_options o;
-  output_label_map labels;
-  int rc = prepare(format, opts, &f, &o, &labels, err);
+  writing w;
+  int rc =
+      begin(&w, model, fn, model ? &model->alloc : NULL, format, opts, err);
   if (rc)
     return rc;
   void (*write)(rawi_strbuf *, const output_options *) =
-      footer ? f->footer : f->header;
-  if (!write)
-    return RAWI_OK;
-  rawi_strbuf b;
-  rawi_strbuf_init(&b, &model->alloc);
-  write(&b, &o);
-  return deliver(&b, 0, fn, ctx, err);
+      footer ? w.f->footer : w.f->header;
+  if (write)
+    write(&w.b, &w.o);
+  return deliver(&w.b, 0, fn, ctx, err);
 }
 
 int rawi_write_header(const rawi_model *model, const char *format,
