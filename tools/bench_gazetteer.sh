@@ -10,8 +10,8 @@
 # cuts it into JSONL documents of about 2 KB (whole paragraphs). Lists come
 # from tools/gen_synthetic_gazetteer.py --from-text (about 10% of the
 # entries are word sequences of that text, the rest random Arabic words).
-# tools/bench_gz_load.c is compiled against librawi.a from the binary's
-# build directory to time gz_image_map. Extraction runs use an empty --pack
+# tools/bench_gz_load.c is compiled against librawi_core.a (internal names
+# visible) from the binary's build directory to time gz_image_map. Extraction runs use an empty --pack
 # directory, so only the synthetic list is loaded.
 #
 # The lists match more of the text as they grow (more of its sequences are
@@ -43,7 +43,7 @@ bench_args "$@"
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
 rawi=$(cd "$(dirname "$rawi")" && pwd)/$(basename "$rawi")
-lib=$(dirname "$rawi")/librawi.a
+lib=$(dirname "$rawi")/librawi_core.a
 [[ -f $lib ]] || { echo "$0: $lib not found (build the release preset)" >&2; exit 2; }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/rawi-gzbench.XXXXXX")

@@ -21,7 +21,7 @@
  * case=exact surfaces (stored after the attributes), sources).
  *
  * Built by tools/bench_gazetteer.sh:
- *   cc -O2 -Iinclude -Isrc tools/bench_gz_load.c build/release/librawi.a \
+ *   cc -O2 -Iinclude -Isrc tools/bench_gz_load.c build/release/librawi_core.a \
  *      $(pkg-config --libs icu-uc icu-i18n libpcre2-8 libcjson)
  */
 #define _GNU_SOURCE
