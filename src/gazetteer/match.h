@@ -3,7 +3,7 @@
 #define RAWI_GAZETTEER_MATCH_H
 
 #include "gazetteer/gazetteer.h"
-#include "resolve/resolve.h"
+#include "doc/mentions.h"
 
 /* Every list match in a document: token span, reading of the first token,
  * and the type (an entity type, a class, or GZ_DEMONYM). Rules look at

@@ -158,10 +158,3 @@ int text_hash_readings(text_doc *d) {
   return RAWI_OK;
 }
 
-void text_doc_free(text_doc *d) {
-  rawi_mem_free(d->alloc, d->hashes);
-  rawi_mem_free(d->alloc, d->tokens);
-  rawi_mem_free(d->alloc, d->splits);
-  rawi_mem_free(d->alloc, d->sentences);
-  rawi_mem_free(d->alloc, d->pool);
-}
