@@ -49,12 +49,12 @@ const relate_predicate *relate_predicate_named(const char *name) {
   return relate_predicate_at(relate_predicate_index(name, strlen(name)));
 }
 
-size_t relate_predicate_list(char *buf, size_t cap) {
+size_t relate_predicate_list(char *buf, size_t cap, const char *last) {
   size_t n = 0;
   if (cap)
     buf[0] = '\0';
   for (size_t i = 0; i < N_PREDICATES && n < cap; i++) {
-    const char *sep = !i ? "" : i + 1 < N_PREDICATES ? ", " : " or ";
+    const char *sep = !i ? "" : i + 1 < N_PREDICATES ? ", " : last;
     n += (size_t)snprintf(buf + n, cap - n, "%s%s", sep, predicates[i].name);
   }
   return !cap ? 0 : n < cap ? n : cap - 1;

@@ -31,8 +31,9 @@ const relate_predicate *relate_predicate_at(int i);
 int relate_predicate_index(const char *name, size_t len);
 /* The row of the predicate named `name`, or NULL. */
 const relate_predicate *relate_predicate_named(const char *name);
-/* The predicate names for messages, "met_with, advised, ... or killed",
- * into buf[cap] (cut to fit, NUL-terminated); returns its length. */
-size_t relate_predicate_list(char *buf, size_t cap);
+/* The predicate names for messages, ", " between them and `last` before
+ * the last one: (" or ") gives "met_with, advised, ... or killed". Into
+ * buf[cap] (cut to fit, NUL-terminated); returns its length. */
+size_t relate_predicate_list(char *buf, size_t cap, const char *last);
 
 #endif

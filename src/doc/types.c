@@ -29,12 +29,15 @@ const doc_type *doc_type_named(const char *name) {
   return doc_type_at(doc_type_index(name, strlen(name)));
 }
 
-size_t doc_type_list(char *buf, size_t cap) {
+size_t doc_type_list(char *buf, size_t cap, const char *prefix,
+                     const char *last) {
   size_t n = 0;
   if (cap)
     buf[0] = '\0';
-  for (int i = 0; i < DOC_N_TYPES && n < cap; i++)
-    n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? ", " : "",
+  for (int i = 0; i < DOC_N_TYPES && n < cap; i++) {
+    const char *sep = !i ? "" : i + 1 < DOC_N_TYPES ? ", " : last;
+    n += (size_t)snprintf(buf + n, cap - n, "%s%s%s", sep, prefix,
                           types[i].name);
+  }
   return !cap ? 0 : n < cap ? n : cap - 1;
 }

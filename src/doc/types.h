@@ -45,8 +45,12 @@ const doc_type *doc_type_at(int type);
 const doc_type *doc_type_named(const char *name);
 /* The id of the type named name[0..len), or -1. */
 int doc_type_index(const char *name, size_t len);
-/* "PERSON, ORGANIZATION, COUNTRY, LOCATION" into buf[cap], for messages
- * (cut to fit, NUL-terminated); returns its length. */
-size_t doc_type_list(char *buf, size_t cap);
+/* The type names for messages, each after `prefix`, ", " between them
+ * and `last` before the last one: ("@", ", ") gives "@PERSON,
+ * @ORGANIZATION, @COUNTRY, @LOCATION", ("", " or ") "PERSON,
+ * ORGANIZATION, COUNTRY or LOCATION". Into buf[cap] (cut to fit,
+ * NUL-terminated); returns its length. */
+size_t doc_type_list(char *buf, size_t cap, const char *prefix,
+                     const char *last);
 
 #endif

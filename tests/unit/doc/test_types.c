@@ -59,10 +59,13 @@ static void test_not_entity_types(void **state) {
 static void test_list(void **state) {
   (void)state;
   char buf[128];
-  size_t n = doc_type_list(buf, sizeof buf);
+  size_t n = doc_type_list(buf, sizeof buf, "", ", ");
   assert_string_equal(buf, "PERSON, ORGANIZATION, COUNTRY, LOCATION");
   assert_int_equal(n, strlen(buf));
-  n = doc_type_list(buf, 10); /* cut, still a string */
+  n = doc_type_list(buf, sizeof buf, "@", " or ");
+  assert_string_equal(buf, "@PERSON, @ORGANIZATION, @COUNTRY or @LOCATION");
+  assert_int_equal(n, strlen(buf));
+  n = doc_type_list(buf, 10, "", ", "); /* cut, still a string */
   assert_int_equal(n, 9);
   assert_string_equal(buf, "PERSON, O");
 }
@@ -96,15 +99,15 @@ static void test_predicates(void **state) {
 static void test_predicate_list(void **state) {
   (void)state;
   char buf[256];
-  size_t n = relate_predicate_list(buf, sizeof buf);
+  size_t n = relate_predicate_list(buf, sizeof buf, " or ");
   assert_string_equal(buf, "met_with, advised, visited, leader_of, "
                            "official_of, member_of, part_of, lives_in, "
                            "based_in, located_in or killed");
   assert_int_equal(n, strlen(buf));
-  n = relate_predicate_list(buf, 12); /* cut, still a string */
+  n = relate_predicate_list(buf, 12, " or "); /* cut, still a string */
   assert_int_equal(n, 11);
   assert_string_equal(buf, "met_with, a");
-  assert_int_equal(relate_predicate_list(buf, 0), 0);
+  assert_int_equal(relate_predicate_list(buf, 0, " or "), 0);
 }
 
 int main(void) {
