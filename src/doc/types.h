@@ -5,9 +5,10 @@
  *
  * A type's id is its row number (DOC_PERSON, ...); the gazetteer's word
  * classes (TITLE, GIVEN_NAME, ...) are numbered after the last type
- * (gazetteer/gazetteer.h). A pack may name types of its own in its
- * output; those have no row: writers fall back to a derived id prefix
- * ("entity"), no RDF class and the "other types" colour.
+ * (gazetteer/gazetteer.h). Lists and rules may name only types with a
+ * row; a type without one can still reach the writers in JSONL that
+ * rawi graph reads, and they fall back to a class of the rawi vocabulary
+ * and the "other types" colour.
  *
  * A test build (tests/extend/) compiles the tree with RAWI_EXTRA_TYPES
  * and RAWI_EXTRA_PREDICATES naming files of further rows, and checks that

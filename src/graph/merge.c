@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "graph/internal.h"
-#include "relate/relate.h"
+#include "doc/predicates.h"
 #include "rules/rules.h"
 #include "util/error.h"
 #include "util/mem.h"

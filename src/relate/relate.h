@@ -6,7 +6,7 @@
  * after its proclitics (وبايدن -> و@PERSON, الأميركي -> @DEMONYM), so a
  * relation rule reads like `@PERSON (?:سيلتقي|التقي) (?<object>@PERSON)`.
  * The groups named subject and object must each cover one placeholder;
- * the predicate's schema (schema.c) checks their types, symmetric
+ * the predicate table (doc/predicates.c) checks their types, symmetric
  * predicates are stored in one canonical order, and an edge is kept once
  * per document with the first sentence that asserts it as evidence. An
  * object coordinated with more entities of its type (و@PERSON، ووزير
@@ -30,7 +30,7 @@
 #include "doc/predicates.h"
 #include "doc/relations.h"
 #include "gazetteer/match.h"
-#include "resolve/resolve.h"
+#include "doc/mentions.h"
 #include "rules/rules.h"
 
 /* Run the relation rules of rs over d's winning mentions; imgs are the
