@@ -18,15 +18,15 @@ static const relate_predicate predicates[] = {
     {"visited", T(PERSON), T(COUNTRY) | T(LOCATION), 0, 1, NULL},
     {"leader_of", T(PERSON), T(COUNTRY) | T(ORGANIZATION) | T(LOCATION), 0, 0,
      NULL},
-    {"official_of", T(PERSON), T(ORGANIZATION) | T(COUNTRY), 0, 0,
-     "leader_of"},
+    {"official_of", T(PERSON), T(ORGANIZATION) | T(COUNTRY), 0, 0, "leader_of"},
     {"member_of", T(COUNTRY) | T(ORGANIZATION), T(ORGANIZATION), 0, 0, NULL},
     {"part_of", T(ORGANIZATION), T(COUNTRY) | T(ORGANIZATION), 0, 0, NULL},
     {"lives_in", T(PERSON), T(COUNTRY) | T(LOCATION), 0, 0, NULL},
     {"based_in", T(ORGANIZATION), T(COUNTRY) | T(LOCATION), 0, 0, NULL},
     {"located_in", T(LOCATION), T(COUNTRY) | T(LOCATION), 0, 0, NULL},
     {"killed", T(PERSON), T(PERSON), 0, 1, NULL},
-#ifdef RAWI_EXTRA_PREDICATES
+#ifdef RAWI_EXTRA_PREDICATES /* the test build of tests/extend/ */
+// cppcheck-suppress preprocessorErrorDirective
 #include RAWI_EXTRA_PREDICATES
 #endif
 };

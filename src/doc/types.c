@@ -5,10 +5,11 @@
 #include "doc/types.h"
 
 static const doc_type types[DOC_N_TYPES] = {
-#define DOC_TYPE(ID, name, prefix, rdf, colour, shade, legend, coarse)        \
+#define DOC_TYPE(ID, name, prefix, rdf, colour, shade, legend, coarse)         \
   {name, prefix, rdf, colour, shade, legend, coarse},
 #include "doc/types.def"
-#ifdef RAWI_EXTRA_TYPES
+#ifdef RAWI_EXTRA_TYPES /* the test build of tests/extend/ */
+// cppcheck-suppress preprocessorErrorDirective
 #include RAWI_EXTRA_TYPES
 #endif
 #undef DOC_TYPE

@@ -27,10 +27,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "doc/mentions.h"
 #include "doc/predicates.h"
 #include "doc/relations.h"
 #include "gazetteer/match.h"
-#include "doc/mentions.h"
 #include "rules/rules.h"
 
 /* Run the relation rules of rs over d's winning mentions; imgs are the

@@ -11,8 +11,8 @@
 
 #include <stdint.h>
 
-#include "rawi/rawi.h"
 #include "doc/mentions.h"
+#include "rawi/rawi.h"
 #include "resolve/names.h"
 #include "text/text.h"
 #include "util/hash.h"

@@ -157,4 +157,3 @@ int text_hash_readings(text_doc *d) {
         rawi_hash_bytes(d->pool + d->splits[i].norm_off, d->splits[i].norm_len);
   return RAWI_OK;
 }
-

@@ -75,7 +75,8 @@ static void test_predicates(void **state) {
   (void)state;
   const relate_predicate *p = relate_predicate_named("met_with");
   assert_non_null(p);
-  assert_ptr_equal(p, relate_predicate_at(relate_predicate_index("met_with", 8)));
+  assert_ptr_equal(p,
+                   relate_predicate_at(relate_predicate_index("met_with", 8)));
   assert_int_equal(p->subject_types, 1u << DOC_PERSON);
   assert_int_equal(p->object_types, 1u << DOC_PERSON);
   assert_true(p->symmetric);
