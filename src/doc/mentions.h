@@ -6,7 +6,7 @@
  * A mention's span starts at its first token's stem (the proclitic
  * reading chosen) and ends with its last token. Ids, names, rule and file
  * names live in the table's string pool, addressed by offsets (offset 0
- * is ""). Types are doc/types.h's ids, or a gazetteer class for marks.
+ * is ""). A mention's type is a type id of doc/types.h.
  */
 #ifndef RAWI_DOC_MENTIONS_H
 #define RAWI_DOC_MENTIONS_H
@@ -35,14 +35,18 @@ typedef struct mention {
   uint32_t id_off, name_off;   /* entity id and canonical name, same pool */
   uint32_t src_file_off;       /* "ar/persons.tsv", same pool */
   uint32_t src_line;
-  uint32_t entity;    /* set by resolution */
-  uint32_t order;     /* source order: list or rule number */
-  uint32_t rule_off;  /* rule name for rule mentions, same pool */
-  uint32_t lost_to;   /* the winner that beat it, when lost */
-  uint32_t gz_entity; /* list mentions: the entity in image */
-  uint8_t gz_img;     /* gz_img, for id_off and name_off */
+  uint32_t entity;   /* set by resolution */
+  uint32_t order;    /* source order: list or rule number */
+  uint32_t rule_off; /* rule name for rule mentions, same pool */
+  uint32_t lost_to;  /* the winner that beat it, when lost */
+  /* List mentions: the list entity they were read from, where their id
+   * and name come from once resolution is done (gz_names; a loser's id
+   * when asked, rawi_doc_candidate): its number in image gz_img of the
+   * document's lists. Provenance, like src_file_off and src_line. */
+  uint32_t gz_entity;
+  uint8_t gz_img;
   int16_t priority;
-  uint16_t type; /* gz_type */
+  uint16_t type; /* a type id (doc/types.h) */
   uint8_t kind, source;
   uint8_t lost;    /* 1 when resolution discarded it */
   uint8_t adopted; /* a rule's: took a list id (ADOPT_*) */
