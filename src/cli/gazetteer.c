@@ -22,6 +22,7 @@
 #include "api/internal.h"
 #include "cli/cli.h"
 #include "conll/conll.h"
+#include "doc/types.h"
 #include "eval/eval.h"
 #include "output/conll.h"
 #include "util/mem.h"
@@ -208,7 +209,7 @@ static int print_person_id(rawi_session *session, const char *s) {
 }
 
 static const char *id_prefix(const char *type) {
-  const gz_entity_type *t = gz_entity_type_named(type);
+  const doc_type *t = doc_type_named(type);
   return t ? t->id_prefix : "entity";
 }
 
@@ -309,7 +310,8 @@ static int induce(const induce_opts *o, const conll_corpus *t,
       continue;
     const char *type = o->types.to[best];
     printf("%s\t%s\t", s, type);
-    if (!strcmp(type, "PERSON") && print_person_id(session, s))
+    if (doc_type_index(type, strlen(type)) == DOC_PERSON &&
+        print_person_id(session, s))
       ;
     else {
       printf("%s/", id_prefix(type));

@@ -14,6 +14,8 @@
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
+#include "doc/predicates.h"
+#include "doc/types.h"
 #include "util/utf8.h"
 
 void eval_prf(const eval_counts *c, double *p, double *r, double *f) {
@@ -473,8 +475,10 @@ typedef struct doc_score {
   size_t n_names;
 } doc_score;
 
+/* A type in the LOC-merged score: its coarse name (doc/types.def). */
 static const char *merge(const char *t) {
-  return !strcmp(t, "COUNTRY") || !strcmp(t, "LOCATION") ? "LOC" : t;
+  const doc_type *row = doc_type_named(t);
+  return row ? row->coarse : t;
 }
 
 static int gold_forms_has(const gold_doc *g, const char *type, const char *form,
@@ -600,8 +604,8 @@ static int rel_match(const gold_rel *r, doc_score *s, const char *a,
   const strset *A = names_or_empty(s, a), *B = names_or_empty(s, b);
   if (set_meets(&r->sub, A) && set_meets(&r->obj, B))
     return 1;
-  return !strcmp(r->pred, "met_with") && set_meets(&r->sub, B) &&
-         set_meets(&r->obj, A);
+  const relate_predicate *pr = relate_predicate_named(r->pred);
+  return pr && pr->symmetric && set_meets(&r->sub, B) && set_meets(&r->obj, A);
 }
 
 static void note(eval_note_fn fn, void *ctx, const char *fmt, ...)

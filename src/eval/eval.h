@@ -11,8 +11,8 @@
  * alternatives with the same type; a false alarm is a distinct
  * (normalised form, type) of the system matching no gold surface of that
  * type. Relations match on predicate and on one name of each end entity;
- * met_with either way round; a relation in the gold's "optional" list is
- * neither right nor wrong.
+ * symmetric predicates (met_with) either way round; a relation in the gold's
+ * "optional" list is neither right nor wrong.
  *
  * cJSON and ICU stay inside this module.
  */

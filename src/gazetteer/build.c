@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "gazetteer/gazetteer.h"
-#include "resolve/resolve.h"
+#include "resolve/names.h"
 #include "util/error.h"
 #include "util/hash.h"
 #include "util/mem.h"
@@ -499,7 +499,7 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s, size_t len,
   int type = gz_type_index(f[1].s, f[1].len);
   if (type < 0) {
     char types[128], text[256];
-    gz_entity_type_list(types, sizeof types);
+    doc_type_list(types, sizeof types, "", ", ");
     snprintf(text, sizeof text,
              "unknown type '%.*s' (expected %s or a class such as TITLE)",
              (int)(f[1].len < 40 ? f[1].len : 40), f[1].s, types);

@@ -44,6 +44,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "doc/types.h"
 #include "rawi/rawi.h"
 #include "text/text.h"
 #include "util/strbuf.h"
@@ -55,13 +56,16 @@
 /* --- types ----------------------------------------------------------- */
 
 /* Entity types produce entities; class types (TITLE, GIVEN_NAME, ...) are
- * word lists that rules refer to and never become entities themselves. */
+ * word lists that rules refer to and never become entities themselves.
+ * The entity types are doc/types.h's, in its order; GZ_PERSON and the
+ * others name the ones stages treat apart (a person's name parts, an
+ * organisation's initials). */
 enum gz_type {
-  GZ_PERSON,
-  GZ_ORGANIZATION,
-  GZ_COUNTRY,
-  GZ_LOCATION,
-  GZ_N_ENTITY_TYPES,
+  GZ_PERSON = DOC_PERSON,
+  GZ_ORGANIZATION = DOC_ORGANIZATION,
+  GZ_COUNTRY = DOC_COUNTRY,
+  GZ_LOCATION = DOC_LOCATION,
+  GZ_N_ENTITY_TYPES = DOC_N_TYPES,
   GZ_TITLE = GZ_N_ENTITY_TYPES,
   GZ_GIVEN_NAME,
   GZ_FAMILY_NAME,
@@ -85,24 +89,6 @@ const char *gz_type_name(int type);
 static inline int gz_is_entity_type(int t) {
   return t < GZ_N_ENTITY_TYPES;
 }
-
-/* What every stage says of an entity type: its name (JSONL "type", list
- * and rule files), the prefix of the ids rawi derives for names no list
- * holds (person/antony-blinken), its schema.org class in RDF. */
-typedef struct gz_entity_type {
-  const char *name;
-  const char *id_prefix;
-  const char *rdf_class;
-} gz_entity_type;
-
-/* The row of entity type `type`, or NULL for a class or an unknown. */
-const gz_entity_type *gz_entity_type_at(int type);
-/* The row of the type named `name` ("PERSON"), or NULL: a pack's own type
- * name, unknown to the table, or a class. */
-const gz_entity_type *gz_entity_type_named(const char *name);
-/* "PERSON, ORGANIZATION, COUNTRY, LOCATION" into buf, for messages;
- * returns its length. */
-size_t gz_entity_type_list(char *buf, size_t cap);
 
 /* --- image layout ---------------------------------------------------- */
 

@@ -2,8 +2,8 @@
 #ifndef RAWI_GAZETTEER_MATCH_H
 #define RAWI_GAZETTEER_MATCH_H
 
+#include "doc/mentions.h"
 #include "gazetteer/gazetteer.h"
-#include "resolve/resolve.h"
 
 /* Every list match in a document: token span, reading of the first token,
  * and the type (an entity type, a class, or GZ_DEMONYM). Rules look at

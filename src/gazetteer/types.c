@@ -1,18 +1,8 @@
-/* The type names a gazetteer line may carry. */
-#include <stdio.h>
+/* The type names a gazetteer line may carry: the entity types of
+ * doc/types.h, then the word classes. */
 #include <string.h>
 
 #include "gazetteer/gazetteer.h"
-
-/* The entity types, in gz_type order: what the stages and writers say of
- * each. A new type is a row here and its GZ_ value before
- * GZ_N_ENTITY_TYPES (HACKING.md lists what does not read this yet). */
-static const gz_entity_type entity_types[GZ_N_ENTITY_TYPES] = {
-    /* name, id prefix, schema.org class */
-    {"PERSON", "person", "Person"},
-    {"ORGANIZATION", "org", "Organization"},
-    {"COUNTRY", "country", "Country"},
-    {"LOCATION", "location", "Place"}};
 
 /* The word classes that follow them. */
 static const char *const class_names[GZ_N_TYPES - GZ_N_ENTITY_TYPES] = {
@@ -20,29 +10,8 @@ static const char *const class_names[GZ_N_TYPES - GZ_N_ENTITY_TYPES] = {
     "REPORT_VERB", "TRIGGER",    "STOPWORD",    "NAME_TOKEN"};
 
 static const char *type_name_at(int i) {
-  return i < GZ_N_ENTITY_TYPES ? entity_types[i].name
+  return i < GZ_N_ENTITY_TYPES ? doc_type_at(i)->name
                                : class_names[i - GZ_N_ENTITY_TYPES];
-}
-
-const gz_entity_type *gz_entity_type_at(int type) {
-  return type >= 0 && type < GZ_N_ENTITY_TYPES ? &entity_types[type] : NULL;
-}
-
-const gz_entity_type *gz_entity_type_named(const char *name) {
-  for (int i = 0; i < GZ_N_ENTITY_TYPES; i++)
-    if (!strcmp(entity_types[i].name, name))
-      return &entity_types[i];
-  return NULL;
-}
-
-size_t gz_entity_type_list(char *buf, size_t cap) {
-  size_t n = 0;
-  if (cap)
-    buf[0] = '\0';
-  for (int i = 0; i < GZ_N_ENTITY_TYPES && n < cap; i++)
-    n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? ", " : "",
-                          entity_types[i].name);
-  return n < cap ? n : cap - 1;
 }
 
 int gz_type_index(const char *name, size_t len) {

@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/predicates.h"
 #include "graph/internal.h"
-#include "relate/relate.h"
 #include "rules/rules.h"
 #include "util/error.h"
 #include "util/mem.h"

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "doc/types.h"
 #include "graph/internal.h"
 #include "util/error.h"
 #include "util/mem.h"
@@ -84,7 +85,7 @@ int graph_entity_get(graph *g, const char *id, uint32_t type, uint32_t *out) {
                         .next_member = GRAPH_NONE};
   if (pool_add(g, id, n, &row->id))
     return RAWI_ERR_NOMEM;
-  if (!strcmp(graph_atom_str(g, type), "PERSON"))
+  if (!strcmp(graph_atom_str(g, type), doc_type_at(DOC_PERSON)->name))
     row->flags |= ENT_PERSON;
   g->n_ents++;
   *out = e;

@@ -198,12 +198,12 @@ static void page_head(html_ctx *c) {
                       "<meta charset=\"utf-8\"><meta name=\"viewport\" "
                       "content=\"width=device-width,initial-scale=1\">"
                       "<title>rawi graph</title><style>\n");
-  rawi_strbuf_adds(b, output_html_style);
+  output_html_style(b);
   rawi_strbuf_adds(b, extra_style);
   rawi_strbuf_adds(b, "</style></head><body>\n");
   rawi_strbuf_adds(b, output_html_defs);
   rawi_strbuf_adds(b, "<header><h1>rawi graph</h1><p class=\"legend\">");
-  rawi_strbuf_adds(b, output_html_legend);
+  output_html_legend(b);
   rawi_strbuf_adds(b, "dashed edge: planned</p>");
   rawi_strbuf_addf(b,
                    "<p class=\"totals\">%llu documents (%llu failed), %llu "

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/types.h"
 #include "output/escape.h"
 #include "output/output.h"
 #include "util/hash.h"
@@ -52,14 +53,11 @@ static void bdi(rawi_strbuf *b, const char *s) {
 /* Mentions in text order                                            */
 /* ---------------------------------------------------------------- */
 
-/* The four contract types have colours; a pack's own types share one. */
+/* The types of the type table have colours (doc/types.def); a pack's own
+ * types share the OTHER one. */
 const char *output_html_type_class(const char *type) {
-  static const char *const known[] = {"PERSON", "ORGANIZATION", "COUNTRY",
-                                      "LOCATION"};
-  for (size_t i = 0; i < 4; i++)
-    if (!strcmp(type, known[i]))
-      return known[i];
-  return "OTHER";
+  const doc_type *t = doc_type_named(type);
+  return t ? t->name : "OTHER";
 }
 
 typedef struct mark {
@@ -489,12 +487,16 @@ void output_html_error(rawi_strbuf *b, const char *id, size_t id_len,
 /* Header and footer                                                 */
 /* ---------------------------------------------------------------- */
 
-const char output_html_style[] =
+/* The colour of the types no row names: a pack's own. */
+#define OTHER_COLOUR "#9aa3ad"
+#define OTHER_SHADE "#e4e7eb"
+
+static const char style_head[] =
     "body{font:15px/1.5 'Noto Sans','Noto Sans Arabic',sans-serif;margin:0 "
-    "auto;max-width:1200px;padding:0 16px;color:#1f2328}\n"
-    ".t-PERSON{--c:#f6c453;--s:#fde9b0}.t-ORGANIZATION{--c:#6ba4f0;"
-    "--s:#d3e5fc}.t-COUNTRY{--c:#4fbf7b;--s:#c8efd6}.t-LOCATION{--c:#e77fb3;"
-    "--s:#fad3e7}.t-OTHER{--c:#9aa3ad;--s:#e4e7eb}\n"
+    "auto;max-width:1200px;padding:0 16px;color:#1f2328}\n";
+
+/* The rest of the stylesheet: the relation cells' border follows it. */
+static const char style_body[] =
     ".legend span{display:inline-block;margin-inline-end:12px;padding:0 "
     "6px;border-radius:3px;background:var(--s);border-bottom:2px solid "
     "var(--c)}\n"
@@ -522,13 +524,28 @@ const char output_html_style[] =
     "stroke-width:3px}\n"
     ".rels{border-collapse:collapse;font-size:14px}.rels td,.rels th{"
     "border-top:1px solid #d0d7de;padding:4px 6px;text-align:start;"
-    "vertical-align:top}.rels td small{display:block;color:#57606a}\n"
-    ".rels td.t-PERSON,.rels td.t-ORGANIZATION,.rels td.t-COUNTRY,"
-    ".rels td.t-LOCATION,.rels td.t-OTHER{border-inline-start:4px solid "
-    "var(--c)}.pred{font-family:monospace}\n"
+    "vertical-align:top}.rels td small{display:block;color:#57606a}\n";
+
+static const char style_tail[] =
+    "{border-inline-start:4px solid var(--c)}.pred{font-family:monospace}\n"
     "#index table{border-collapse:collapse;font-size:13px}#index td,#index "
     "th{padding:1px 8px;text-align:end}#index td:nth-child(2),#index "
     "th:nth-child(2){text-align:start}\n";
+
+/* The stylesheet, with a colour pair per row of the type table. */
+void output_html_style(rawi_strbuf *b) {
+  rawi_strbuf_adds(b, style_head);
+  for (int i = 0; i < DOC_N_TYPES; i++) {
+    const doc_type *t = doc_type_at(i);
+    rawi_strbuf_addf(b, ".t-%s{--c:%s;--s:%s}", t->name, t->colour, t->shade);
+  }
+  rawi_strbuf_adds(b, ".t-OTHER{--c:" OTHER_COLOUR ";--s:" OTHER_SHADE "}\n");
+  rawi_strbuf_adds(b, style_body);
+  for (int i = 0; i < DOC_N_TYPES; i++)
+    rawi_strbuf_addf(b, ".rels td.t-%s,", doc_type_at(i)->name);
+  rawi_strbuf_adds(b, ".rels td.t-OTHER");
+  rawi_strbuf_adds(b, style_tail);
+}
 
 const char output_html_defs[] =
     "<svg width=\"0\" height=\"0\" style=\"position:absolute\" "
@@ -537,12 +554,16 @@ const char output_html_defs[] =
     "orient=\"auto\"><path d=\"M0 0L10 5L0 10z\" fill=\"#8c959f\"/>"
     "</marker></defs></svg>\n";
 
-const char output_html_legend[] =
-    "<span class=\"t-PERSON\">PERSON</span>"
-    "<span class=\"t-ORGANIZATION\">ORGANIZATION</span>"
-    "<span class=\"t-COUNTRY\">COUNTRY</span>"
-    "<span class=\"t-LOCATION\">LOCATION</span>"
-    "<span class=\"t-OTHER\">other types</span> ";
+/* The legend: a span in its colours per row of the type table. */
+void output_html_legend(rawi_strbuf *b) {
+  for (int i = 0; i < DOC_N_TYPES; i++) {
+    const doc_type *t = doc_type_at(i);
+    rawi_strbuf_addf(b, "<span class=\"t-%s\">", t->name);
+    html_escapes(b, t->legend);
+    rawi_strbuf_adds(b, "</span>");
+  }
+  rawi_strbuf_adds(b, "<span class=\"t-OTHER\">other types</span> ");
+}
 
 /* The index: per-document counts from the records' data attributes, 100
  * rows a page; links open the document they point to. Text goes in with
@@ -592,11 +613,11 @@ void output_html_header(rawi_strbuf *b, const output_options *o) {
                       "<meta charset=\"utf-8\"><meta name=\"viewport\" "
                       "content=\"width=device-width,initial-scale=1\">"
                       "<title>rawi report</title><style>\n");
-  rawi_strbuf_adds(b, output_html_style);
+  output_html_style(b);
   rawi_strbuf_adds(b, "</style></head><body>\n");
   rawi_strbuf_adds(b, output_html_defs);
   rawi_strbuf_adds(b, "<header><h1>rawi report</h1><p class=\"legend\">");
-  rawi_strbuf_adds(b, output_html_legend);
+  output_html_legend(b);
   rawi_strbuf_adds(
       b, "dashed: a demonym pointing to a country, or a planned edge; hover "
          "or focus a mention "

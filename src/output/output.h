@@ -144,13 +144,14 @@ void output_html_error(rawi_strbuf *b, const char *id, size_t id_len,
 /* What the HTML page of extract and the corpus view of rawi graph share
  * (html.c): the stylesheet, the SVG arrow head (id rawi-arrow), the legend
  * of the type colours, the class
- * of an entity type (t-PERSON, ..., t-OTHER), and the path of an edge from
- * (x1,y1) to (x2,y2) between nodes of radius OUTPUT_HTML_NODE_R, bent by
- * `bend` pixels, with the place of its label in *lx, *ly. */
+ * of an entity type (t-PERSON, ... from doc/types.def, t-OTHER), and the path
+ * of an edge from (x1,y1) to (x2,y2) between nodes of radius
+ * OUTPUT_HTML_NODE_R, bent by `bend` pixels, with the place of its label in
+ * *lx, *ly. */
 #define OUTPUT_HTML_NODE_R 9.0
-extern const char output_html_style[];
+void output_html_style(rawi_strbuf *b);
 extern const char output_html_defs[];
-extern const char output_html_legend[]; /* the type colours, as spans */
+void output_html_legend(rawi_strbuf *b); /* the type colours, as spans */
 const char *output_html_type_class(const char *type);
 /* Places on a circle of n: slot[i] is node i's rank among the linked
  * nodes (those with edges, 0 .. linked-1) or (size_t)-1; the linked ones

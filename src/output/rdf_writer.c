@@ -152,7 +152,7 @@ void output_rdf_count(output_rdf *w, unsigned long long v) {
 }
 
 void output_rdf_class(output_rdf *w, const char *type, rawi_strbuf *tmp) {
-  const gz_entity_type *t = gz_entity_type_named(type);
+  const doc_type *t = doc_type_named(type);
   if (t) {
     output_rdf_vocab(w, OUTPUT_NS_SCHEMA, t->rdf_class);
     return;

@@ -252,15 +252,6 @@ static int en_coordinated(const view *v, const text_doc *d, uint32_t count,
   return 0;
 }
 
-void relation_table_free(relation_table *t) {
-  rawi_mem_free(t->alloc, t->v);
-  rawi_mem_free(t->alloc, t->sentence_view);
-  t->sentence_view = NULL;
-  rawi_strbuf_free(&t->views);
-  t->v = NULL;
-  t->n = t->cap = 0;
-}
-
 /* Offset of view v's text in out->views, copied once per sentence. */
 static uint32_t keep_view(relation_table *out, const view *v,
                           uint32_t sentence) {

@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "resolve/resolve.h"
+#include "resolve/names.h"
 
 #define LIT_EQ(s, n, lit) ((n) == sizeof(lit) - 1 && !memcmp((s), (lit), (n)))
 

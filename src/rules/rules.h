@@ -230,7 +230,7 @@ int rules_find_needs(rule *r, const rawi_allocator *a);
 void rules_grams(const char *text, size_t len, uint64_t *grams);
 int rules_needs_met(const rule *r, const uint64_t *grams);
 
-/* Predicates of relation rules (src/relate/schema.c). */
+/* Predicates of relation rules (src/doc/predicates.h). */
 int relate_predicate_index(const char *name, size_t len);
 
 /* Run every entity rule of rs (rule numbers offset by `order`) over d;

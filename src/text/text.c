@@ -157,11 +157,3 @@ int text_hash_readings(text_doc *d) {
         rawi_hash_bytes(d->pool + d->splits[i].norm_off, d->splits[i].norm_len);
   return RAWI_OK;
 }
-
-void text_doc_free(text_doc *d) {
-  rawi_mem_free(d->alloc, d->hashes);
-  rawi_mem_free(d->alloc, d->tokens);
-  rawi_mem_free(d->alloc, d->splits);
-  rawi_mem_free(d->alloc, d->sentences);
-  rawi_mem_free(d->alloc, d->pool);
-}

@@ -18,57 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "doc/tokens.h"
 #include "rawi/rawi.h"
-
-/* Token flags. */
-enum {
-  TOK_LINE_END = 1,    /* a line break follows before the next token */
-  TOK_SPACE_AFTER = 2, /* white space (or a separator) follows */
-  TOK_ARTICLE = 4      /* the token itself begins with the article ال */
-};
-
-typedef struct text_token {
-  uint32_t byte_start, byte_end;
-  uint32_t cp_start, cp_end;
-  uint32_t norm_off, norm_len; /* into text_doc.pool */
-  uint32_t split_first;        /* readings 1.. are splits[split_first..] */
-  uint8_t kind;                /* rawi_token_kind */
-  uint8_t split_count;         /* readings, the unsplit one included */
-  uint8_t flags;
-} text_token;
-
-/* A proclitic reading. Reading 0 of a token is the token itself and is not
- * stored (most tokens have no other); text_reading() returns any. */
-typedef struct text_split {
-  uint32_t stem_byte, stem_cp; /* stem start; it ends where the token does */
-  uint32_t norm_off, norm_len; /* stem's normalised form, in the pool */
-  uint8_t prefix;              /* index into text_prefix_names */
-  uint8_t article;             /* stem begins with the article ال */
-} text_split;
-
-typedef struct text_sentence {
-  uint32_t first, count;
-} text_sentence;
-
-/* The text-stage tables of one document; grown with the doc's allocator. */
-typedef struct text_doc {
-  const rawi_allocator *alloc;
-  const char *text;
-  size_t len;
-  text_token *tokens;
-  size_t n_tokens, cap_tokens;
-  text_split *splits;
-  size_t n_splits, cap_splits;
-  text_sentence *sentences;
-  size_t n_sentences, cap_sentences;
-  char *pool;
-  size_t n_pool, cap_pool;
-  /* rawi_hash_bytes of each reading's norm, for the stages that look
-   * words up (lists, rule triggers): [t] for token t, [n_tokens + i] for
-   * stored split i. Filled by text_hash_readings(). */
-  uint64_t *hashes;
-  size_t cap_hashes;
-} text_doc;
 
 /* Per-character tables cover U+0000..U+07FF (ASCII, Latin-1, Arabic, and
  * everything else UTF-8 writes in two bytes); beyond, ICU is asked. */
@@ -76,16 +27,6 @@ typedef struct text_doc {
 #define CLS_MARK 0x10       /* combining mark: continues a cluster */
 #define FOLD_REMOVE 0xFFFFu /* normalisation drops the character */
 #define FOLD_SLOW 0xFFFEu   /* only ICU can normalise it */
-
-/* Reading k of token t (0 = unsplit). */
-static inline text_split text_reading(const text_doc *d, const text_token *t,
-                                      uint32_t k) {
-  if (k == 0)
-    return (text_split){
-        t->byte_start, t->cp_start, t->norm_off,
-        t->norm_len,   0,           (uint8_t)((t->flags & TOK_ARTICLE) != 0)};
-  return d->splits[t->split_first + k - 1];
-}
 
 /* Read-only, shared by threads (part of rawi_model). */
 typedef struct text_model {
@@ -111,17 +52,9 @@ int text_model_init(text_model *m, rawi_tokenizer t, rawi_error *err);
 void text_scratch_init(text_scratch *s, const rawi_allocator *alloc);
 void text_scratch_free(text_scratch *s);
 
-void text_doc_free(text_doc *d);
-
 /* Fill d->hashes: each reading hashed once per document, however many
  * lists and rules look it up. RAWI_OK or RAWI_ERR_NOMEM. */
 int text_hash_readings(text_doc *d);
-
-/* The hash of reading k of token t (text_hash_readings() first). */
-static inline uint64_t text_reading_hash(const text_doc *d, uint32_t t,
-                                         uint32_t k) {
-  return d->hashes[k == 0 ? t : d->n_tokens + d->tokens[t].split_first + k - 1];
-}
 
 /* Run the whole stage on d->text. Returns RAWI_OK or an error code. */
 int text_analyze(const text_model *m, text_scratch *s, text_doc *d,
