@@ -18,6 +18,9 @@
 #include "util/error.h"
 #include "util/mem.h"
 
+/* Where rawi_model_checksum starts, before any source ("RAWIPAKS"). */
+#define PACK_CHECKSUM_SEED 0x5241574950414B53ull
+
 /* Read a whole file into memory from the given allocator. */
 static int read_file(const rawi_allocator *a, const char *path, char **data,
                      size_t *len, rawi_error *err) {
@@ -180,7 +183,7 @@ static int load_lang(rawi_model *m, const rawi_config *cfg, int lang,
  * names and contents no longer hash to what was compiled. */
 static int check_fresh(rawi_model *m, const gz_image *g, const char *path,
                        rawi_error *err) {
-  uint64_t h = 0x5241574947415A31ull;
+  uint64_t h = GZ_SOURCE_HASH_SEED;
   for (uint32_t i = 0; i < g->h->n_sources; i++) {
     const char *src = gz_str(g, g->sources[i]);
     char *data;
@@ -347,7 +350,7 @@ static int check_list_count(const rawi_model *m, const rawi_config *cfg,
 }
 
 int pack_load(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
-  m->checksum = 0x5241574950414B53ull;
+  m->checksum = PACK_CHECKSUM_SEED;
   int rc = load_rules(m, cfg, err);
   if (rc)
     return rc;

@@ -16,6 +16,15 @@ static void write_file(const char *path, const char *text) {
     fail_msg("cannot write %s", path);
 }
 
+/* Extract text with f's session; fails the test on error. */
+static rawi_doc *extract(fixture *f, const char *text) {
+  rawi_doc *doc = NULL;
+  rawi_error err;
+  if (rawi_extract(f->session, text, strlen(text), RAWI_LANG_AUTO, &doc, &err))
+    fail_msg("rawi_extract: %s", err.message);
+  return doc;
+}
+
 /* --- rule examples ------------------------------------------------- */
 
 typedef struct seen {
@@ -169,11 +178,7 @@ static void test_compile_and_map(void **state) {
   rawi_config_add_gazetteer(cfg, img);
   fixture f;
   assert_int_equal(fixture_from(&f, cfg), 0);
-  const char *text = "وصل سامي نور إلى وادي الزيتون.";
-  rawi_doc *doc;
-  assert_int_equal(
-      rawi_extract(f.session, text, strlen(text), RAWI_LANG_AUTO, &doc, &err),
-      RAWI_OK);
+  rawi_doc *doc = extract(&f, "وصل سامي نور إلى وادي الزيتون.");
   assert_int_equal(rawi_doc_entity_count(doc), 2);
   rawi_entity e;
   assert_int_equal(rawi_doc_entity(doc, 0, &e), RAWI_OK);
@@ -228,6 +233,8 @@ static void test_compile_bad_lines(void **state) {
   assert_int_equal(
       rawi_compiler_write_sized(c, "/nonexistent-dir/x.img", NULL, 0, &err),
       RAWI_ERR_IO);
+  assert_string_equal(err.file, "/nonexistent-dir/x.img");
+  assert_string_equal(err.message, "cannot write: No such file or directory");
   rawi_compiler_free(c);
   rawi_compiler_free(NULL);
   unlink(img);
@@ -244,11 +251,7 @@ static void test_older_smaller_structs(void **state) {
   rawi_config_set_pack_dir(cfg, MINIPACK);
   fixture f;
   assert_int_equal(fixture_from(&f, cfg), 0);
-  const char *text = "جو بايدن التقى كير ستارمر في لندن.";
-  rawi_doc *doc;
-  assert_int_equal(
-      rawi_extract(f.session, text, strlen(text), RAWI_LANG_AUTO, &doc, NULL),
-      RAWI_OK);
+  rawi_doc *doc = extract(&f, "جو بايدن التقى كير ستارمر في لندن.");
   struct {
     rawi_entity e;
     unsigned char guard[16];
