@@ -21,8 +21,10 @@ static const lang_info langs[RAWI_N_LANGS] = {
 #define LANG_FALLBACK RAWI_LANG_EN
 
 const lang_info *lang_at(rawi_lang lang) {
-  return lang > RAWI_LANG_AUTO && (int)lang < RAWI_N_LANGS ? &langs[lang]
-                                                           : NULL;
+  int i = (int)lang;
+  if (i <= (int)RAWI_LANG_AUTO || i >= RAWI_N_LANGS)
+    return NULL;
+  return &langs[i];
 }
 
 rawi_lang lang_detect(const char *text, size_t len) {

@@ -107,6 +107,77 @@ const gz_image *pipeline_image(const rawi_model *m, rawi_lang lang, size_t k) {
   return NULL;
 }
 
+/* One document on its way through the stages. */
+typedef struct doc_run {
+  rawi_session *s;
+  rawi_doc *d;
+  const ruleset *rules; /* of the document's language */
+  const gz_image *imgs[GZ_MAX_IMAGES];
+  size_t n_imgs;
+  gz_marks marks; /* every list match, for rules, resolution, relations */
+} doc_run;
+
+/* The readings' hashes, looked up in every list image. */
+static int stage_text(doc_run *r) {
+  return text_hash_readings(&r->d->t);
+}
+
+static int stage_lists(doc_run *r) {
+  rawi_doc *d = r->d;
+  int rc = gz_find(r->imgs, r->n_imgs, &d->t, &r->s->words, &r->marks);
+  return rc ? rc : gz_candidates(r->imgs, &r->marks, &d->t, &d->m);
+}
+
+static int stage_entity_rules(doc_run *r) {
+  return rules_run(r->rules, GZ_RULE_ORDER_BASE, &r->s->rules, &r->d->t,
+                   &r->marks, &r->d->m);
+}
+
+/* Winners, then their names (only winners need one), then the short
+ * forms that name them, then one entity per id. */
+static int stage_resolve(doc_run *r) {
+  rawi_doc *d = r->d;
+  resolve_lists lists = {r->imgs, r->n_imgs, &r->marks};
+  int rc = resolve_conflicts(&d->m, &d->t, &lists);
+  if (rc == RAWI_OK)
+    rc = gz_names(r->imgs, r->n_imgs, &r->s->names, &d->m);
+  if (rc == RAWI_OK)
+    rc = resolve_aliases(&d->m, &d->t, &lists);
+  return rc ? rc : resolve_entities(&d->m, &d->t);
+}
+
+static int stage_relations(doc_run *r) {
+  return relate_run(r->rules, &r->s->rules, r->imgs, &r->marks, &r->d->t,
+                    &r->d->m, &r->d->rel);
+}
+
+/* The stages after rawi_analyze, in order, each with its timer. */
+static const struct {
+  int (*fn)(doc_run *r);
+  rawi_stage timer;
+} stages[] = {
+    {stage_text, RAWI_STAGE_TEXT},
+    {stage_lists, RAWI_STAGE_LISTS},
+    {stage_entity_rules, RAWI_STAGE_RULES},
+    {stage_resolve, RAWI_STAGE_RESOLVE},
+    {stage_relations, RAWI_STAGE_RELATIONS},
+};
+
+/* What the document keeps of the run: the rules a PCRE2 limit stopped
+ * (relation rules too), not the marks or the readings' hashes (8 bytes a
+ * reading, for the look-ups only). */
+static void run_finish(doc_run *r, int rc) {
+  rawi_doc *d = r->d;
+  if (rc == RAWI_OK && r->s->rules.limit_hits) {
+    d->limit_hits = r->s->rules.limit_hits;
+    snprintf(d->limit_rule, sizeof d->limit_rule, "%s", r->s->rules.limit_rule);
+  }
+  rawi_mem_free(d->t.alloc, r->marks.v);
+  rawi_mem_free(d->t.alloc, d->t.hashes);
+  d->t.hashes = NULL;
+  d->t.cap_hashes = 0;
+}
+
 int rawi_extract(rawi_session *s, const char *text, size_t len, rawi_lang lang,
                  rawi_doc **out, rawi_error *err) {
   RAWI_STAGE_BEGIN(stage_t0);
@@ -114,49 +185,20 @@ int rawi_extract(rawi_session *s, const char *text, size_t len, rawi_lang lang,
   if (rc)
     return rc;
   rawi_doc *d = *out;
-  const rawi_model *m = s->model;
   d->lang = lang == RAWI_LANG_AUTO ? lang_detect(d->text, len) : lang;
-  const gz_image *imgs[GZ_MAX_IMAGES];
-  size_t n = 0;
-  while (n < GZ_MAX_IMAGES && (imgs[n] = pipeline_image(m, d->lang, n)))
-    n++;
-  gz_marks marks = {.alloc = d->t.alloc};
-  rc = text_hash_readings(&d->t);
-  RAWI_STAGE_END(stage_t0, RAWI_STAGE_TEXT);
-  if (rc == RAWI_OK)
-    rc = gz_find(imgs, n, &d->t, &s->words, &marks);
-  if (rc == RAWI_OK)
-    rc = gz_candidates(imgs, &marks, &d->t, &d->m);
-  RAWI_STAGE_END(stage_t0, RAWI_STAGE_LISTS);
-  if (rc == RAWI_OK)
-    rc = rules_run(&m->rules[d->lang], GZ_RULE_ORDER_BASE, &s->rules, &d->t,
-                   &marks, &d->m);
-  RAWI_STAGE_END(stage_t0, RAWI_STAGE_RULES);
-  resolve_lists lists = {imgs, n, &marks};
-  if (rc == RAWI_OK)
-    rc = resolve_conflicts(&d->m, &d->t, &lists);
-  if (rc == RAWI_OK)
-    rc = gz_names(imgs, n, &s->names, &d->m);
-  if (rc == RAWI_OK)
-    rc = resolve_aliases(&d->m, &d->t, &lists);
-  if (rc == RAWI_OK)
-    rc = resolve_entities(&d->m, &d->t);
-  RAWI_STAGE_END(stage_t0, RAWI_STAGE_RESOLVE);
-  if (rc == RAWI_OK)
-    rc = relate_run(&m->rules[d->lang], &s->rules, imgs, &marks, &d->t, &d->m,
-                    &d->rel);
-  RAWI_STAGE_END(stage_t0, RAWI_STAGE_RELATIONS);
-  /* after relations too: a relation rule stopped by a limit is reported */
-  if (rc == RAWI_OK && s->rules.limit_hits) {
-    d->limit_hits = s->rules.limit_hits;
-    snprintf(d->limit_rule, sizeof d->limit_rule, "%s", s->rules.limit_rule);
+  doc_run r = {.s = s,
+               .d = d,
+               .rules = &s->model->rules[d->lang],
+               .marks = {.alloc = d->t.alloc}};
+  while (r.n_imgs < GZ_MAX_IMAGES &&
+         (r.imgs[r.n_imgs] = pipeline_image(s->model, d->lang, r.n_imgs)))
+    r.n_imgs++;
+  for (size_t i = 0; i < sizeof stages / sizeof *stages; i++) {
+    if (rc == RAWI_OK)
+      rc = stages[i].fn(&r);
+    RAWI_STAGE_END(stage_t0, stages[i].timer);
   }
-  rawi_mem_free(d->t.alloc, marks.v);
-  /* the readings' hashes serve the look-ups only: 8 bytes a reading, not
-   * kept for the document's life (and its output) */
-  rawi_mem_free(d->t.alloc, d->t.hashes);
-  d->t.hashes = NULL;
-  d->t.cap_hashes = 0;
+  run_finish(&r, rc);
   if (rc) {
     rawi_doc_free(d);
     *out = NULL;
