@@ -241,6 +241,99 @@ static void test_compile_bad_lines(void **state) {
   rmdir(dir);
 }
 
+/* Compile with allocator a: the status of the first failure. */
+static int compile_once(const rawi_allocator *a, const char *img) {
+  rawi_config *cfg = rawi_config_new();
+  rawi_config_set_allocator(cfg, a);
+  rawi_error err;
+  rawi_compiler *c = rawi_compiler_new(cfg, &err);
+  rawi_config_free(cfg);
+  int rc =
+      c ? rawi_compiler_add_list(c, "mine.tsv", list, sizeof list - 1, &err)
+        : err.code;
+  rawi_image_stats st;
+  if (rc == RAWI_OK)
+    rc = rawi_compiler_write(c, img, &st, &err);
+  rawi_compiler_free(c);
+  if (rc && rc != err.code)
+    fail_msg("status %d, error struct %d: %s", rc, err.code, err.message);
+  return rc;
+}
+
+/* Every allocation of compiling fails in turn: RAWI_ERR_NOMEM, nothing
+ * leaked, no image left behind. */
+static void test_compile_allocation_failures(void **state) {
+  (void)state;
+  char dir[] = "/tmp/rawi-test-client-XXXXXX", img[64];
+  assert_non_null(mkdtemp(dir));
+  snprintf(img, sizeof img, "%s/mine.img", dir);
+  long k;
+  for (k = 1;; k++) {
+    failing f = {0, k, 0};
+    rawi_allocator a = {failing_realloc, failing_free, &f};
+    int rc = compile_once(&a, img);
+    if (f.live != 0)
+      fail_msg("allocation %ld failing left %ld blocks live", k, f.live);
+    if (f.calls < k) { /* nothing left to fail */
+      assert_int_equal(rc, RAWI_OK);
+      break;
+    }
+    if (rc != RAWI_ERR_NOMEM)
+      fail_msg("allocation %ld failing gave %d", k, rc);
+    assert_int_equal(access(img, F_OK), -1);
+  }
+  assert_true(k > 10);
+  unlink(img);
+  rmdir(dir);
+}
+
+static int count_example(void *ctx, const rawi_example *ex) {
+  (void)ex;
+  ++*(size_t *)ctx;
+  return 0;
+}
+
+/* Every allocation of running the minipack's examples fails in turn (the
+ * model is built first, nothing failing): each example whose extraction
+ * failed is reported as failed with its error, and nothing leaks. */
+static void test_examples_allocation_failures(void **state) {
+  (void)state;
+  failing f = {0, 0, 0};
+  rawi_allocator a = {failing_realloc, failing_free, &f};
+  rawi_config *cfg = test_config();
+  rawi_config_set_allocator(cfg, &a);
+  rawi_config_set_pack_dir(cfg, MINIPACK);
+  rawi_model *m = rawi_model_new(cfg, NULL);
+  rawi_config_free(cfg);
+  assert_non_null(m);
+  long model_blocks = f.live, k;
+  for (k = 1;; k++) {
+    f.calls = 0;
+    f.fail_at = k;
+    rawi_session *s = rawi_session_new(m, NULL);
+    int made = s != NULL;
+    size_t calls = 0;
+    rawi_example_counts n = {0};
+    int rc = s ? rawi_run_examples(s, count_example, &calls, &n, NULL)
+               : RAWI_ERR_NOMEM;
+    rawi_session_free(s);
+    if (f.live != model_blocks)
+      fail_msg("allocation %ld failing left %ld blocks live", k,
+               f.live - model_blocks);
+    assert_int_equal(rc, made ? RAWI_OK : RAWI_ERR_NOMEM);
+    if (f.calls < k) {
+      assert_int_equal(n.failed, 0);
+      assert_int_equal(n.examples, 2);
+      break;
+    }
+    if (made)
+      assert_int_equal(calls, n.examples);
+  }
+  assert_true(k > 20);
+  rawi_model_free(m);
+  assert_int_equal(f.live, 0);
+}
+
 /* --- structs filled up to the caller's size ------------------------- */
 
 /* A caller compiled when rawi_entity ended before mention_count gets the
@@ -351,6 +444,8 @@ int main(void) {
       cmocka_unit_test(test_run_examples_stops),
       cmocka_unit_test(test_compile_and_map),
       cmocka_unit_test(test_compile_bad_lines),
+      cmocka_unit_test(test_compile_allocation_failures),
+      cmocka_unit_test(test_examples_allocation_failures),
       cmocka_unit_test(test_older_smaller_structs),
       cmocka_unit_test(test_lang_names),
       cmocka_unit_test_setup_teardown(test_detection, fixture_setup,
