@@ -75,7 +75,7 @@ static void test_run_examples(void **state) {
   rawi_config_set_pack_dir(cfg, MINIPACK);
   rawi_config_add_rules_lang(cfg, path, RAWI_LANG_AR);
   rawi_config_set_explain(cfg, 1);
-  fixture f;
+  fixture f = {0};
   assert_int_equal(fixture_from(&f, cfg), 0);
   seen s = {0};
   rawi_example_counts n;
@@ -117,7 +117,7 @@ static void test_run_examples_stops(void **state) {
   (void)state;
   rawi_config *cfg = test_config();
   rawi_config_set_pack_dir(cfg, MINIPACK);
-  fixture f;
+  fixture f = {0};
   assert_int_equal(fixture_from(&f, cfg), 0);
   int calls = 0;
   rawi_example_counts n;
@@ -176,7 +176,7 @@ static void test_compile_and_map(void **state) {
    * hand under that name, so it is not checked for staleness) */
   rawi_config *cfg = test_config();
   rawi_config_add_gazetteer(cfg, img);
-  fixture f;
+  fixture f = {0};
   assert_int_equal(fixture_from(&f, cfg), 0);
   rawi_doc *doc = extract(&f, "وصل سامي نور إلى وادي الزيتون.");
   assert_int_equal(rawi_doc_entity_count(doc), 2);
@@ -342,7 +342,7 @@ static void test_older_smaller_structs(void **state) {
   (void)state;
   rawi_config *cfg = test_config();
   rawi_config_set_pack_dir(cfg, MINIPACK);
-  fixture f;
+  fixture f = {0};
   assert_int_equal(fixture_from(&f, cfg), 0);
   rawi_doc *doc = extract(&f, "جو بايدن التقى كير ستارمر في لندن.");
   struct {
