@@ -298,13 +298,9 @@ static int count_example(void *ctx, const rawi_example *ex) {
  * failed is reported as failed with its error, and nothing leaks. */
 static void test_examples_allocation_failures(void **state) {
   (void)state;
-  failing f = {0, 0, 0};
-  rawi_allocator a = {failing_realloc, failing_free, &f};
-  rawi_config *cfg = test_config();
-  rawi_config_set_allocator(cfg, &a);
-  rawi_config_set_pack_dir(cfg, MINIPACK);
-  rawi_model *m = rawi_model_new(cfg, NULL);
-  rawi_config_free(cfg);
+  failing f;
+  rawi_allocator a;
+  rawi_model *m = failing_model(&f, &a, MINIPACK);
   assert_non_null(m);
   long model_blocks = f.live, k;
   for (k = 1;; k++) {
