@@ -37,8 +37,10 @@
  *     rawi_lang_name() are static; rawi_default_pack_dir()'s is the
  *     library's (see there); rawi_normalize()'s is the session's, until its
  *     next call.
- *   - Bytes handed to a rawi_write_fn or a rawi_warning_fn are valid during
- *     that call only.
+ *   - Bytes handed to a rawi_write_fn, a rawi_warning_fn or a
+ *     rawi_example_fn are valid during that call only.
+ *   - A rawi_compiler belongs to the caller (rawi_compiler_free()); the
+ *     image file it writes is the caller's, and a model maps it read-only.
  *
  * Conventions
  *   - Functions returning int return RAWI_OK (0) or a negative rawi_status.
@@ -51,6 +53,24 @@
  *     and bytes (byte_start/byte_end), end exclusive.
  *   - The library never writes to stdout or stderr and keeps no global
  *     mutable state.
+ *
+ * Structs that grow (sizes and versions)
+ *   - Structs the library fills for the caller (rawi_token, rawi_split,
+ *     rawi_sentence, rawi_entity, rawi_mention, rawi_candidate,
+ *     rawi_relation, rawi_example_counts, rawi_image_stats) may gain
+ *     fields at their end in a later version, never lose or move one.
+ *     Every function filling one takes the size of the caller's struct:
+ *     the documented name (rawi_doc_entity(), ...) is a macro passing
+ *     sizeof *(out) to the function of the same name ending in _sized,
+ *     and the library fills that many bytes at most. A program compiled
+ *     against an older, smaller struct keeps working with a newer
+ *     library; call the _sized functions directly only from a binding
+ *     that cannot use the macros, with the size of the struct it
+ *     allocated. A size of 0 is RAWI_ERR_INVALID.
+ *   - Structs the library hands to a callback (rawi_error, rawi_example)
+ *     grow only at their end too: read the fields you know.
+ *   - Structs the caller fills for the library carry a version
+ *     (rawi_write_options.version).
  */
 #ifndef RAWI_RAWI_H
 #define RAWI_RAWI_H
@@ -350,22 +370,35 @@ RAWI_API size_t rawi_doc_sentence_count(const rawi_doc *doc);
 /** Proclitic readings of all tokens, the unsplit ones not counted. */
 RAWI_API size_t rawi_doc_reading_count(const rawi_doc *doc);
 
-/** Fill *out with token i; RAWI_ERR_INVALID when i is out of range. */
-RAWI_API int rawi_doc_token(const rawi_doc *doc, size_t i, rawi_token *out);
+/** Fill *out with token i; RAWI_ERR_INVALID when i is out of range.
+ *  (A macro passing sizeof *(out): see "Structs that grow" above.) */
+#define rawi_doc_token(doc, i, out)                                            \
+  rawi_doc_token_sized((doc), (i), (out), sizeof *(out))
+RAWI_API int rawi_doc_token_sized(const rawi_doc *doc, size_t i,
+                                  rawi_token *out, size_t size);
 
 /** Fill *out with proclitic reading k (0 = unsplit) of token i. */
-RAWI_API int rawi_doc_split(const rawi_doc *doc, size_t i, size_t k,
-                            rawi_split *out);
+#define rawi_doc_split(doc, i, k, out)                                         \
+  rawi_doc_split_sized((doc), (i), (k), (out), sizeof *(out))
+RAWI_API int rawi_doc_split_sized(const rawi_doc *doc, size_t i, size_t k,
+                                  rawi_split *out, size_t size);
 
-RAWI_API int rawi_doc_sentence(const rawi_doc *doc, size_t i,
-                               rawi_sentence *out);
+/** Fill *out with sentence i. */
+#define rawi_doc_sentence(doc, i, out)                                         \
+  rawi_doc_sentence_sized((doc), (i), (out), sizeof *(out))
+RAWI_API int rawi_doc_sentence_sized(const rawi_doc *doc, size_t i,
+                                     rawi_sentence *out, size_t size);
 
 /* ------------------------------------------------------------------ */
 /* Extraction                                                          */
 /* ------------------------------------------------------------------ */
 
-/** "ar", "en" or "auto". */
+/** "ar", "en" or "auto" (static storage). */
 RAWI_API const char *rawi_lang_name(rawi_lang lang);
+
+/** The language named name ("ar", "en" or "auto", as rawi_lang_name()
+ *  writes them) into *out; RAWI_ERR_INVALID for any other name. */
+RAWI_API int rawi_lang_from_name(const char *name, rawi_lang *out);
 
 /**
  * Run the whole pipeline on one document: the text stage as
@@ -429,14 +462,23 @@ typedef struct rawi_candidate {
 } rawi_candidate;
 
 RAWI_API size_t rawi_doc_candidate_count(const rawi_doc *doc);
-RAWI_API int rawi_doc_candidate(const rawi_doc *doc, size_t i,
-                                rawi_candidate *out);
+/** Fill *out with candidate i (a macro passing sizeof *(out)). */
+#define rawi_doc_candidate(doc, i, out)                                        \
+  rawi_doc_candidate_sized((doc), (i), (out), sizeof *(out))
+RAWI_API int rawi_doc_candidate_sized(const rawi_doc *doc, size_t i,
+                                      rawi_candidate *out, size_t size);
 
 RAWI_API size_t rawi_doc_entity_count(const rawi_doc *doc);
-RAWI_API int rawi_doc_entity(const rawi_doc *doc, size_t i, rawi_entity *out);
-/** Mention k (in text order) of entity i. */
-RAWI_API int rawi_doc_mention(const rawi_doc *doc, size_t i, size_t k,
-                              rawi_mention *out);
+/** Fill *out with entity i (a macro passing sizeof *(out)). */
+#define rawi_doc_entity(doc, i, out)                                           \
+  rawi_doc_entity_sized((doc), (i), (out), sizeof *(out))
+RAWI_API int rawi_doc_entity_sized(const rawi_doc *doc, size_t i,
+                                   rawi_entity *out, size_t size);
+/** Mention k (in text order) of entity i (a macro passing sizeof *(out)). */
+#define rawi_doc_mention(doc, i, k, out)                                       \
+  rawi_doc_mention_sized((doc), (i), (k), (out), sizeof *(out))
+RAWI_API int rawi_doc_mention_sized(const rawi_doc *doc, size_t i, size_t k,
+                                    rawi_mention *out, size_t size);
 
 /** A typed edge between two entities of the document. */
 typedef struct rawi_relation {
@@ -461,8 +503,11 @@ RAWI_API size_t rawi_doc_relation_count(const rawi_doc *doc);
  * sentence (it has an entity, or a topic person to refer to); else NULL.
  */
 RAWI_API const char *rawi_doc_sentence_view(const rawi_doc *doc, size_t i);
-RAWI_API int rawi_doc_relation(const rawi_doc *doc, size_t i,
-                               rawi_relation *out);
+/** Fill *out with relation i (a macro passing sizeof *(out)). */
+#define rawi_doc_relation(doc, i, out)                                         \
+  rawi_doc_relation_sized((doc), (i), (out), sizeof *(out))
+RAWI_API int rawi_doc_relation_sized(const rawi_doc *doc, size_t i,
+                                     rawi_relation *out, size_t size);
 
 /* ------------------------------------------------------------------ */
 /* Writing results                                                     */
@@ -540,6 +585,116 @@ RAWI_API int rawi_write_footer(const rawi_model *model, const char *format,
  */
 RAWI_API int rawi_normalize(rawi_session *session, const char *text, size_t len,
                             const char **out, size_t *out_len, rawi_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Checking rule files and compiling lists                             */
+/* ------------------------------------------------------------------ */
+
+/**
+ * One example (or counter-example) of a rule, as rawi_run_examples() ran
+ * it. Every string belongs to the model or to the call: valid during the
+ * callback only.
+ */
+typedef struct rawi_example {
+  const char *rule_file;   /**< "ar/entities.rules", or a user file's path */
+  const char *rule;        /**< the rule's name */
+  unsigned long line;      /**< the example's line in rule_file */
+  int relation;            /**< 1: a relation rule (it produces edges) */
+  int negative;            /**< 1: a counter-example (must not produce it) */
+  const char *sentence;    /**< the example's text */
+  const char *expect;      /**< the mention text, or "A -> B" for an edge
+                                (A and B a name or mention of each end),
+                                that must (not) be produced; NULL: anything */
+  int passed;              /**< 1 when the rule did what the example says */
+  const char *produced;    /**< what the rule produced in the sentence:
+                                "'text', ..." or "'A -> B', ..."; "" for
+                                nothing (cut short past 1 KiB) */
+  const rawi_doc *doc;     /**< the example's document (its relation views
+                                when the model was built with explain), or
+                                NULL when extraction failed */
+  const rawi_error *error; /**< why extraction failed, or NULL */
+} rawi_example;
+
+/** Receives each example run; a non-zero return stops the run and is
+ *  returned by rawi_run_examples(). */
+typedef int (*rawi_example_fn)(void *ctx, const rawi_example *example);
+
+/** What rawi_run_examples() ran. */
+typedef struct rawi_example_counts {
+  size_t rules;    /**< rules of every language (a user rule once per
+                        language it was loaded for) */
+  size_t examples; /**< examples run */
+  size_t failed;   /**< examples not passed (extraction failures too) */
+} rawi_example_counts;
+
+/**
+ * Run the examples written in the model's rule files (docs/rules.md,
+ * "Examples"): each sentence is extracted with the session, as
+ * rawi_extract() with RAWI_LANG_AUTO would, and what the example's rule
+ * produced there (entity candidates, winners or not; edges) is compared
+ * with what the example expects. A rule loaded for several languages is
+ * tested on the examples detected as each one. fn is called for every
+ * example, passed or failed, on the calling thread; counts receives the
+ * totals (a macro passing sizeof *(counts); for no totals call
+ * rawi_run_examples_sized() with NULL and 0). Returns RAWI_OK
+ * when every example ran, whatever their outcome, or what fn returned.
+ */
+#define rawi_run_examples(session, fn, ctx, counts, err)                       \
+  rawi_run_examples_sized((session), (fn), (ctx), (counts), sizeof *(counts),  \
+                          (err))
+RAWI_API int rawi_run_examples_sized(rawi_session *session, rawi_example_fn fn,
+                                     void *ctx, rawi_example_counts *counts,
+                                     size_t size, rawi_error *err);
+
+/** Compiles gazetteer lists into one image (see rawi_compiler_new()). */
+typedef struct rawi_compiler rawi_compiler;
+
+/** What a compiled image holds. */
+typedef struct rawi_image_stats {
+  uint32_t entries;  /**< list lines (surface forms) */
+  uint32_t entities; /**< distinct ids */
+  uint32_t words;    /**< distinct normalised words */
+  uint32_t nodes;    /**< trie nodes */
+  size_t bytes;      /**< size of the image file */
+} rawi_image_stats;
+
+/**
+ * A compiler of gazetteer lists (docs/gazetteers.md) into the image that
+ * rawi_config_add_gazetteer() maps without compiling again (what `rawi
+ * compile` writes). cfg (may be NULL: the defaults) gives the allocator,
+ * the tokenizer lists are normalised with, and the lenient flag and
+ * warning callback of rawi_config_set_lenient(): strict, a malformed line
+ * is reported to the callback and makes rawi_compiler_add_list() fail with
+ * RAWI_ERR_FORMAT once the whole list has been read (every bad line
+ * reported); lenient, it is reported and skipped. cfg may be freed once
+ * this returns. Owned by the caller; NULL on failure.
+ */
+RAWI_API rawi_compiler *rawi_compiler_new(const rawi_config *cfg,
+                                          rawi_error *err);
+RAWI_API void rawi_compiler_free(rawi_compiler *compiler);
+
+/**
+ * Add one list's text (TSV, len bytes) under name, the file name that
+ * messages and the image's sources give (the staleness check reads the
+ * sources back by these names). The text is read during the call only.
+ */
+RAWI_API int rawi_compiler_add_list(rawi_compiler *compiler, const char *name,
+                                    const char *data, size_t len,
+                                    rawi_error *err);
+
+/**
+ * Build the image of every list added and write it to path (a temporary
+ * file, then renamed, so a reader never sees half an image); stats
+ * receives its figures (a macro passing sizeof *(stats); for none call
+ * rawi_compiler_write_sized() with NULL and 0). The
+ * compiler can write only once: a second call is RAWI_ERR_INVALID.
+ */
+#define rawi_compiler_write(compiler, path, stats, err)                        \
+  rawi_compiler_write_sized((compiler), (path), (stats), sizeof *(stats), (err))
+RAWI_API int rawi_compiler_write_sized(rawi_compiler *compiler,
+                                       const char *path,
+                                       rawi_image_stats *stats, size_t size,
+                                       rawi_error *err);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,7 @@
 #ifndef RAWI_API_INTERNAL_H
 #define RAWI_API_INTERNAL_H
 
+#include "api/langs.h"
 #include "gazetteer/gazetteer.h"
 #include "gazetteer/match.h"
 #include "rawi/rawi.h"
@@ -9,8 +10,6 @@
 #include "resolve/resolve.h"
 #include "rules/rules.h"
 #include "text/text.h"
-
-#define RAWI_N_LANGS 3 /* indexed by rawi_lang; 0 (auto) unused */
 
 struct rawi_config {
   rawi_allocator alloc;
@@ -60,6 +59,16 @@ struct rawi_doc {
   size_t limit_hits; /* rule runs a PCRE2 limit stopped */
   char limit_rule[128];
 };
+
+/* pipeline.c: image k of the lists a document in lang is matched against
+ * (the pack's, then the user's for every language or for lang, in order;
+ * gz_mark.img counts in it), or NULL. */
+const gz_image *pipeline_image(const rawi_model *m, rawi_lang lang, size_t k);
+
+/* The first size bytes of full (full_size bytes) into out: what a caller
+ * compiled against an older, smaller struct knows of it (rawi.h, "Structs
+ * that grow"). Returns RAWI_OK. */
+int api_fill(void *out, size_t size, const void *full, size_t full_size);
 
 /* pack.c: load the packs and user lists named by cfg into m. */
 int pack_load(rawi_model *m, const rawi_config *cfg, rawi_error *err);

@@ -18,7 +18,8 @@
 #include "util/error.h"
 #include "util/mem.h"
 
-static const char *const lang_dirs[RAWI_N_LANGS] = {NULL, "ar", "en"};
+/* Where rawi_model_checksum starts, before any source ("RAWIPAKS"). */
+#define PACK_CHECKSUM_SEED 0x5241574950414B53ull
 
 /* Read a whole file into memory from the given allocator. */
 static int read_file(const rawi_allocator *a, const char *path, char **data,
@@ -156,7 +157,8 @@ static gz_builder *new_builder(rawi_model *m, const rawi_config *cfg) {
 static int load_lang(rawi_model *m, const rawi_config *cfg, int lang,
                      rawi_error *err) {
   char dir[4096], path[4096 + 256], name[300];
-  snprintf(dir, sizeof dir, "%s/gazetteers/%s", cfg->pack_dir, lang_dirs[lang]);
+  snprintf(dir, sizeof dir, "%s/gazetteers/%s", cfg->pack_dir,
+           lang_at((rawi_lang)lang)->pack_dir);
   file_list files = {.alloc = &m->alloc};
   int rc = list_files(dir, ".tsv", &files, err);
   if (rc || !files.n)
@@ -166,7 +168,8 @@ static int load_lang(rawi_model *m, const rawi_config *cfg, int lang,
     rc = rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
   for (size_t i = 0; i < files.n && rc == RAWI_OK; i++) {
     snprintf(path, sizeof path, "%s/%s", dir, files.names[i]);
-    snprintf(name, sizeof name, "%s/%s", lang_dirs[lang], files.names[i]);
+    snprintf(name, sizeof name, "%s/%s", lang_at((rawi_lang)lang)->pack_dir,
+             files.names[i]);
     rc = add_file(m, b, path, name, err);
   }
   if (rc == RAWI_OK)
@@ -180,7 +183,7 @@ static int load_lang(rawi_model *m, const rawi_config *cfg, int lang,
  * names and contents no longer hash to what was compiled. */
 static int check_fresh(rawi_model *m, const gz_image *g, const char *path,
                        rawi_error *err) {
-  uint64_t h = 0x5241574947415A31ull;
+  uint64_t h = GZ_SOURCE_HASH_SEED;
   for (uint32_t i = 0; i < g->h->n_sources; i++) {
     const char *src = gz_str(g, g->sources[i]);
     char *data;
@@ -288,12 +291,14 @@ static int load_rules(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
     if (!cfg->pack_dir)
       continue;
     char dir[4096], path[4096 + 256], name[300];
-    snprintf(dir, sizeof dir, "%s/rules/%s", cfg->pack_dir, lang_dirs[lang]);
+    snprintf(dir, sizeof dir, "%s/rules/%s", cfg->pack_dir,
+             lang_at((rawi_lang)lang)->pack_dir);
     file_list files = {.alloc = &m->alloc};
     rc = list_files(dir, ".rules", &files, err);
     for (size_t i = 0; i < files.n && rc == RAWI_OK; i++) {
       snprintf(path, sizeof path, "%s/%s", dir, files.names[i]);
-      snprintf(name, sizeof name, "%s/%s", lang_dirs[lang], files.names[i]);
+      snprintf(name, sizeof name, "%s/%s", lang_at((rawi_lang)lang)->pack_dir,
+               files.names[i]);
       rc = load_rule_file(m, lang, path, name, &l, err);
     }
     file_list_free(&files);
@@ -338,14 +343,14 @@ static int check_list_count(const rawi_model *m, const rawi_config *cfg,
         return rawi_error_at(err, RAWI_ERR_LIMIT, cfg->gazetteers[i], 0, 0,
                              "too many gazetteers for %s documents: at most "
                              "%d, the pack's included",
-                             lang_dirs[lang], GZ_MAX_IMAGES);
+                             lang_at((rawi_lang)lang)->pack_dir, GZ_MAX_IMAGES);
     }
   }
   return RAWI_OK;
 }
 
 int pack_load(rawi_model *m, const rawi_config *cfg, rawi_error *err) {
-  m->checksum = 0x5241574950414B53ull;
+  m->checksum = PACK_CHECKSUM_SEED;
   int rc = load_rules(m, cfg, err);
   if (rc)
     return rc;

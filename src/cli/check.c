@@ -6,7 +6,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "api/internal.h"
 #include "cli/cli.h"
 
 static const char usage[] =
@@ -47,126 +46,30 @@ static void on_problem(void *ctx, const rawi_error *e) {
   cli_show_line(path, e->line, e->column);
 }
 
-/* Edges of relation rule r in d, as "'subject -> object'"; an expectation
- * "A -> B" names the two entities by a mention's text or their name. */
-static int has_name(const rawi_doc *d, size_t e, const char *want, size_t n) {
-  rawi_entity en;
-  rawi_doc_entity(d, e, &en);
-  if (strlen(en.name) == n && !memcmp(en.name, want, n))
-    return 1;
-  for (size_t k = 0; k < en.mention_count; k++) {
-    rawi_mention m;
-    rawi_doc_mention(d, e, k, &m);
-    if (m.text_len == n && !memcmp(m.text, want, n))
-      return 1;
+/* A failed example: what the rule produced, and for a relation rule the
+ * sentences as relation rules saw them. */
+static int on_example(void *ctx, const rawi_example *ex) {
+  (void)ctx;
+  if (ex->passed)
+    return 0;
+  if (ex->error) {
+    fprintf(stderr, "rawi: error: %s:%lu: %s\n", ex->rule_file, ex->line,
+            ex->error->message);
+    return 0;
   }
-  return 0;
-}
-
-static int produced_edges(const rawi_doc *d, const rule *r, const char *expect,
-                          char *list, size_t cap) {
-  const char *arrow = expect ? strstr(expect, " -> ") : NULL;
-  int found = 0;
-  size_t n = 0;
-  list[0] = '\0';
-  for (size_t i = 0; i < rawi_doc_relation_count(d); i++) {
-    rawi_relation rel;
-    rawi_doc_relation(d, i, &rel);
-    if (strcmp(rel.rule, r->name))
-      continue;
-    rawi_entity s, o;
-    rawi_doc_entity(d, rel.subject, &s);
-    rawi_doc_entity(d, rel.object, &o);
-    size_t an = arrow ? (size_t)(arrow - expect) : 0;
-    const char *b = arrow ? arrow + 4 : NULL;
-    int symmetric = relate_predicate_at(r->relation)->symmetric;
-    if (!expect ||
-        (arrow && has_name(d, rel.subject, expect, an) &&
-         has_name(d, rel.object, b, strlen(b))) ||
-        (arrow && symmetric && has_name(d, rel.object, expect, an) &&
-         has_name(d, rel.subject, b, strlen(b))))
-      found = 1;
-    if (n + strlen(s.name) + strlen(o.name) + 12 < cap)
-      n += (size_t)snprintf(list + n, cap - n, "%s'%s -> %s'", n ? ", " : "",
-                            s.name, o.name);
-  }
-  return found;
-}
-
-/* Candidates of rule r in doc d, as "'text', 'text'". */
-static int produced(const rawi_doc *d, const rule *r, const char *expect,
-                    char *list, size_t cap) {
-  if (r->type < 0)
-    return produced_edges(d, r, expect, list, cap);
-  int found = 0;
-  size_t n = 0;
-  list[0] = '\0';
-  for (size_t i = 0; i < d->m.n_mentions; i++) {
-    const mention *m = &d->m.mentions[i];
-    if (m->source != SOURCE_RULE ||
-        strcmp(d->m.strings.data + m->rule_off, r->name))
-      continue;
-    int len = (int)(m->byte_end - m->byte_start);
-    const char *text = d->text + m->byte_start;
-    if (!expect ||
-        ((size_t)len == strlen(expect) && !memcmp(text, expect, (size_t)len)))
-      found = 1;
-    if (n + (size_t)len + 8 < cap)
-      n += (size_t)snprintf(list + n, cap - n, "%s'%.*s'", n ? ", " : "", len,
-                            text);
-  }
-  return found;
-}
-
-static int run_examples(rawi_session *s, const rawi_model *m, size_t *rules,
-                        size_t *examples) {
-  int failed = 0;
-  for (int lang = 1; lang < RAWI_N_LANGS; lang++) {
-    const ruleset *rs = &m->rules[lang];
-    for (size_t i = 0; i < rs->n_rules; i++) {
-      const rule *r = &rs->rules[i];
-      (*rules)++;
-      for (size_t k = 0; k < r->n_examples; k++) {
-        const rule_example *ex = &r->examples[k];
-        rawi_doc *d;
-        rawi_error err;
-        if (rawi_extract(s, ex->sentence, strlen(ex->sentence), RAWI_LANG_AUTO,
-                         &d, &err) == RAWI_OK &&
-            rawi_doc_lang(d) != (rawi_lang)lang) {
-          /* a user rule sits in every language; test it in its own */
-          rawi_doc_free(d);
-          continue;
-        }
-        (*examples)++;
-        if (!d) {
-          fprintf(stderr, "rawi: error: %s:%lu: %s\n", r->file, ex->line,
-                  err.message);
-          failed++;
-          continue;
-        }
-        char list[1024];
-        int hit = produced(d, r, ex->expect, list, sizeof list);
-        if (ex->negative ? hit : !hit) {
-          failed++;
-          fprintf(stderr,
-                  "rawi: error: %s:%lu: rule %s: %s %s%s%s: produced %s\n",
-                  r->file, ex->line, r->name,
-                  ex->negative ? "counter-example" : "example",
-                  ex->negative ? "must not produce" : "expected",
-                  ex->expect ? " " : "", ex->expect ? ex->expect : " anything",
-                  list[0] ? list : "nothing");
-          if (r->type < 0) /* what the relation rules saw */
-            for (size_t si = 0; si < rawi_doc_sentence_count(d); si++) {
-              const char *view = rawi_doc_sentence_view(d, si);
-              if (view)
-                fprintf(stderr, "    view: %s\n", view);
-            }
-        }
-        rawi_doc_free(d);
-      }
+  fprintf(stderr, "rawi: error: %s:%lu: rule %s: %s %s%s%s: produced %s\n",
+          ex->rule_file, ex->line, ex->rule,
+          ex->negative ? "counter-example" : "example",
+          ex->negative ? "must not produce" : "expected", ex->expect ? " " : "",
+          ex->expect ? ex->expect : " anything",
+          ex->produced[0] ? ex->produced : "nothing");
+  if (ex->relation)
+    for (size_t i = 0; i < rawi_doc_sentence_count(ex->doc); i++) {
+      const char *view = rawi_doc_sentence_view(ex->doc, i);
+      if (view)
+        fprintf(stderr, "    view: %s\n", view);
     }
-  }
-  return failed;
+  return 0;
 }
 
 int cmd_check(int argc, char **argv) {
@@ -211,10 +114,12 @@ int cmd_check(int argc, char **argv) {
     return 1;
   }
   rawi_session *s = rawi_session_new(m, &err);
-  size_t rules = 0, examples = 0;
-  int failed = s ? run_examples(s, m, &rules, &examples) : 1;
-  fprintf(stderr, "rawi: %zu rules, %zu examples, %d failed\n", rules, examples,
-          failed);
+  rawi_example_counts n = {.failed = 1};
+  if (s)
+    rawi_run_examples(s, on_example, NULL, &n, NULL);
+  size_t failed = n.failed;
+  fprintf(stderr, "rawi: %zu rules, %zu examples, %zu failed\n", n.rules,
+          n.examples, failed);
   rawi_session_free(s);
   rawi_model_free(m);
   return failed ? 1 : 0;

@@ -6,8 +6,6 @@
 #include <time.h>
 
 #include "cli/cli.h"
-#include "gazetteer/gazetteer.h"
-#include "util/mem.h"
 
 static const char usage[] =
     "usage: rawi compile -o IMAGE [--lenient] TSV...\n"
@@ -67,23 +65,26 @@ int cmd_compile(int argc, char **argv) {
     return 1;
   }
   double t0 = seconds();
-  const rawi_allocator *a = &rawi_default_allocator;
-  rawi_error err;
-  text_model tm;
-  gz_image img = {0};
-  text_model_init(&tm, RAWI_TOKENIZER_FAST, &err);
-  gz_builder *b = gz_builder_new(a, &tm, lenient);
-  int rc = b ? 0 : RAWI_ERR_NOMEM;
   report rep = {lenient, 0};
-  if (b)
-    gz_builder_on_warning(b, on_bad_line, &rep);
+  rawi_config *cfg = rawi_config_new();
+  if (!cfg || rawi_config_set_lenient(cfg, lenient, on_bad_line, &rep)) {
+    rawi_config_free(cfg);
+    cli_errorf("out of memory");
+    return 1;
+  }
+  rawi_error err;
+  rawi_compiler *comp = rawi_compiler_new(cfg, &err);
+  rawi_config_free(cfg);
+  int rc = comp ? 0 : err.code;
+  if (!comp)
+    cli_error(NULL, &err);
   for (int i = optind; i < argc && rc == 0; i++) {
     char *data;
     size_t len;
     if (cli_read_file(argv[i], &data, &len))
       rc = RAWI_ERR_IO;
     else {
-      rc = gz_builder_add_tsv(b, argv[i], data, len, &err);
+      rc = rawi_compiler_add_list(comp, argv[i], data, len, &err);
       free(data);
       if (rc == RAWI_ERR_FORMAT)
         cli_errorf("%zu malformed line%s: nothing written", rep.count,
@@ -92,17 +93,15 @@ int cmd_compile(int argc, char **argv) {
         cli_error(argv[i], &err);
     }
   }
-  if (rc == 0 && (rc = gz_builder_finish(b, &img, &err)))
+  rawi_image_stats st;
+  if (rc == 0 && (rc = rawi_compiler_write(comp, out, &st, &err)))
     cli_error(out, &err);
-  gz_builder_free(b);
-  if (rc == 0 && (rc = gz_image_write(&img, out, &err)))
-    cli_error(out, &err);
+  rawi_compiler_free(comp);
   if (rc == 0)
     fprintf(stderr,
             "rawi: %s: %u entries, %u entities, %u words, %u trie nodes, "
             "%zu bytes, %.2f s\n",
-            out, img.h->n_entries, img.h->n_entities, img.h->n_words,
-            img.h->n_nodes, img.size, seconds() - t0);
-  gz_image_free(&img);
+            out, st.entries, st.entities, st.words, st.nodes, st.bytes,
+            seconds() - t0);
   return rc ? 1 : 0;
 }

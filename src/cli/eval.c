@@ -474,10 +474,7 @@ static int parse(int argc, char **argv, eval_opts *o) {
       }
       break;
     case O_LANG:
-      o->lang = !strcmp(optarg, "ar")   ? RAWI_LANG_AR
-                : !strcmp(optarg, "en") ? RAWI_LANG_EN
-                                        : RAWI_LANG_AUTO;
-      if (o->lang == RAWI_LANG_AUTO && strcmp(optarg, "auto")) {
+      if (rawi_lang_from_name(optarg, &o->lang)) {
         cli_errorf("--lang: expected ar, en or auto, got '%s'", optarg);
         return -1;
       }

@@ -104,15 +104,7 @@ static void print_warning(void *ctx, const rawi_error *w) {
 }
 
 static int parse_lang(const char *s, rawi_lang *out) {
-  if (!strcmp(s, "ar"))
-    *out = RAWI_LANG_AR;
-  else if (!strcmp(s, "en"))
-    *out = RAWI_LANG_EN;
-  else if (!strcmp(s, "auto"))
-    *out = RAWI_LANG_AUTO;
-  else
-    return -1;
-  return 0;
+  return rawi_lang_from_name(s, out) ? -1 : 0;
 }
 
 static int parse_size(const char *opt, const char *s, size_t *out) {

@@ -124,13 +124,7 @@ static int parse(int argc, char **argv, serve_options *o, rawi_config *cfg,
         o->idle_timeout = (unsigned)v;
       break;
     case O_LANG:
-      if (!strcmp(optarg, "ar"))
-        o->lang = RAWI_LANG_AR;
-      else if (!strcmp(optarg, "en"))
-        o->lang = RAWI_LANG_EN;
-      else if (!strcmp(optarg, "auto"))
-        o->lang = RAWI_LANG_AUTO;
-      else
+      if (rawi_lang_from_name(optarg, &o->lang))
         bad = (cli_errorf("--lang: expected ar, en or auto, got '%s'", optarg),
                1);
       break;

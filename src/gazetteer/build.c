@@ -83,7 +83,7 @@ gz_builder *gz_builder_new(const rawi_allocator *alloc, const text_model *tm,
     return NULL;
   }
   b->node_parent[0] = b->node_word[0] = 0;
-  b->source_hash = 0x5241574947415A31ull; /* "RAWIGAZ1" */
+  b->source_hash = GZ_SOURCE_HASH_SEED;
   return b;
 }
 

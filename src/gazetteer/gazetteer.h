@@ -225,6 +225,9 @@ int gz_builder_finish(gz_builder *b, gz_image *out, rawi_error *err);
 /* Write an image to a file (temporary file + rename). */
 int gz_image_write(const gz_image *img, const char *path, rawi_error *err);
 
+/* Where the hash of an image's sources starts ("RAWIGAZ1"): the builder
+ * and the staleness check of a mapped image must agree on it. */
+#define GZ_SOURCE_HASH_SEED 0x5241574947415A31ull
 /* Hash used for stale-image detection: fold one source into h. */
 uint64_t gz_source_hash(uint64_t h, const char *name, const char *text,
                         size_t len);

@@ -258,16 +258,8 @@ static int query_options(server *s, struct MHD_Connection *c, batch_options *bo,
   }
   if (!lang)
     return 0;
-  static const struct {
-    const char *name;
-    rawi_lang lang;
-  } langs[] = {
-      {"ar", RAWI_LANG_AR}, {"en", RAWI_LANG_EN}, {"auto", RAWI_LANG_AUTO}};
-  for (size_t i = 0; i < sizeof langs / sizeof *langs; i++)
-    if (!strcmp(lang, langs[i].name)) {
-      bo->lang = langs[i].lang;
-      return 0;
-    }
+  if (rawi_lang_from_name(lang, &bo->lang) == RAWI_OK)
+    return 0;
   *rc = fail(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", NULL, NULL,
              "lang: expected ar, en or auto, got '%.40s'", lang);
   return -1;

@@ -156,4 +156,19 @@ static inline void failing_free(void *ctx, void *p) {
   free(p);
 }
 
+/* A model of pack whose every allocation goes through f's allocator
+ * (a, which must outlive the model), built with nothing failing, for a
+ * test that then fails what comes after it in turn; NULL if it fails. */
+static inline rawi_model *failing_model(failing *f, rawi_allocator *a,
+                                        const char *pack) {
+  *f = (failing){0, 0, 0}; /* fail_at 0: never */
+  *a = (rawi_allocator){failing_realloc, failing_free, f};
+  rawi_config *cfg = test_config();
+  rawi_config_set_allocator(cfg, a);
+  rawi_config_set_pack_dir(cfg, pack);
+  rawi_model *m = rawi_model_new(cfg, NULL);
+  rawi_config_free(cfg);
+  return m;
+}
+
 #endif

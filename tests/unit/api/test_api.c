@@ -148,13 +148,9 @@ static int extract_both(const rawi_model *m, size_t *relations,
 
 static void test_allocation_failures_shipped(void **state) {
   (void)state;
-  failing f = {0, 0, 0}; /* fail_at 0: never */
-  rawi_allocator a = {failing_realloc, failing_free, &f};
-  rawi_config *cfg = test_config();
-  rawi_config_set_allocator(cfg, &a);
-  rawi_config_set_pack_dir(cfg, RAWI_PACK_DIR);
-  rawi_model *m = rawi_model_new(cfg, NULL);
-  rawi_config_free(cfg);
+  failing f;
+  rawi_allocator a;
+  rawi_model *m = failing_model(&f, &a, RAWI_PACK_DIR);
   assert_non_null(m);
   long model_blocks = f.live, k;
   for (k = 1;; k++) {
