@@ -63,8 +63,8 @@ static int has_name(const rawi_doc *d, size_t e, const char *want, size_t n) {
   return 0;
 }
 
-static int produced_edges(const rawi_doc *d, const rule *r, const char *expect,
-                          char *list, size_t cap) {
+static int produced_edges(const rawi_doc *d, const relation_rule *r,
+                          const char *expect, char *list, size_t cap) {
   const char *arrow = expect ? strstr(expect, " -> ") : NULL;
   int found = 0;
   size_t n = 0;
@@ -72,7 +72,7 @@ static int produced_edges(const rawi_doc *d, const rule *r, const char *expect,
   for (size_t i = 0; i < rawi_doc_relation_count(d); i++) {
     rawi_relation rel;
     rawi_doc_relation(d, i, &rel);
-    if (strcmp(rel.rule, r->name))
+    if (strcmp(rel.rule, r->common.name))
       continue;
     rawi_entity s, o;
     rawi_doc_entity(d, rel.subject, &s);
@@ -93,11 +93,13 @@ static int produced_edges(const rawi_doc *d, const rule *r, const char *expect,
   return found;
 }
 
-/* Candidates of rule r in doc d, as "'text', 'text'". */
-static int produced(const rawi_doc *d, const rule *r, const char *expect,
-                    char *list, size_t cap) {
-  if (r->type < 0)
-    return produced_edges(d, r, expect, list, cap);
+/* Candidates of rule r in doc d, as "'text', 'text'"; edges when r is the
+ * relation rule rel. */
+static int produced(const rawi_doc *d, const rule_common *r,
+                    const relation_rule *rel, const char *expect, char *list,
+                    size_t cap) {
+  if (rel)
+    return produced_edges(d, rel, expect, list, cap);
   int found = 0;
   size_t n = 0;
   list[0] = '\0';
@@ -123,8 +125,11 @@ static int run_examples(rawi_session *s, const rawi_model *m, size_t *rules,
   int failed = 0;
   for (int lang = 1; lang < RAWI_N_LANGS; lang++) {
     const ruleset *rs = &m->rules[lang];
-    for (size_t i = 0; i < rs->n_rules; i++) {
-      const rule *r = &rs->rules[i];
+    for (size_t i = 0; i < rs->n_entity_rules + rs->n_relation_rules; i++) {
+      const relation_rule *rel =
+          i < rs->n_entity_rules ? NULL
+                                 : &rs->relation_rules[i - rs->n_entity_rules];
+      const rule_common *r = rel ? &rel->common : &rs->entity_rules[i].common;
       (*rules)++;
       for (size_t k = 0; k < r->n_examples; k++) {
         const rule_example *ex = &r->examples[k];
@@ -145,7 +150,7 @@ static int run_examples(rawi_session *s, const rawi_model *m, size_t *rules,
           continue;
         }
         char list[1024];
-        int hit = produced(d, r, ex->expect, list, sizeof list);
+        int hit = produced(d, r, rel, ex->expect, list, sizeof list);
         if (ex->negative ? hit : !hit) {
           failed++;
           fprintf(stderr,
@@ -155,7 +160,7 @@ static int run_examples(rawi_session *s, const rawi_model *m, size_t *rules,
                   ex->negative ? "must not produce" : "expected",
                   ex->expect ? " " : "", ex->expect ? ex->expect : " anything",
                   list[0] ? list : "nothing");
-          if (r->type < 0) /* what the relation rules saw */
+          if (rel) /* what the relation rules saw */
             for (size_t si = 0; si < rawi_doc_sentence_count(d); si++) {
               const char *view = rawi_doc_sentence_view(d, si);
               if (view)

@@ -39,7 +39,7 @@ typedef struct relation {
   uint32_t sentence;
   uint32_t view_off; /* the sentence view it matched, in views */
   double confidence;
-  const rule *rule; /* owned by the model */
+  const rule_common *rule; /* the relation rule's; owned by the model */
 } relation;
 
 typedef struct relation_table {
@@ -69,6 +69,8 @@ typedef struct relate_predicate {
 } relate_predicate;
 
 const relate_predicate *relate_predicate_at(int i);
+/* The index of the predicate named name[0, len), or -1. */
+int relate_predicate_index(const char *name, size_t len);
 
 /* Run the relation rules of rs over d's winning mentions; imgs are the
  * lists marks came from (titles and cue words, discourse.h). */
