@@ -581,7 +581,7 @@ static void predicate_names(char *out, size_t cap) {
  * ends and says which kind it is. */
 typedef struct block {
   rule_common common;
-  int relation_rule;   /* relation: came last of type: and relation: */
+  int is_relation;     /* relation: came last of type: and relation: */
   int has_type;        /* one of them came */
   int type, priority;  /* entity rules */
   char *id;            /* entity rules */
@@ -727,7 +727,7 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
              "or LOCATION)%s%s",
              "", "");
     else
-      b->type = t, b->relation_rule = 0, b->has_type = 1;
+      b->type = t, b->is_relation = 0, b->has_type = 1;
   } else if (KEY("relation")) {
     int rel = predicate_index(v, (size_t)(end - v));
     if (rel < 0) {
@@ -735,7 +735,7 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
       predicate_names(names, sizeof names);
       report(p, ln, vcol, "unknown relation (expected %s)%s", names, "");
     } else {
-      b->relation = rel, b->relation_rule = 1, b->has_type = 1;
+      b->relation = rel, b->is_relation = 1, b->has_type = 1;
     }
   } else if (KEY("confidence")) {
     char buf[16];
@@ -970,7 +970,7 @@ static int finish_block(parser *p, block *b) {
                                        : "a pattern");
   } else {
     expansion x = {0};
-    x.relation = b->relation_rule;
+    x.relation = b->is_relation;
     rawi_strbuf_init(&x.out, p->rs->alloc);
     rc = expand_block(p, b, &x);
     if (rc == RAWI_OK)
