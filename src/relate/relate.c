@@ -283,8 +283,7 @@ typedef struct site {
 } site;
 
 static int add_edge(const site *at, const relation_rule *r, uint32_t ms,
-                    uint32_t mo,
-                    double conf, int planned) {
+                    uint32_t mo, double conf, int planned) {
   relation_table *out = at->out;
   const mention_table *m = at->m;
   const relate_predicate *pr = relate_predicate_at(r->relation);

@@ -324,7 +324,8 @@ static int has_gram(const uint64_t *grams, unsigned b) {
 
 /* May a text with these grams hold one of need n's alternatives (has it
  * every gram of one)? */
-static int need_met(const rule_common *r, const rule_need *n, const uint64_t *grams) {
+static int need_met(const rule_common *r, const rule_need *n,
+                    const uint64_t *grams) {
   const uint16_t *v = r->need_bits + n->bits_at, *end = v + n->n_bits;
   for (; v < end; v += *v + 1) {
     uint16_t i = 1;

@@ -480,8 +480,8 @@ static int compile_pattern(parser *p, rule_common *r, const expansion *x,
                            !p->rs->no_jit, &r->code, &err);
   if (rc == RAWI_ERR_FORMAT) {
     unsigned long col = err.offset < x->out.len ? x->cols[err.offset]
-                        : x->out.len ? x->cols[x->out.len - 1] + 1
-                                     : 1;
+                        : x->out.len            ? x->cols[x->out.len - 1] + 1
+                                                : 1;
     report(p, line, col, "invalid pattern: %s%s", err.message, "");
   }
   if (rc)
@@ -503,7 +503,7 @@ static int entity_calls(parser *p, entity_rule *r, const expansion *x) {
   if (!x->top_alt)
     for (size_t k = 0; k < x->n_calls; k++)
       if (!x->optional[k])
-        r->requires |= 1ull << (x->calls[k].ref & 63);
+  r->requires |= 1ull << (x->calls[k].ref & 63);
   /* a rule that starts with a class is tried only where one starts */
   r->anchors = rules_anchor_classes(r->common.pattern, r->calls, r->n_calls);
   return RAWI_OK;
@@ -581,15 +581,15 @@ static void predicate_names(char *out, size_t cap) {
  * ends and says which kind it is. */
 typedef struct block {
   rule_common common;
-  int is_relation;     /* relation: came last of type: and relation: */
-  int has_type;        /* one of them came */
-  int type, priority;  /* entity rules */
-  char *id;            /* entity rules */
+  int is_relation;          /* relation: came last of type: and relation: */
+  int has_type;             /* one of them came */
+  int type, priority;       /* entity rules */
+  char *id;                 /* entity rules */
   uint64_t trigger_classes; /* entity rules */
-  int relation;        /* relation rules: the predicate */
-  double confidence;   /* relation rules */
-  uint8_t planned;     /* relation rules: modality */
-  char **subject_heads; /* relation rules */
+  int relation;             /* relation rules: the predicate */
+  double confidence;        /* relation rules */
+  uint8_t planned;          /* relation rules: modality */
+  char **subject_heads;     /* relation rules */
   size_t n_subject_heads;
   const char *pattern; /* as written, and where */
   size_t pattern_len;
@@ -953,8 +953,8 @@ static int expand_block(parser *p, block *b, expansion *x) {
   if (rc == RAWI_OK && x->out.len)
     merge_negative_starts(x);
   if (rc == RAWI_OK &&
-      !(b->common.pattern = dup_n(p->rs->alloc, x->out.data ? x->out.data : "",
-                                  x->out.len)))
+      !(b->common.pattern =
+            dup_n(p->rs->alloc, x->out.data ? x->out.data : "", x->out.len)))
     rc = RAWI_ERR_NOMEM;
   return rc;
 }

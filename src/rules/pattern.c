@@ -80,7 +80,8 @@ int pattern_compile(pattern_compiler *pc, const char *text, int anchored,
     return RAWI_ERR_FORMAT;
   }
   /* falls back to the interpreter where JIT is absent, not when memory is */
-  if (jit && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == PCRE2_ERROR_NOMEMORY) {
+  if (jit &&
+      pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == PCRE2_ERROR_NOMEMORY) {
     pcre2_code_free(code);
     return RAWI_ERR_NOMEM;
   }

@@ -62,7 +62,7 @@ typedef struct rule_call {
 typedef struct rule_need {
   uint32_t from, to;
   uint8_t alt;
-  uint32_t bits_at, n_bits; /* its alternatives in rule.need_bits */
+  uint32_t bits_at, n_bits; /* its alternatives in rule_common.need_bits */
 } rule_need;
 
 typedef struct rule_example {
@@ -82,8 +82,8 @@ typedef struct rule_common {
   rule_need needs[RULES_MAX_NEEDS]; /* text every match holds */
   uint8_t n_needs;                  /* 0: no such text known */
   uint8_t n_need_alts;              /* the pattern's top-level alternatives */
-  uint16_t *need_bits; /* per literal alternative of a need: the count,
-                        * then the filter bit, of its four-byte grams */
+  uint16_t *need_bits;  /* per literal alternative of a need: the count,
+                         * then the filter bit, of its four-byte grams */
   char **trigger_words; /* words of the trigger: line, normalised */
   size_t n_trigger_words;
   char **unless_words; /* normalised words that keep it from running */
@@ -102,9 +102,9 @@ typedef struct entity_rule {
   uint32_t group2;  /* capture name2, for a second alternative; 0 */
   rule_call *calls; /* the callouts of its class references */
   size_t n_calls;
-  uint64_t anchors;         /* classes a match starts with (bit per class);
-                             * 0: it may start anywhere */
-  uint64_t requires;        /* classes the pattern always needs (bit per class) */
+  uint64_t anchors;  /* classes a match starts with (bit per class);
+                      * 0: it may start anywhere */
+  uint64_t requires; /* classes the pattern always needs (bit per class) */
   uint64_t trigger_classes; /* classes of the trigger: line (bit per class) */
 } entity_rule;
 
@@ -118,9 +118,9 @@ typedef struct relation_rule {
   uint32_t subject2, object2; /* the same, for a second alternative */
   uint16_t planned_groups[4]; /* captures named `planned` */
   uint8_t n_planned_groups;
-  uint8_t planned;   /* `modality: planned` */
-  uint8_t at_tokens; /* every match starts at a token of the view
-                      * (compiled anchored, tried at each token) */
+  uint8_t planned;      /* `modality: planned` */
+  uint8_t at_tokens;    /* every match starts at a token of the view
+                         * (compiled anchored, tried at each token) */
   char **subject_heads; /* the head words a subject organisation must
                          * have (وزارة، جيش), or none */
   size_t n_subject_heads;

@@ -46,8 +46,7 @@ static void test_compile_error(void **state) {
   assert_int_equal(err.offset, 4);
   assert_int_equal(pattern_compile(&pc, "x{2,1}", 0, jit(), &code, &err),
                    RAWI_ERR_FORMAT);
-  assert_string_equal(err.message,
-                      "numbers out of order in {} quantifier");
+  assert_string_equal(err.message, "numbers out of order in {} quantifier");
   assert_int_equal(err.offset, 5);
   pattern_compiler_free(&pc);
 }

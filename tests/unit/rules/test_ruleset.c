@@ -45,16 +45,18 @@ static void init(ruleset *rs) {
   rs->no_jit = getenv("RAWI_TEST_NO_JIT") != NULL;
 }
 
-#define MET "rule met\n"                                                      \
-            "  relation: met_with\n"                                          \
-            "  confidence: 0.8\n"                                             \
-            "  subject_head: وزارة\n"                                         \
-            "  pattern: (?<subject>@PERSON) التقى (?<object>@PERSON)\n"
-#define TITLED "rule titled\n"                                                \
-               "  type: PERSON\n"                                             \
-               "  priority: 70\n"                                             \
-               "  id: person/x\n"                                             \
-               "  pattern: @TITLE (?<name>\\S+)\n"
+#define MET                                                                    \
+  "rule met\n"                                                                 \
+  "  relation: met_with\n"                                                     \
+  "  confidence: 0.8\n"                                                        \
+  "  subject_head: وزارة\n"                                               \
+  "  pattern: (?<subject>@PERSON) التقى (?<object>@PERSON)\n"
+#define TITLED                                                                 \
+  "rule titled\n"                                                              \
+  "  type: PERSON\n"                                                           \
+  "  priority: 70\n"                                                           \
+  "  id: person/x\n"                                                           \
+  "  pattern: @TITLE (?<name>\\S+)\n"
 
 static void test_two_kinds(void **state) {
   (void)state;
@@ -112,12 +114,13 @@ static void test_replace(void **state) {
   assert_string_equal(rs.entity_rules[0].common.file, "user.rules");
   assert_int_equal(rs.entity_rules[0].type, GZ_LOCATION);
   /* the other kind: the entity rule leaves, the relation rule comes */
-  assert_int_equal(add(&rs, "user2.rules",
-                       "rule titled\n"
-                       "  relation: visited\n"
-                       "  pattern: (?<subject>@PERSON) زار (?<object>@COUNTRY)\n",
-                       &m),
-                   0);
+  assert_int_equal(
+      add(&rs, "user2.rules",
+          "rule titled\n"
+          "  relation: visited\n"
+          "  pattern: (?<subject>@PERSON) زار (?<object>@COUNTRY)\n",
+          &m),
+      0);
   assert_int_equal(rs.n_entity_rules, 1);
   assert_string_equal(rs.entity_rules[0].common.name, "other");
   assert_int_equal(rs.n_relation_rules, 2);
@@ -140,7 +143,7 @@ static void predicate_list(char *out, size_t cap) {
   const relate_predicate *p;
   for (int i = 0; (p = relate_predicate_at(i)); i++)
     n += (size_t)snprintf(out + n, cap - n, "%s%s",
-                          !i                          ? ""
+                          !i                           ? ""
                           : relate_predicate_at(i + 1) ? ", "
                                                        : " or ",
                           p->name);
@@ -193,10 +196,9 @@ static void test_relation_messages(void **state) {
                        "  pattern: (?<object>@TITLE)\n",
                        &m),
                    1);
-  assert_string_equal(m.text,
-                      "3:22: relation rules may refer only to entities "
-                      "(@PERSON, @ORGANIZATION, @COUNTRY, @LOCATION, "
-                      "@DEMONYM), not '@TITLE'\n");
+  assert_string_equal(m.text, "3:22: relation rules may refer only to entities "
+                              "(@PERSON, @ORGANIZATION, @COUNTRY, @LOCATION, "
+                              "@DEMONYM), not '@TITLE'\n");
   assert_int_equal(rs.n_relation_rules, 0);
   assert_int_equal(rs.n_entity_rules, 0);
   ruleset_free(&rs);
