@@ -426,7 +426,7 @@ typedef struct sentence_run {
 static int take_match(const sentence_run *sr, const relation_rule *r,
                       const pattern_matcher *pm) {
   const view *v = sr->v;
-  size_t ms, me, ss = 0, se = 0, os, oe;
+  size_t ms = 0, me = 0, ss = 0, se = 0, os, oe;
   pattern_group(pm, 0, &ms, &me);
   uint32_t gs = r->subject, go = r->object;
   if (!pattern_group(pm, go, &os, &oe) && r->object2) /* the 2nd alternative */
@@ -510,7 +510,7 @@ static int run_relation_rule(const relation_rule *r, rules_scratch *s,
       break;
     if ((rc = take_match(sr, r, &s->matcher)))
       return rc;
-    size_t ms, me;
+    size_t ms = 0, me = 0;
     pattern_group(&s->matcher, 0, &ms, &me);
     at = me > ms ? me : ms + 1;
     while (at < len && ((unsigned char)v->text.data[at] & 0xC0) == 0x80)

@@ -120,18 +120,6 @@ uint32_t pattern_capture_count(const pcre2_code *code) {
   return caps;
 }
 
-int pattern_callout_group(const pattern_callout *c, uint32_t g, size_t *start,
-                          size_t *end) {
-  if (g >= c->block->capture_top)
-    return 0;
-  PCRE2_SIZE s = c->block->offset_vector[2 * g];
-  if (s == PCRE2_UNSET)
-    return 0;
-  *start = s;
-  *end = c->block->offset_vector[2 * g + 1];
-  return 1;
-}
-
 void pattern_matcher_init(pattern_matcher *m, const rawi_allocator *alloc) {
   *m = (pattern_matcher){.alloc = alloc};
 }
@@ -177,19 +165,8 @@ void pattern_set_budget(pattern_matcher *m, size_t starts) {
   pcre2_set_match_limit(m->context, (uint32_t)per);
 }
 
-/* PCRE2's callout, handed on as a pattern_callout. */
-static int on_callout(pcre2_callout_block *cb, void *data) {
-  const pattern_matcher *m = data;
-  pattern_callout c = {.number = cb->callout_number,
-                       .position = cb->current_position,
-                       .block = cb};
-  return m->callout(&c, m->callout_ctx);
-}
-
 void pattern_set_callout(pattern_matcher *m, pattern_callout_fn fn, void *ctx) {
-  m->callout = fn;
-  m->callout_ctx = ctx;
-  pcre2_set_callout(m->context, fn ? on_callout : NULL, fn ? m : NULL);
+  pcre2_set_callout(m->context, fn, ctx);
 }
 
 int pattern_match(pattern_matcher *m, const pcre2_code *code, const char *text,
@@ -206,16 +183,4 @@ int pattern_match(pattern_matcher *m, const pcre2_code *code, const char *text,
       rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
     return PATTERN_LIMIT;
   return RAWI_ERR_INVALID;
-}
-
-int pattern_group(const pattern_matcher *m, uint32_t g, size_t *start,
-                  size_t *end) {
-  if (g >= m->pairs)
-    return 0;
-  const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->data);
-  if (ov[2 * g] == PCRE2_UNSET)
-    return 0;
-  *start = ov[2 * g];
-  *end = ov[2 * g + 1];
-  return 1;
 }

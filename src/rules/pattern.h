@@ -62,21 +62,34 @@ size_t pattern_groups_named(const pcre2_code *code, const char *name,
 /* The number of captures in the pattern. */
 uint32_t pattern_capture_count(const pcre2_code *code);
 
-/* A callout as a pattern_callout_fn sees it: its number ((?C3) is 3), the
- * current offset in the subject, and the captures so far. */
-typedef struct pattern_callout {
-  uint32_t number;
-  size_t position;
-  const pcre2_callout_block *block;
-} pattern_callout;
+/* A callout as a pattern_callout_fn sees it, read with the functions
+ * below. It is PCRE2's own block, handed on as it comes: a callout runs at
+ * every span a pattern tries, so it must cost no more than one call. */
+typedef pcre2_callout_block pattern_callout;
+
+/* 0: matching goes on; 1: this path fails and PCRE2 backtracks. */
+typedef int (*pattern_callout_fn)(pattern_callout *c, void *ctx);
+
+/* The callout's number: (?C3) is 3. */
+static inline uint32_t pattern_callout_number(const pattern_callout *c) {
+  return c->callout_number;
+}
+
+/* The offset in the text where matching stands. */
+static inline size_t pattern_callout_position(const pattern_callout *c) {
+  return c->current_position;
+}
 
 /* Capture g as it stands at a callout: 1 with [*start, *end) when it is
  * set, 0 when it is not (or not yet). */
-int pattern_callout_group(const pattern_callout *c, uint32_t g, size_t *start,
-                          size_t *end);
-
-/* 0: matching goes on; 1: this path fails and PCRE2 backtracks. */
-typedef int (*pattern_callout_fn)(const pattern_callout *c, void *ctx);
+static inline int pattern_callout_group(const pattern_callout *c, uint32_t g,
+                                        size_t *start, size_t *end) {
+  if (g >= c->capture_top || c->offset_vector[2 * g] == PCRE2_UNSET)
+    return 0;
+  *start = c->offset_vector[2 * g];
+  *end = c->offset_vector[2 * g + 1];
+  return 1;
+}
 
 /* Per-session matching state. */
 typedef struct pattern_matcher {
@@ -85,8 +98,6 @@ typedef struct pattern_matcher {
   pcre2_match_context *context; /* limits and callout */
   pcre2_match_data *data;
   uint32_t pairs; /* the capture pairs data holds */
-  pattern_callout_fn callout;
-  void *callout_ctx;
 } pattern_matcher;
 
 void pattern_matcher_init(pattern_matcher *m, const rawi_allocator *alloc);
@@ -120,8 +131,18 @@ int pattern_match(pattern_matcher *m, const pcre2_code *code, const char *text,
                   size_t len, size_t from);
 
 /* Capture g of the last match (0: the whole match): 1 with [*start, *end)
- * when it took part, 0 when it did not. */
-int pattern_group(const pattern_matcher *m, uint32_t g, size_t *start,
-                  size_t *end);
+ * when it took part, 0 when it did not. Inline: the runners read a few
+ * captures of every match. */
+static inline int pattern_group(const pattern_matcher *m, uint32_t g,
+                                size_t *start, size_t *end) {
+  if (g >= m->pairs)
+    return 0;
+  const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->data);
+  if (ov[2 * g] == PCRE2_UNSET)
+    return 0;
+  *start = ov[2 * g];
+  *end = ov[2 * g + 1];
+  return 1;
+}
 
 #endif

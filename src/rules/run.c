@@ -197,12 +197,13 @@ static uint32_t marked_reading(const sentence_ctx *c, uint32_t t) {
 
 /* Callout n checks class reference n-1 of the running rule: 0 goes on,
  * 1 makes PCRE2 backtrack. */
-static int on_callout(const pattern_callout *cb, void *data) {
+static int on_callout(pattern_callout *cb, void *data) {
   const sentence_ctx *c = data;
-  if (cb->number == 0 || cb->number > c->r->n_calls)
+  uint32_t n = pattern_callout_number(cb);
+  if (n == 0 || n > c->r->n_calls)
     return 0;
-  const rule_call *call = &c->r->calls[cb->number - 1];
-  size_t at = cb->position;
+  const rule_call *call = &c->r->calls[n - 1];
+  size_t at = pattern_callout_position(cb);
   if (call->more) /* no other callout runs between a span's start and this */
     return span_goes_on(c, call->ref, c->span_from[call->span - 1], at) ? 0 : 1;
   if (call->starts) {
@@ -464,7 +465,7 @@ static int run_entity_rule(const entity_rule *r, uint32_t order,
     }
     if (rc == PATTERN_NO_MATCH)
       break;
-    size_t cs, ce, ms, me;
+    size_t cs, ce, ms = 0, me = 0;
     int got = pattern_group(&s->matcher, r->group, &cs, &ce);
     if (!got && r->group2)
       got = pattern_group(&s->matcher, r->group2, &cs, &ce);

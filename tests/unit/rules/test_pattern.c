@@ -138,11 +138,11 @@ typedef struct seen {
   int fail; /* answer 1: backtrack */
 } seen;
 
-static int note_callout(const pattern_callout *c, void *ctx) {
+static int note_callout(pattern_callout *c, void *ctx) {
   seen *s = ctx;
   size_t a, b;
-  s->number = c->number;
-  s->position = c->position;
+  s->number = pattern_callout_number(c);
+  s->position = pattern_callout_position(c);
   if (pattern_callout_group(c, 1, &a, &b))
     snprintf(s->group, sizeof s->group, "[%zu,%zu)", a, b);
   else
