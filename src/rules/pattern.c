@@ -168,19 +168,3 @@ void pattern_set_budget(pattern_matcher *m, size_t starts) {
 void pattern_set_callout(pattern_matcher *m, pattern_callout_fn fn, void *ctx) {
   pcre2_set_callout(m->context, fn, ctx);
 }
-
-int pattern_match(pattern_matcher *m, const pcre2_code *code, const char *text,
-                  size_t len, size_t from) {
-  int rc = pcre2_match(code, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK,
-                       m->data, m->context);
-  if (rc >= 0)
-    return PATTERN_MATCH;
-  if (rc == PCRE2_ERROR_NOMATCH)
-    return PATTERN_NO_MATCH;
-  if (rc == PCRE2_ERROR_NOMEMORY)
-    return RAWI_ERR_NOMEM;
-  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-      rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
-    return PATTERN_LIMIT;
-  return RAWI_ERR_INVALID;
-}

@@ -126,9 +126,23 @@ enum {
  * captures are then read with pattern_group), PATTERN_NO_MATCH,
  * PATTERN_LIMIT, RAWI_ERR_NOMEM, or RAWI_ERR_INVALID for any other
  * failure (a bad offset or option: rawi's mistake, not the pattern's).
+ * Inline, as pattern_group: anchored rules are tried at every anchor.
  */
-int pattern_match(pattern_matcher *m, const pcre2_code *code, const char *text,
-                  size_t len, size_t from);
+static inline int pattern_match(pattern_matcher *m, const pcre2_code *code,
+                                const char *text, size_t len, size_t from) {
+  int rc = pcre2_match(code, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK,
+                       m->data, m->context);
+  if (rc >= 0)
+    return PATTERN_MATCH;
+  if (rc == PCRE2_ERROR_NOMATCH)
+    return PATTERN_NO_MATCH;
+  if (rc == PCRE2_ERROR_NOMEMORY)
+    return RAWI_ERR_NOMEM;
+  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+      rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+    return PATTERN_LIMIT;
+  return RAWI_ERR_INVALID;
+}
 
 /* Capture g of the last match (0: the whole match): 1 with [*start, *end)
  * when it took part, 0 when it did not. Inline: the runners read a few

@@ -198,8 +198,15 @@ int rules_scratch_ready(rules_scratch *s, const ruleset *rs);
  * matcher; returns what pattern_match does. PATTERN_LIMIT is counted in
  * s (limit_hits, limit_rule): the caller skips the rule on this sentence
  * and goes on. */
-int rules_match(rules_scratch *s, const rule_common *r, const char *text,
-                size_t len, size_t from);
+static inline int rules_match(rules_scratch *s, const rule_common *r,
+                              const char *text, size_t len, size_t from) {
+  int rc = pattern_match(&s->matcher, r->code, text, len, from);
+  if (rc == PATTERN_LIMIT) {
+    s->limit_hits++;
+    s->limit_rule = r->name;
+  }
+  return rc;
+}
 
 void rules_scratch_init(rules_scratch *s, const rawi_allocator *alloc);
 void rules_scratch_free(rules_scratch *s);

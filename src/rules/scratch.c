@@ -26,13 +26,3 @@ void rules_scratch_free(rules_scratch *s) {
 int rules_scratch_ready(rules_scratch *s, const ruleset *rs) {
   return pattern_matcher_ready(&s->matcher, rs->ovector_pairs + 1);
 }
-
-int rules_match(rules_scratch *s, const rule_common *r, const char *text,
-                size_t len, size_t from) {
-  int rc = pattern_match(&s->matcher, r->code, text, len, from);
-  if (rc == PATTERN_LIMIT) {
-    s->limit_hits++;
-    s->limit_rule = r->name;
-  }
-  return rc;
-}
