@@ -56,13 +56,13 @@ static int edge_is(const rawi_doc *d, size_t s, size_t o, const char *expect,
 }
 
 /* Edges of relation rule r in d, as "'subject -> object'". */
-static void produced_edges(const rawi_doc *d, const rule *r, const char *expect,
-                           produced *p) {
+static void produced_edges(const rawi_doc *d, const relation_rule *r,
+                           const char *expect, produced *p) {
   int symmetric = relate_predicate_at(r->relation)->symmetric;
   for (size_t i = 0; i < rawi_doc_relation_count(d); i++) {
     rawi_relation rel;
     rawi_doc_relation(d, i, &rel);
-    if (strcmp(rel.rule, r->name))
+    if (strcmp(rel.rule, r->common.name))
       continue;
     rawi_entity s, o;
     rawi_doc_entity(d, rel.subject, &s);
@@ -74,7 +74,7 @@ static void produced_edges(const rawi_doc *d, const rule *r, const char *expect,
 }
 
 /* Candidates of entity rule r in d (winners or not), as "'text'". */
-static void produced_mentions(const rawi_doc *d, const rule *r,
+static void produced_mentions(const rawi_doc *d, const rule_common *r,
                               const char *expect, produced *p) {
   for (size_t i = 0; i < d->m.n_mentions; i++) {
     const mention *m = &d->m.mentions[i];
@@ -89,12 +89,14 @@ static void produced_mentions(const rawi_doc *d, const rule *r,
   }
 }
 
-/* Run example k of rule r (of language lang); 0 when it is not one of
- * lang's documents (a user rule sits in every language: it is tested in
- * its own), else 1 with the outcome given to fn. */
-static int run_one(rawi_session *s, rawi_lang lang, const rule *r,
-                   const rule_example *ex, rawi_example *out, produced *p,
-                   rawi_doc **doc, rawi_error *doc_err) {
+/* Run example ex of rule r (of language lang; rel is r as a relation
+ * rule, NULL for an entity rule); 0 when it is not one of lang's
+ * documents (a user rule sits in every language: it is tested in its
+ * own), else 1 with the outcome in *out. */
+static int run_one(rawi_session *s, rawi_lang lang, const rule_common *r,
+                   const relation_rule *rel, const rule_example *ex,
+                   rawi_example *out, produced *p, rawi_doc **doc,
+                   rawi_error *doc_err) {
   *doc = NULL;
   int rc = rawi_extract(s, ex->sentence, strlen(ex->sentence), RAWI_LANG_AUTO,
                         doc, doc_err);
@@ -104,7 +106,7 @@ static int run_one(rawi_session *s, rawi_lang lang, const rule *r,
   *out = (rawi_example){.rule_file = r->file,
                         .rule = r->name,
                         .line = ex->line,
-                        .relation = r->type < 0,
+                        .relation = rel != NULL,
                         .negative = ex->negative,
                         .sentence = ex->sentence,
                         .expect = ex->expect,
@@ -113,12 +115,30 @@ static int run_one(rawi_session *s, rawi_lang lang, const rule *r,
                         .error = rc ? doc_err : NULL};
   if (rc)
     return 1;
-  if (r->type < 0)
-    produced_edges(*doc, r, ex->expect, p);
+  if (rel)
+    produced_edges(*doc, rel, ex->expect, p);
   else
     produced_mentions(*doc, r, ex->expect, p);
   out->passed = ex->negative ? !p->found : p->found;
   return 1;
+}
+
+/* Run one example and hand a document's outcome to fn, counted in *n. */
+static int run_example(rawi_session *s, rawi_lang lang, const rule_common *r,
+                       const relation_rule *rel, const rule_example *ex,
+                       rawi_example_fn fn, void *ctx, rawi_example_counts *n) {
+  rawi_example out;
+  produced p;
+  rawi_doc *d;
+  rawi_error doc_err;
+  int rc = 0;
+  if (run_one(s, lang, r, rel, ex, &out, &p, &d, &doc_err)) {
+    n->examples++;
+    n->failed += !out.passed;
+    rc = fn(ctx, &out);
+  }
+  rawi_doc_free(d);
+  return rc;
 }
 
 int rawi_run_examples_sized(rawi_session *s, rawi_example_fn fn, void *ctx,
@@ -131,22 +151,16 @@ int rawi_run_examples_sized(rawi_session *s, rawi_example_fn fn, void *ctx,
   int rc = RAWI_OK;
   for (int lang = 1; lang < RAWI_N_LANGS && !rc; lang++) {
     const ruleset *rs = &s->model->rules[lang];
-    for (size_t i = 0; i < rs->n_rules && !rc; i++) {
-      const rule *r = &rs->rules[i];
+    size_t n_rules = rs->n_entity_rules + rs->n_relation_rules;
+    for (size_t i = 0; i < n_rules && !rc; i++) {
+      const relation_rule *rel =
+          i < rs->n_entity_rules ? NULL
+                                 : &rs->relation_rules[i - rs->n_entity_rules];
+      const rule_common *r = rel ? &rel->common : &rs->entity_rules[i].common;
       n.rules++;
-      for (size_t k = 0; k < r->n_examples && !rc; k++) {
-        rawi_example ex;
-        produced p;
-        rawi_doc *d;
-        rawi_error doc_err;
-        if (run_one(s, (rawi_lang)lang, r, &r->examples[k], &ex, &p, &d,
-                    &doc_err)) {
-          n.examples++;
-          n.failed += !ex.passed;
-          rc = fn(ctx, &ex);
-        }
-        rawi_doc_free(d);
-      }
+      for (size_t k = 0; k < r->n_examples && !rc; k++)
+        rc = run_example(s, (rawi_lang)lang, r, rel, &r->examples[k], fn, ctx,
+                         &n);
     }
   }
   if (counts)

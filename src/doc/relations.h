@@ -14,7 +14,7 @@
 #include "rawi/rawi.h"
 #include "util/strbuf.h"
 
-struct rule;
+struct rule_common;
 struct edge_set;
 
 typedef struct relation {
@@ -25,7 +25,7 @@ typedef struct relation {
   uint32_t sentence;
   uint32_t view_off; /* the sentence view it matched, in views */
   double confidence;
-  const struct rule *rule; /* owned by the model */
+  const struct rule_common *rule; /* the relation rule's; owned by the model */
 } relation;
 
 typedef struct relation_table {

@@ -1,6 +1,4 @@
 /* Relation rules over entity-abstracted sentence views (see relate.h). */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <string.h>
 
 #include "gazetteer/gazetteer.h"
@@ -275,8 +273,8 @@ typedef struct site {
   int implicit; /* the subject is the topic person or a speaker */
 } site;
 
-static int add_edge(const site *at, const rule *r, uint32_t ms, uint32_t mo,
-                    double conf, int planned) {
+static int add_edge(const site *at, const relation_rule *r, uint32_t ms,
+                    uint32_t mo, double conf, int planned) {
   relation_table *out = at->out;
   const mention_table *m = at->m;
   const relate_predicate *pr = relate_predicate_at(r->relation);
@@ -302,7 +300,7 @@ static int add_edge(const site *at, const rule *r, uint32_t ms, uint32_t mo,
                 .planned = (uint8_t)planned,
                 .sentence = at->sentence,
                 .confidence = conf,
-                .rule = r};
+                .rule = &r->common};
   uint32_t kept;
   int fresh = edge_set_add(out->seen, out, s, o, (uint16_t)r->relation, &kept);
   if (fresh < 0)
@@ -415,21 +413,24 @@ typedef struct sentence_run {
   relation_table *out;
 } sentence_run;
 
-/* Edges of one match of rule r. */
-static int take_match(const sentence_run *sr, const rule *r, PCRE2_SIZE *ov) {
+/* Edges of the match of rule r that s's matcher holds. */
+static int take_match(const sentence_run *sr, const relation_rule *r,
+                      const pattern_matcher *pm) {
   const view *v = sr->v;
+  size_t ms = 0, me = 0, ss = 0, se = 0, os, oe;
+  pattern_group(pm, 0, &ms, &me);
   uint32_t gs = r->subject, go = r->object;
-  if (ov[2 * go] == PCRE2_UNSET && r->object2) /* the second alternative */
+  if (!pattern_group(pm, go, &os, &oe) && r->object2) /* the 2nd alternative */
     gs = r->subject2, go = r->object2;
-  else if (gs && ov[2 * gs] == PCRE2_UNSET && r->subject2)
+  else if (gs && !pattern_group(pm, gs, &ss, &se) && r->subject2)
     gs = r->subject2; /* a subject written in a second place */
   /* a subject group that took no part in the match: the subject is
    * dropped, as in a rule without one */
-  int implicit = !gs || ov[2 * gs] == PCRE2_UNSET;
-  uint32_t ks = implicit ? NONE : slot_in(v, ov[2 * gs], ov[2 * gs + 1]);
-  uint32_t ko = slot_in(v, ov[2 * go], ov[2 * go + 1]);
+  int implicit = !gs || !pattern_group(pm, gs, &ss, &se);
+  uint32_t ks = implicit ? NONE : slot_in(v, ss, se);
+  uint32_t ko = pattern_group(pm, go, &os, &oe) ? slot_in(v, os, oe) : NONE;
   uint32_t subj = !implicit ? (ks != NONE ? v->slots[ks].mention : NONE)
-                            : implicit_subject(v, sr->count, ov[0], *sr->topic);
+                            : implicit_subject(v, sr->count, ms, *sr->topic);
   if (subj == NONE || ko == NONE ||
       (r->n_subject_heads &&
        !discourse_head_in(sr->dc, sr->d, &sr->m->mentions[subj],
@@ -438,13 +439,13 @@ static int take_match(const sentence_run *sr, const rule *r, PCRE2_SIZE *ov) {
   /* cue words speak of events: ولم يكشف الرئيس الفرنسي ماكرون still
    * names France's president */
   int event = relate_predicate_at(r->relation)->event;
-  uint8_t cues = event ? cues_of(v, sr->dc, sr->count, ov[0], ov[1]) : 0;
+  uint8_t cues = event ? cues_of(v, sr->dc, sr->count, ms, me) : 0;
   if ((cues & CUE_BLOCK) || (event && v->no_events))
     return RAWI_OK;
   /* a plan is an event to come; a role or a membership holds now */
   int planned = (cues & CUE_PLANNED) != 0;
   for (uint8_t k = 0; k < r->n_planned_groups; k++)
-    planned |= ov[2 * r->planned_groups[k]] != PCRE2_UNSET;
+    planned |= pattern_group(pm, r->planned_groups[k], &ss, &se);
   planned = r->planned || (planned && event);
   double conf = implicit ? r->confidence * 0.7 : r->confidence;
   site at = {sr->out, sr->m, v, sr->sentence, implicit};
@@ -478,30 +479,31 @@ static int take_match(const sentence_run *sr, const rule *r, PCRE2_SIZE *ov) {
  * that starts at a token (compiled anchored) is tried at each token in
  * turn, which finds the same leftmost matches as a scan of every offset,
  * with the same limit at each (PCRE2 counts it per start). */
-static int run_rule(const rule *r, rules_scratch *s, const sentence_run *sr) {
-  pcre2_match_data *md = s->match_data;
+static int run_relation_rule(const relation_rule *r, rules_scratch *s,
+                             const sentence_run *sr) {
   const view *v = sr->v;
   size_t len = v->text.len;
-  rules_set_budget(s, len + 1);
+  pattern_set_budget(&s->matcher, len + 1);
   for (size_t at = 0; at <= len;) {
     size_t from = r->at_tokens ? rules_next_token(v->text.data, len, at) : at;
     if (from > len)
       break;
-    int rc = pcre2_match((const pcre2_code *)r->code, (PCRE2_SPTR)v->text.data,
-                         len, from, PCRE2_NO_UTF_CHECK, md,
-                         (pcre2_match_context *)s->match_context);
-    if (rc == PCRE2_ERROR_NOMATCH && r->at_tokens) {
+    int rc = rules_match(s, &r->common, v->text.data, len, from);
+    if (rc == PATTERN_LIMIT) /* skips this rule here; the rest goes on */
+      return RAWI_OK;
+    if (rc < 0)
+      return rc;
+    if (rc == PATTERN_NO_MATCH && r->at_tokens) {
       at = from + 1;
       continue;
     }
-    if (rc == PCRE2_ERROR_NOMATCH)
+    if (rc == PATTERN_NO_MATCH)
       break;
-    if (rc < 0) /* a limit skips this rule here; the rest goes on */
-      return rules_match_failed(s, r, rc);
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    if ((rc = take_match(sr, r, ov)))
+    if ((rc = take_match(sr, r, &s->matcher)))
       return rc;
-    at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    size_t ms = 0, me = 0;
+    pattern_group(&s->matcher, 0, &ms, &me);
+    at = me > ms ? me : ms + 1;
     while (at < len && ((unsigned char)v->text.data[at] & 0xC0) == 0x80)
       at++;
   }
@@ -527,7 +529,7 @@ static void slot_types(const view *v, const mention_table *m, uint32_t *names,
  * placeholder, or for a dropped subject the speaker (a placeholder) or
  * the topic (a person). A rule that cannot is not run: every match it
  * found would be dropped (and so would its topic change). */
-static int may_relate(const rule *r, uint32_t names, uint32_t any,
+static int may_relate(const relation_rule *r, uint32_t names, uint32_t any,
                       uint32_t topic) {
   const relate_predicate *pr = relate_predicate_at(r->relation);
   uint32_t subjects = names | (topic != NONE ? 1u << GZ_PERSON : 0);
@@ -568,11 +570,10 @@ static int drop_implied(relation_table *out) {
 int relate_run(const ruleset *rs, rules_scratch *s, const gz_image *const *imgs,
                const gz_marks *marks, const text_doc *d, const mention_table *m,
                relation_table *out) {
-  int any = 0;
-  for (size_t r = 0; r < rs->n_rules; r++)
-    any |= rs->rules[r].type < 0;
-  if (!any || !d->n_tokens || !s->match_data)
+  if (!rs->n_relation_rules || !d->n_tokens)
     return RAWI_OK;
+  if (rules_scratch_ready(s, rs))
+    return RAWI_ERR_NOMEM;
   uint32_t *start_of =
       rawi_mem_alloc(out->alloc, d->n_tokens * sizeof *start_of);
   discourse dc = {.alloc = out->alloc};
@@ -598,7 +599,7 @@ int relate_run(const ruleset *rs, rules_scratch *s, const gz_image *const *imgs,
   }
   uint32_t topic = NONE;
   uint64_t grams[RULES_GRAM_BITS / 64];
-  pcre2_set_callout((pcre2_match_context *)s->match_context, NULL, NULL);
+  pattern_set_callout(&s->matcher, NULL, NULL);
   for (size_t si = 0; si < d->n_sentences && rc == RAWI_OK; si++) {
     const text_sentence *sen = &d->sentences[si];
     size_t placeholders = 0;
@@ -624,12 +625,13 @@ int relate_run(const ruleset *rs, rules_scratch *s, const gz_image *const *imgs,
     uint32_t names, types;
     slot_types(&v, m, &names, &types);
     rules_grams(v.text.data, v.text.len, grams);
-    for (size_t r = 0; r < rs->n_rules && rc == RAWI_OK; r++) {
-      const rule *ru = &rs->rules[r];
-      if (ru->type >= 0 || !rules_words_allow(s, rs, r) ||
-          !may_relate(ru, names, types, topic) || !rules_needs_met(ru, grams))
+    for (size_t r = 0; r < rs->n_relation_rules && rc == RAWI_OK; r++) {
+      const relation_rule *ru = &rs->relation_rules[r];
+      if (!rules_words_allow(s, &ru->common, rules_relation_slot(rs, r)) ||
+          !may_relate(ru, names, types, topic) ||
+          !rules_needs_met(&ru->common, grams))
         continue;
-      rc = run_rule(ru, s, &sr);
+      rc = run_relation_rule(ru, s, &sr);
     }
   }
   if (rc == RAWI_OK)

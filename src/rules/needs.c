@@ -125,7 +125,7 @@ static int has_bar(const char *p, const char *end) {
 }
 
 typedef struct needs_walk {
-  rule *r;
+  rule_common *r;
   uint8_t alt;   /* the top-level alternative walked */
   uint8_t found; /* needs found in it */
   int failed;    /* the pattern is beyond the analysis */
@@ -149,7 +149,7 @@ static int long_enough(const char *from, const char *to) {
 }
 
 static void add_need(needs_walk *w, const char *from, const char *to) {
-  rule *r = w->r;
+  rule_common *r = w->r;
   if (r->n_needs == RULES_MAX_NEEDS || !long_enough(from, to))
     return; /* fewer needs make a weaker test, never a wrong one */
   r->needs[r->n_needs++] = (rule_need){.from = (uint32_t)(from - r->pattern),
@@ -210,7 +210,7 @@ static void seq_needs(needs_walk *w, const char *p, const char *end) {
     add_need(w, run, end);
 }
 
-static void find_needs(rule *r) {
+static void find_needs(rule_common *r) {
   const char *pat = r->pattern, *end = pat + strlen(pat);
   r->n_needs = r->n_need_alts = 0;
   /* (?i) and (?x) change what a literal matches. A rule anchored at the
@@ -263,7 +263,7 @@ void rules_grams(const char *text, size_t len, uint64_t *grams) {
 }
 
 /* Each literal alternative of need k in turn: fn(ctx, from, to). */
-static void each_alternative(const rule *r, const rule_need *n,
+static void each_alternative(const rule_common *r, const rule_need *n,
                              void (*fn)(void *, const char *, const char *),
                              void *ctx) {
   const char *p = r->pattern + n->from, *end = r->pattern + n->to;
@@ -297,7 +297,7 @@ static void fill_alt(void *ctx, const char *from, const char *to) {
   f->n += n + 1;
 }
 
-int rules_find_needs(rule *r, const rawi_allocator *a) {
+int rules_find_needs(rule_common *r, const rawi_allocator *a) {
   find_needs(r);
   if (!r->n_needs)
     return RAWI_OK;
@@ -324,7 +324,8 @@ static int has_gram(const uint64_t *grams, unsigned b) {
 
 /* May a text with these grams hold one of need n's alternatives (has it
  * every gram of one)? */
-static int need_met(const rule *r, const rule_need *n, const uint64_t *grams) {
+static int need_met(const rule_common *r, const rule_need *n,
+                    const uint64_t *grams) {
   const uint16_t *v = r->need_bits + n->bits_at, *end = v + n->n_bits;
   for (; v < end; v += *v + 1) {
     uint16_t i = 1;
@@ -336,7 +337,7 @@ static int need_met(const rule *r, const rule_need *n, const uint64_t *grams) {
   return 0;
 }
 
-int rules_needs_met(const rule *r, const uint64_t *grams) {
+int rules_needs_met(const rule_common *r, const uint64_t *grams) {
   if (!r->n_needs)
     return 1;
   for (uint8_t alt = 0; alt < r->n_need_alts; alt++) {

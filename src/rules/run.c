@@ -5,8 +5,6 @@
  * view offset of each token kept, so a match maps back to tokens, to the
  * proclitic reading a capture starts at, and so to the original text.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdio.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -15,30 +13,8 @@
 #include "util/mem.h"
 #include "util/utf8.h"
 
-/* PCRE2 limits per match attempt: enough for any sane rule on a long
- * sentence, small enough that a catastrophic pattern ends in microseconds
- * to milliseconds, not hours. */
-#define MATCH_LIMIT 200000
-#define DEPTH_LIMIT 2000
-#define HEAP_LIMIT_KB 8192
-
-/* PCRE2 counts its match limit afresh at every start position, so a rule
- * that stays just under it costs MATCH_LIMIT steps at each: minutes on a
- * sentence of a megabyte. A rule has a budget per sentence instead: the
- * per-position limit is RULE_BUDGET over the places it may start (bytes
- * of the view, or its anchors), between MATCH_LIMIT_MIN and MATCH_LIMIT.
- * The shipped rules need at most 100 steps at a position with the JIT
- * and 1 000 interpreted (news-dev and the relation tests, measured by
- * lowering the limit), so the floor leaves them room on any sentence;
- * a rule over its limit is skipped on the sentence and reported as one
- * that hit a PCRE2 limit. Work per rule and sentence: at most RULE_BUDGET
- * steps on a sentence up to 2 000 bytes (RULE_BUDGET / MATCH_LIMIT_MIN),
- * MATCH_LIMIT_MIN a byte beyond. */
-#define RULE_BUDGET 4000000
-#define MATCH_LIMIT_MIN 2000
-
 typedef struct sentence_ctx {
-  const rule *r;
+  const entity_rule *r;
   const text_doc *d;
   const gz_marks *marks;
   size_t mark_first, mark_end; /* marks of this sentence */
@@ -49,25 +25,6 @@ typedef struct sentence_ctx {
   const uint32_t *mark_at;     /* index of each token's first mark */
   uint32_t *span_from;         /* per span's call: where it started */
 } sentence_ctx;
-
-void rules_scratch_init(rules_scratch *s, const rawi_allocator *alloc) {
-  *s = (rules_scratch){.alloc = alloc};
-}
-
-void rules_scratch_free(rules_scratch *s) {
-  pcre2_match_data_free((pcre2_match_data *)s->match_data);
-  pcre2_match_context_free((pcre2_match_context *)s->match_context);
-  pcre2_general_context_free((pcre2_general_context *)s->pcre_general);
-  rawi_mem_free(s->alloc, s->view);
-  rawi_mem_free(s->alloc, s->starts);
-  rawi_mem_free(s->alloc, s->tok_of);
-  rawi_mem_free(s->alloc, s->fired);
-  rawi_mem_free(s->alloc, s->types_at);
-  rawi_mem_free(s->alloc, s->mark_at);
-  rawi_mem_free(s->alloc, s->anchor_at);
-  rawi_mem_free(s->alloc, s->word_hit);
-  *s = (rules_scratch){.alloc = s->alloc};
-}
 
 /* Token (relative to the sentence) starting at or containing view offset
  * off (a space belongs to the token before it); *inside gets the offset
@@ -240,12 +197,13 @@ static uint32_t marked_reading(const sentence_ctx *c, uint32_t t) {
 
 /* Callout n checks class reference n-1 of the running rule: 0 goes on,
  * 1 makes PCRE2 backtrack. */
-static int on_callout(pcre2_callout_block *cb, void *data) {
+static int on_callout(pattern_callout *cb, void *data) {
   const sentence_ctx *c = data;
-  if (cb->callout_number == 0 || cb->callout_number > c->r->n_calls)
+  uint32_t n = pattern_callout_number(cb);
+  if (n == 0 || n > c->r->n_calls)
     return 0;
-  const rule_call *call = &c->r->calls[cb->callout_number - 1];
-  size_t at = cb->current_position;
+  const rule_call *call = &c->r->calls[n - 1];
+  size_t at = pattern_callout_position(cb);
   if (call->more) /* no other callout runs between a span's start and this */
     return span_goes_on(c, call->ref, c->span_from[call->span - 1], at) ? 0 : 1;
   if (call->starts) {
@@ -257,63 +215,17 @@ static int on_callout(pcre2_callout_block *cb, void *data) {
   }
   if (call->negate)
     return one_token_marked(c, call->ref, at) ? 1 : 0;
-  if (call->group >= cb->capture_top)
-    return 1;
-  PCRE2_SIZE s = cb->offset_vector[2 * call->group];
-  PCRE2_SIZE e = cb->offset_vector[2 * call->group + 1];
-  if (s == PCRE2_UNSET)
+  size_t s, e;
+  if (!pattern_callout_group(cb, call->group, &s, &e))
     return 1;
   return marked(c, call->ref, s, e) == !call->negate ? 0 : 1;
 }
 
-void rules_set_budget(rules_scratch *s, size_t starts) {
-  size_t per = starts ? RULE_BUDGET / starts : MATCH_LIMIT;
-  per = per < MATCH_LIMIT_MIN ? MATCH_LIMIT_MIN
-        : per > MATCH_LIMIT   ? MATCH_LIMIT
-                              : per;
-  pcre2_set_match_limit((pcre2_match_context *)s->match_context, (uint32_t)per);
-}
-
-int rules_match_failed(rules_scratch *s, const rule *r, int rc) {
-  if (rc == PCRE2_ERROR_NOMEMORY)
-    return RAWI_ERR_NOMEM;
-  /* any other failure (a bad offset, a bad option) is rawi's mistake, not
-   * the rule's: fail the document rather than report a limit */
-  if (rc != PCRE2_ERROR_MATCHLIMIT && rc != PCRE2_ERROR_DEPTHLIMIT &&
-      rc != PCRE2_ERROR_HEAPLIMIT && rc != PCRE2_ERROR_JIT_STACKLIMIT)
-    return RAWI_ERR_INVALID;
-  s->limit_hits++;
-  s->limit_rule = r->name;
-  return RAWI_OK;
-}
-
 static int ensure_scratch(rules_scratch *s, const ruleset *rs) {
-  if (!s->pcre_general && !(s->pcre_general = rules_pcre_general(s->alloc)))
+  if (rules_scratch_ready(s, rs))
     return RAWI_ERR_NOMEM;
-  if (!s->match_context) {
-    pcre2_match_context *mc = pcre2_match_context_create(s->pcre_general);
-    if (!mc)
-      return RAWI_ERR_NOMEM;
-    pcre2_set_match_limit(mc, MATCH_LIMIT);
-    pcre2_set_depth_limit(mc, DEPTH_LIMIT);
-    pcre2_set_heap_limit(mc, HEAP_LIMIT_KB);
-    s->match_context = mc;
-  }
-  /* one session serves every language: the match data must hold the
-   * captures of the ruleset at hand, which may have more than the last */
-  if (s->match_data && s->match_pairs < rs->ovector_pairs + 1) {
-    pcre2_match_data_free((pcre2_match_data *)s->match_data);
-    s->match_data = NULL;
-  }
-  if (!s->match_data) {
-    s->match_data =
-        pcre2_match_data_create(rs->ovector_pairs + 1, s->pcre_general);
-    if (!s->match_data)
-      return RAWI_ERR_NOMEM;
-    s->match_pairs = rs->ovector_pairs + 1;
-  }
   return rawi_mem_grow(s->alloc, (void **)&s->fired, &s->cap_fired,
-                       rs->n_rules + 1, 1);
+                       rs->n_entity_rules + 1, 1);
 }
 
 /* Per token of the sentence: which types of marks start there, and where
@@ -386,10 +298,10 @@ static int triggered(const ruleset *rs, rules_scratch *s, const text_doc *d,
       break;
     }
   int any = 0;
-  for (size_t r = 0; r < rs->n_rules; r++) {
-    const rule *ru = &rs->rules[r];
-    int line = ru->trigger_classes || ru->n_trigger_words;
-    int fire = ru->type >= 0 && (ru->requires & present) == ru->requires &&
+  for (size_t r = 0; r < rs->n_entity_rules; r++) {
+    const entity_rule *ru = &rs->entity_rules[r];
+    int line = ru->trigger_classes || ru->common.n_trigger_words;
+    int fire = (ru->requires & present) == ru->requires &&
                (!line || (ru->trigger_classes & present) ||
                 (s->word_hit[r] & RULES_TRIGGER_WORD)) &&
                !(s->word_hit[r] & RULES_UNLESS_WORD);
@@ -400,8 +312,9 @@ static int triggered(const ruleset *rs, rules_scratch *s, const text_doc *d,
 }
 
 /* A match's capture [s, e) as a mention candidate of rule r. */
-static int emit(const sentence_ctx *c, const rule *r, uint32_t order, size_t s,
-                size_t e, mention_table *out) {
+static int add_candidate(const sentence_ctx *c, const entity_rule *r,
+                         uint32_t order, size_t s, size_t e,
+                         mention_table *out) {
   size_t inside;
   uint32_t t0 = token_at(c, s, &inside);
   long t1 = token_ending_at(c, e);
@@ -415,7 +328,7 @@ static int emit(const sentence_ctx *c, const rule *r, uint32_t order, size_t s,
   mention m = {.tok_first = c->first + t0,
                .tok_end = c->first + (uint32_t)t1 + 1,
                .split = k,
-               .src_line = (uint32_t)r->line,
+               .src_line = (uint32_t)r->common.line,
                .type = (uint16_t)r->type,
                .kind = MENTION_NAME,
                .source = SOURCE_RULE,
@@ -448,9 +361,9 @@ static int emit(const sentence_ctx *c, const rule *r, uint32_t order, size_t s,
     return RAWI_OK;
   memcpy(name, d->text + b0, b1 - b0);
   name[b1 - b0] = '\0';
-  int rc = mention_add(out, d, &m, id, name, r->file, 0);
+  int rc = mention_add(out, d, &m, id, name, r->common.file, 0);
   if (rc == RAWI_OK)
-    rc = mention_set_rule(out, out->n_mentions - 1, r->name);
+    rc = mention_set_rule(out, out->n_mentions - 1, r->common.name);
   return rc;
 }
 
@@ -513,14 +426,10 @@ static int anchor_offsets(rules_scratch *s, const sentence_ctx *c,
 }
 
 /* The next offset at or after `at` where a match of r may start: any for
- * an unanchored rule, the next token for one that starts at tokens, else
- * the next anchor (*k walks them); -1 when none. */
-static long next_start(const rules_scratch *s, const rule *r, size_t at,
-                       size_t len, size_t n_anchors, size_t *k) {
-  if (r->at_tokens) {
-    size_t t = rules_next_token(s->view, len, at);
-    return t > len ? -1 : (long)t;
-  }
+ * an unanchored rule, else the next anchor (*k walks them); -1 when
+ * none. */
+static long next_start(const rules_scratch *s, const entity_rule *r, size_t at,
+                       size_t n_anchors, size_t *k) {
   if (!r->anchors)
     return (long)at;
   while (*k < n_anchors && s->anchor_at[*k] < at)
@@ -528,45 +437,45 @@ static long next_start(const rules_scratch *s, const rule *r, size_t at,
   return *k < n_anchors ? (long)s->anchor_at[(*k)++] : -1;
 }
 
-/* All non-overlapping matches of one rule in the view. An anchored rule
- * (compiled PCRE2_ANCHORED) is tried at each of its anchors in turn, one
- * that starts at tokens at each token, which finds the same leftmost
- * matches as a scan of every offset (with the same limit at each offset
- * tried: PCRE2 counts it per start). */
-static int run_rule(const rule *r, uint32_t order, rules_scratch *s,
-                    sentence_ctx *c, size_t len, mention_table *out) {
-  pcre2_match_data *md = s->match_data;
-  pcre2_match_context *mc = s->match_context;
+/* All non-overlapping matches of one entity rule in the view. An anchored
+ * rule (compiled PCRE2_ANCHORED) is tried at each of its anchors in turn,
+ * which finds the same leftmost matches as a scan of every offset (with
+ * the same limit at each offset tried: PCRE2 counts it per start). */
+static int run_entity_rule(const entity_rule *r, uint32_t order,
+                           rules_scratch *s, sentence_ctx *c, size_t len,
+                           mention_table *out) {
   size_t n_anchors = 0, k = 0;
   if (r->anchors && anchor_offsets(s, c, r->anchors, &n_anchors))
     return RAWI_ERR_NOMEM;
-  rules_set_budget(s, r->anchors ? n_anchors : len + 1);
+  pattern_set_budget(&s->matcher, r->anchors ? n_anchors : len + 1);
   c->r = r;
-  pcre2_set_callout(mc, on_callout, c);
+  pattern_set_callout(&s->matcher, on_callout, c);
   for (size_t at = 0; at <= len;) {
-    long from = next_start(s, r, at, len, n_anchors, &k);
+    long from = next_start(s, r, at, n_anchors, &k);
     if (from < 0)
       break;
-    int rc = pcre2_match((const pcre2_code *)r->code, (PCRE2_SPTR)s->view, len,
-                         (size_t)from, PCRE2_NO_UTF_CHECK, md, mc);
-    if (rc == PCRE2_ERROR_NOMATCH && (r->anchors || r->at_tokens)) {
+    int rc = rules_match(s, &r->common, s->view, len, (size_t)from);
+    if (rc == PATTERN_LIMIT) /* skips this rule here; the rest goes on */
+      return RAWI_OK;
+    if (rc < 0)
+      return rc;
+    if (rc == PATTERN_NO_MATCH && r->anchors) {
       at = (size_t)from + 1;
       continue;
     }
-    if (rc == PCRE2_ERROR_NOMATCH)
+    if (rc == PATTERN_NO_MATCH)
       break;
-    if (rc < 0) /* a limit skips this rule here; the rest goes on */
-      return rules_match_failed(s, r, rc);
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    PCRE2_SIZE cs = ov[2 * r->group], ce = ov[2 * r->group + 1];
-    if (cs == PCRE2_UNSET && r->group2)
-      cs = ov[2 * r->group2], ce = ov[2 * r->group2 + 1];
-    if (cs != PCRE2_UNSET && ce > cs) {
-      int e = emit(c, r, order, cs, ce, out);
+    size_t cs, ce, ms = 0, me = 0;
+    int got = pattern_group(&s->matcher, r->group, &cs, &ce);
+    if (!got && r->group2)
+      got = pattern_group(&s->matcher, r->group2, &cs, &ce);
+    if (got && ce > cs) {
+      int e = add_candidate(c, r, order, cs, ce, out);
       if (e)
         return e;
     }
-    at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    pattern_group(&s->matcher, 0, &ms, &me);
+    at = me > ms ? me : ms + 1;
     /* never restart inside a UTF-8 sequence */
     while (at < len && ((unsigned char)s->view[at] & 0xC0) == 0x80)
       at++;
@@ -578,7 +487,7 @@ int rules_run(const ruleset *rs, uint32_t order, rules_scratch *s,
               const text_doc *d, const gz_marks *marks, mention_table *out) {
   s->limit_hits = 0; /* even when nothing runs: no count from the last doc */
   s->limit_rule = NULL;
-  if (!rs->n_rules || !d->n_tokens)
+  if (!rs->n_entity_rules || !d->n_tokens)
     return RAWI_OK;
   int rc = ensure_scratch(s, rs);
   size_t mk = 0;
@@ -608,9 +517,11 @@ int rules_run(const ruleset *rs, uint32_t order, rules_scratch *s,
     if ((rc = index_marks(s, &c)))
       break;
     rules_grams(s->view, len, s->grams);
-    for (size_t r = 0; r < rs->n_rules && rc == RAWI_OK; r++)
-      if (s->fired[r] && rules_needs_met(&rs->rules[r], s->grams))
-        rc = run_rule(&rs->rules[r], order + (uint32_t)r, s, &c, len, out);
+    for (size_t r = 0; r < rs->n_entity_rules && rc == RAWI_OK; r++) {
+      const entity_rule *ru = &rs->entity_rules[r];
+      if (s->fired[r] && rules_needs_met(&ru->common, s->grams))
+        rc = run_entity_rule(ru, order + (uint32_t)r, s, &c, len, out);
+    }
   }
   return rc;
 }

@@ -31,10 +31,22 @@ static void put(ruleset *rs, const char *w, uint32_t who) {
   rs->word_text[i] = w;
 }
 
+/* Put rule r's words into the table under its slot. */
+static void put_words(ruleset *rs, const rule_common *r, size_t slot) {
+  for (size_t i = 0; i < r->n_trigger_words; i++)
+    put(rs, r->trigger_words[i], (uint32_t)slot << 2 | RULES_TRIGGER_WORD);
+  for (size_t i = 0; i < r->n_unless_words; i++)
+    put(rs, r->unless_words[i], (uint32_t)slot << 2 | RULES_UNLESS_WORD);
+}
+
 int rules_words_build(ruleset *rs) {
   size_t n = 0, cap = 16;
-  for (size_t r = 0; r < rs->n_rules; r++)
-    n += rs->rules[r].n_trigger_words + rs->rules[r].n_unless_words;
+  for (size_t r = 0; r < rs->n_entity_rules; r++)
+    n += rs->entity_rules[r].common.n_trigger_words +
+         rs->entity_rules[r].common.n_unless_words;
+  for (size_t r = 0; r < rs->n_relation_rules; r++)
+    n += rs->relation_rules[r].common.n_trigger_words +
+         rs->relation_rules[r].common.n_unless_words;
   while (cap < n * 2)
     cap *= 2;
   rules_words_free(rs);
@@ -47,22 +59,20 @@ int rules_words_build(ruleset *rs) {
   }
   memset(rs->word_hash, 0, cap * sizeof *rs->word_hash);
   rs->n_word_slots = cap;
-  for (size_t r = 0; r < rs->n_rules; r++) {
-    const rule *ru = &rs->rules[r];
-    for (size_t i = 0; i < ru->n_trigger_words; i++)
-      put(rs, ru->trigger_words[i], (uint32_t)r << 2 | RULES_TRIGGER_WORD);
-    for (size_t i = 0; i < ru->n_unless_words; i++)
-      put(rs, ru->unless_words[i], (uint32_t)r << 2 | RULES_UNLESS_WORD);
-  }
+  for (size_t r = 0; r < rs->n_entity_rules; r++)
+    put_words(rs, &rs->entity_rules[r].common, r);
+  for (size_t r = 0; r < rs->n_relation_rules; r++)
+    put_words(rs, &rs->relation_rules[r].common, rules_relation_slot(rs, r));
   return RAWI_OK;
 }
 
 int rules_sentence_words(const ruleset *rs, rules_scratch *s, const text_doc *d,
                          uint32_t first, uint32_t count) {
+  size_t slots = rs->n_entity_rules + rs->n_relation_rules;
   if (rawi_mem_grow(s->alloc, (void **)&s->word_hit, &s->cap_word_hit,
-                    rs->n_rules + 1, 1))
+                    slots + 1, 1))
     return RAWI_ERR_NOMEM;
-  memset(s->word_hit, 0, rs->n_rules);
+  memset(s->word_hit, 0, slots);
   if (!rs->n_word_slots)
     return RAWI_OK;
   size_t mask = rs->n_word_slots - 1;
@@ -83,8 +93,9 @@ int rules_sentence_words(const ruleset *rs, rules_scratch *s, const text_doc *d,
   return RAWI_OK;
 }
 
-int rules_words_allow(const rules_scratch *s, const ruleset *rs, size_t r) {
-  uint8_t hit = s->word_hit[r];
+int rules_words_allow(const rules_scratch *s, const rule_common *r,
+                      size_t slot) {
+  uint8_t hit = s->word_hit[slot];
   return !(hit & RULES_UNLESS_WORD) &&
-         (!rs->rules[r].n_trigger_words || (hit & RULES_TRIGGER_WORD));
+         (!r->n_trigger_words || (hit & RULES_TRIGGER_WORD));
 }

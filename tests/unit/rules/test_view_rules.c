@@ -38,7 +38,7 @@ static void test_starts_at_token(void **state) {
  * alternative joined by &, the alternatives by ;. */
 static const char *needs(const char *pattern) {
   static char out[1024];
-  rule r = {.pattern = (char *)pattern};
+  rule_common r = {.pattern = (char *)pattern};
   assert_int_equal(rules_find_needs(&r, &rawi_default_allocator), RAWI_OK);
   rawi_mem_free(&rawi_default_allocator, r.need_bits);
   size_t n = 0;
@@ -101,7 +101,7 @@ static void test_find_needs(void **state) {
 }
 
 static int met(const char *pattern, const char *view) {
-  rule r = {.pattern = (char *)pattern};
+  rule_common r = {.pattern = (char *)pattern};
   assert_int_equal(rules_find_needs(&r, &rawi_default_allocator), RAWI_OK);
   uint64_t grams[RULES_GRAM_BITS / 64];
   rules_grams(view, strlen(view), grams);
