@@ -142,7 +142,7 @@ static void add(const char *code, const char *name, const char *attrs) {
  * name and when it is a name, not a qualifier ("Congo (Republic)").  Other
  * names are added as they are.
  */
-static void add_split(const char *code, const char *name, const char *attrs) {
+static void add_reading(const char *code, const char *name, const char *attrs) {
   static const char *qualifiers[] = {"Republic", "جمهورية", "SAR",
                                      "Keeling",  "كيلينغ",  "منطقة إدارية خاصة",
                                      NULL};
@@ -197,7 +197,7 @@ static void add_alternatives(const char *lang, const char *table,
       continue;
     snprintf(lower, sizeof lower, "%c%c", tolower((unsigned char)(*c)[0]),
              tolower((unsigned char)(*c)[1]));
-    add_split(lower, name, attrs);
+    add_reading(lower, name, attrs);
   }
   ures_close(tab);
   ures_close(bundle);
@@ -329,7 +329,7 @@ int main(int argc, char **argv) {
       n_deferred++;
       continue;
     }
-    add_split(lower, name, "");
+    add_reading(lower, name, "");
   }
   add_alternatives(lang, "Countries%short", "alt=short", codes);
   add_alternatives(lang, "Countries%variant", "alt=variant", codes);

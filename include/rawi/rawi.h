@@ -55,7 +55,7 @@
  *     mutable state.
  *
  * Structs that grow (sizes and versions)
- *   - Structs the library fills for the caller (rawi_token, rawi_split,
+ *   - Structs the library fills for the caller (rawi_token, rawi_reading,
  *     rawi_sentence, rawi_entity, rawi_mention, rawi_candidate,
  *     rawi_relation, rawi_example_counts, rawi_image_stats) may gain
  *     fields at their end in a later version, never lose or move one.
@@ -321,8 +321,8 @@ typedef struct rawi_token {
   size_t text_len;
   const char *norm; /**< normalised form, NUL-terminated */
   size_t norm_len;
-  size_t split_count; /**< proclitic candidates; >= 1, the first is the
-                           unsplit token */
+  size_t reading_count; /**< proclitic readings; >= 1, the first is the
+                           whole token */
 } rawi_token;
 
 /**
@@ -333,13 +333,13 @@ typedef struct rawi_token {
  * contraction لل was split (للمالكي: prefix "ل", stem "لمالكي",
  * stem_norm "المالكي").
  */
-typedef struct rawi_split {
+typedef struct rawi_reading {
   const char *prefix;
   rawi_span stem;
   const char *stem_norm; /**< NUL-terminated */
   size_t stem_norm_len;
   int article; /**< 1 when the stem begins with the article */
-} rawi_split;
+} rawi_reading;
 
 /** A sentence: a run of tokens, with its span in the original text. */
 typedef struct rawi_sentence {
@@ -378,10 +378,10 @@ RAWI_API int rawi_doc_token_sized(const rawi_doc *doc, size_t i,
                                   rawi_token *out, size_t size);
 
 /** Fill *out with proclitic reading k (0 = unsplit) of token i. */
-#define rawi_doc_split(doc, i, k, out)                                         \
-  rawi_doc_split_sized((doc), (i), (k), (out), sizeof *(out))
-RAWI_API int rawi_doc_split_sized(const rawi_doc *doc, size_t i, size_t k,
-                                  rawi_split *out, size_t size);
+#define rawi_doc_reading(doc, i, k, out)                                       \
+  rawi_doc_reading_sized((doc), (i), (k), (out), sizeof *(out))
+RAWI_API int rawi_doc_reading_sized(const rawi_doc *doc, size_t i, size_t k,
+                                    rawi_reading *out, size_t size);
 
 /** Fill *out with sentence i. */
 #define rawi_doc_sentence(doc, i, out)                                         \

@@ -31,7 +31,7 @@ size_t rawi_doc_token_count(const rawi_doc *d) {
 }
 
 size_t rawi_doc_reading_count(const rawi_doc *d) {
-  return d ? d->t.n_splits : 0;
+  return d ? d->t.n_readings : 0;
 }
 
 size_t rawi_doc_sentence_count(const rawi_doc *d) {
@@ -60,18 +60,18 @@ int rawi_doc_token_sized(const rawi_doc *d, size_t i, rawi_token *caller,
   out->text_len = t->byte_end - t->byte_start;
   out->norm = d->t.pool + t->norm_off;
   out->norm_len = t->norm_len;
-  out->split_count = t->split_count;
+  out->reading_count = t->reading_count;
   return api_fill(caller, size, &full, sizeof full);
 }
 
-int rawi_doc_split_sized(const rawi_doc *d, size_t i, size_t k,
-                         rawi_split *caller, size_t size) {
+int rawi_doc_reading_sized(const rawi_doc *d, size_t i, size_t k,
+                           rawi_reading *caller, size_t size) {
   if (!d || !caller || !size || i >= d->t.n_tokens ||
-      k >= d->t.tokens[i].split_count)
+      k >= d->t.tokens[i].reading_count)
     return RAWI_ERR_INVALID;
-  rawi_split full = {0}, *out = &full;
+  rawi_reading full = {0}, *out = &full;
   const text_token *t = &d->t.tokens[i];
-  text_split sp = text_reading(&d->t, t, (uint32_t)k);
+  text_reading sp = text_reading_at(&d->t, t, (uint32_t)k);
   out->prefix = text_prefix_names[sp.prefix];
   out->stem = span_of(sp.stem_byte, t->byte_end, sp.stem_cp, t->cp_end);
   out->stem_norm = d->t.pool + sp.norm_off;
@@ -147,7 +147,7 @@ int rawi_doc_mention_sized(const rawi_doc *d, size_t i, size_t k,
       k >= d->m.entities[i].count)
     return RAWI_ERR_INVALID;
   rawi_mention full = {0};
-  fill_mention(d, &d->m.mentions[d->m.order[d->m.entities[i].first + k]],
+  fill_mention(d, &d->m.mentions[d->m.by_entity[d->m.entities[i].first + k]],
                &full);
   return api_fill(caller, size, &full, sizeof full);
 }
@@ -195,7 +195,7 @@ int rawi_doc_relation_sized(const rawi_doc *d, size_t i, rawi_relation *caller,
   const relation *r = &d->rel.v[i];
   out->subject = r->subject;
   out->object = r->object;
-  out->predicate = relate_predicate_at(r->predicate)->name;
+  out->predicate = doc_predicate_at(r->predicate)->name;
   out->confidence = r->confidence;
   out->rule_file = r->rule->file;
   out->rule = r->rule->name;

@@ -58,7 +58,7 @@ static int edge_is(const rawi_doc *d, size_t s, size_t o, const char *expect,
 /* Edges of relation rule r in d, as "'subject -> object'". */
 static void produced_edges(const rawi_doc *d, const relation_rule *r,
                            const char *expect, produced *p) {
-  int symmetric = relate_predicate_at(r->relation)->symmetric;
+  int symmetric = doc_predicate_at(r->relation)->symmetric;
   for (size_t i = 0; i < rawi_doc_relation_count(d); i++) {
     rawi_relation rel;
     rawi_doc_relation(d, i, &rel);

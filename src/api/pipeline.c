@@ -64,7 +64,7 @@ int rawi_normalize(rawi_session *s, const char *text, size_t len,
   if (!s || !out || (!text && len))
     return rawi_error_set(err, RAWI_ERR_INVALID, "invalid argument");
   text_doc *d = &s->norm_doc;
-  d->n_tokens = d->n_splits = d->n_sentences = d->n_pool = 0;
+  d->n_tokens = d->n_readings = d->n_sentences = d->n_pool = 0;
   d->text = text ? text : "";
   d->len = len;
   int rc = text_analyze(&s->model->text, &s->text, d, err);

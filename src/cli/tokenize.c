@@ -47,9 +47,9 @@ static void token_json(rawi_strbuf *b, const rawi_doc *doc, size_t i) {
   rawi_strbuf_addc(b, '"');
   span_json(b, &t.span);
   rawi_strbuf_adds(b, ",\"clitics\":[");
-  for (size_t k = 1; k < t.split_count; k++) {
-    rawi_split s;
-    rawi_doc_split(doc, i, k, &s);
+  for (size_t k = 1; k < t.reading_count; k++) {
+    rawi_reading s;
+    rawi_doc_reading(doc, i, k, &s);
     rawi_strbuf_adds(b, k > 1 ? ",{\"prefix\":" : "{\"prefix\":");
     rawi_strbuf_json(b, s.prefix, strlen(s.prefix));
     rawi_strbuf_adds(b, ",\"stem\":");

@@ -13,7 +13,7 @@ void mention_table_init(mention_table *t, const rawi_allocator *alloc) {
 void mention_table_free(mention_table *t) {
   rawi_mem_free(t->alloc, t->mentions);
   rawi_mem_free(t->alloc, t->entities);
-  rawi_mem_free(t->alloc, t->order);
+  rawi_mem_free(t->alloc, t->by_entity);
   rawi_strbuf_free(&t->strings);
   rawi_map_free(&t->copied);
 }
@@ -42,7 +42,7 @@ static uint32_t add_norm(mention_table *t, const text_doc *d, const mention *m,
                          uint32_t *len) {
   uint32_t off = (uint32_t)t->strings.len;
   const text_token *first = &d->tokens[m->tok_first];
-  text_split sp = text_reading(d, first, m->split);
+  text_reading sp = text_reading_at(d, first, m->reading);
   rawi_strbuf_add(&t->strings, d->pool + sp.norm_off, sp.norm_len);
   for (uint32_t i = m->tok_first + 1; i < m->tok_end; i++) {
     const text_token *tk = &d->tokens[i];
@@ -94,7 +94,7 @@ int mention_add_pooled(mention_table *t, const text_doc *d, const mention *m) {
   *out = *m;
   const text_token *first = &d->tokens[m->tok_first];
   const text_token *last = &d->tokens[m->tok_end - 1];
-  text_split sp = text_reading(d, first, m->split);
+  text_reading sp = text_reading_at(d, first, m->reading);
   out->byte_start = sp.stem_byte;
   out->cp_start = sp.stem_cp;
   out->byte_end = last->byte_end;
@@ -128,7 +128,7 @@ int mention_respan(mention_table *t, const text_doc *d, size_t i,
   mention *m = &t->mentions[i];
   if (tok_first != m->tok_first) {
     m->tok_first = tok_first;
-    m->split = 0;
+    m->reading = 0;
     m->byte_start = d->tokens[tok_first].byte_start;
     m->cp_start = d->tokens[tok_first].cp_start;
   }

@@ -29,7 +29,7 @@ enum mention_source { SOURCE_GAZETTEER, SOURCE_RULE, SOURCE_ALIAS };
 
 typedef struct mention {
   uint32_t tok_first, tok_end; /* tokens [first, end) */
-  uint32_t split;              /* reading of the first token (index) */
+  uint32_t reading;            /* reading of the first token (index) */
   uint32_t byte_start, byte_end, cp_start, cp_end;
   uint32_t norm_off, norm_len; /* in mention_table.strings */
   uint32_t id_off, name_off;   /* entity id and canonical name, same pool */
@@ -57,7 +57,7 @@ enum { ADOPT_NONE, ADOPT_INSIDE, ADOPT_EXACT };
 
 typedef struct entity {
   uint32_t id_off, name_off;
-  uint32_t first, count; /* into mention_table.order */
+  uint32_t first, count; /* into mention_table.by_entity */
   uint16_t type;
 } entity;
 
@@ -67,7 +67,7 @@ typedef struct mention_table {
   size_t n_mentions, cap_mentions;
   entity *entities;
   size_t n_entities, cap_entities;
-  uint32_t *order; /* mention indices grouped by entity */
+  uint32_t *by_entity; /* mention indices grouped by entity */
   rawi_strbuf strings;
   rawi_map copied; /* stable string -> its copy in strings */
 } mention_table;

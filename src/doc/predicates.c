@@ -10,7 +10,7 @@
 #define T(ID) (1u << DOC_##ID)
 _Static_assert(DOC_N_TYPES <= 32, "argument type masks have 32 bits");
 
-static const relate_predicate predicates[] = {
+static const doc_predicate predicates[] = {
     /* name, subject types, object types, symmetric, event, implied by */
     {"met_with", T(PERSON), T(PERSON), 1, 1, NULL},
     {"advised", T(PERSON), T(PERSON) | T(ORGANIZATION) | T(COUNTRY), 0, 0,
@@ -33,7 +33,7 @@ static const relate_predicate predicates[] = {
 
 #define N_PREDICATES (sizeof predicates / sizeof *predicates)
 
-int relate_predicate_index(const char *name, size_t len) {
+int doc_predicate_index(const char *name, size_t len) {
   for (size_t i = 0; i < N_PREDICATES; i++)
     if (strlen(predicates[i].name) == len &&
         !memcmp(predicates[i].name, name, len))
@@ -41,15 +41,15 @@ int relate_predicate_index(const char *name, size_t len) {
   return -1;
 }
 
-const relate_predicate *relate_predicate_at(int i) {
+const doc_predicate *doc_predicate_at(int i) {
   return i >= 0 && (size_t)i < N_PREDICATES ? &predicates[i] : NULL;
 }
 
-const relate_predicate *relate_predicate_named(const char *name) {
-  return relate_predicate_at(relate_predicate_index(name, strlen(name)));
+const doc_predicate *doc_predicate_named(const char *name) {
+  return doc_predicate_at(doc_predicate_index(name, strlen(name)));
 }
 
-size_t relate_predicate_list(char *buf, size_t cap, const char *last) {
+size_t doc_predicate_list(char *buf, size_t cap, const char *last) {
   size_t n = 0;
   if (cap)
     buf[0] = '\0';

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef struct relate_predicate {
+typedef struct doc_predicate {
   const char *name;
   uint32_t subject_types, object_types; /* bit per type id (doc/types.h) */
   int symmetric; /* stored in one canonical order; gold may be either way */
@@ -23,17 +23,17 @@ typedef struct relate_predicate {
   const char *implied_by; /* a stronger predicate: an edge of it between the
                            * same ends makes this one redundant (the leader
                            * of a body is not also listed as its official) */
-} relate_predicate;
+} doc_predicate;
 
 /* The row of predicate i, or NULL. */
-const relate_predicate *relate_predicate_at(int i);
+const doc_predicate *doc_predicate_at(int i);
 /* The number of the predicate named name[0..len), or -1. */
-int relate_predicate_index(const char *name, size_t len);
+int doc_predicate_index(const char *name, size_t len);
 /* The row of the predicate named `name`, or NULL. */
-const relate_predicate *relate_predicate_named(const char *name);
+const doc_predicate *doc_predicate_named(const char *name);
 /* The predicate names for messages, ", " between them and `last` before
  * the last one: (" or ") gives "met_with, advised, ... or killed". Into
  * buf[cap] (cut to fit, NUL-terminated); returns its length. */
-size_t relate_predicate_list(char *buf, size_t cap, const char *last);
+size_t doc_predicate_list(char *buf, size_t cap, const char *last);
 
 #endif

@@ -28,20 +28,20 @@ typedef struct text_token {
   uint32_t byte_start, byte_end;
   uint32_t cp_start, cp_end;
   uint32_t norm_off, norm_len; /* into text_doc.pool */
-  uint32_t split_first;        /* readings 1.. are splits[split_first..] */
+  uint32_t reading_first;      /* readings 1.. are readings[reading_first..] */
   uint8_t kind;                /* rawi_token_kind */
-  uint8_t split_count;         /* readings, the unsplit one included */
+  uint8_t reading_count;       /* readings, the unsplit one included */
   uint8_t flags;
 } text_token;
 
 /* A proclitic reading. Reading 0 of a token is the token itself and is not
- * stored (most tokens have no other); text_reading() returns any. */
-typedef struct text_split {
+ * stored (most tokens have no other); text_reading_at() returns any. */
+typedef struct text_reading {
   uint32_t stem_byte, stem_cp; /* stem start; it ends where the token does */
   uint32_t norm_off, norm_len; /* stem's normalised form, in the pool */
   uint8_t prefix;              /* index into text_prefix_names */
   uint8_t article;             /* stem begins with the article ال */
-} text_split;
+} text_reading;
 
 typedef struct text_sentence {
   uint32_t first, count;
@@ -54,8 +54,8 @@ typedef struct text_doc {
   size_t len;
   text_token *tokens;
   size_t n_tokens, cap_tokens;
-  text_split *splits;
-  size_t n_splits, cap_splits;
+  text_reading *readings;
+  size_t n_readings, cap_readings;
   text_sentence *sentences;
   size_t n_sentences, cap_sentences;
   char *pool;
@@ -68,13 +68,13 @@ typedef struct text_doc {
 } text_doc;
 
 /* Reading k of token t (0 = unsplit). */
-static inline text_split text_reading(const text_doc *d, const text_token *t,
-                                      uint32_t k) {
+static inline text_reading text_reading_at(const text_doc *d,
+                                           const text_token *t, uint32_t k) {
   if (k == 0)
-    return (text_split){
+    return (text_reading){
         t->byte_start, t->cp_start, t->norm_off,
         t->norm_len,   0,           (uint8_t)((t->flags & TOK_ARTICLE) != 0)};
-  return d->splits[t->split_first + k - 1];
+  return d->readings[t->reading_first + k - 1];
 }
 
 void text_doc_free(text_doc *d);
@@ -83,7 +83,8 @@ void text_doc_free(text_doc *d);
  * first). */
 static inline uint64_t text_reading_hash(const text_doc *d, uint32_t t,
                                          uint32_t k) {
-  return d->hashes[k == 0 ? t : d->n_tokens + d->tokens[t].split_first + k - 1];
+  return d
+      ->hashes[k == 0 ? t : d->n_tokens + d->tokens[t].reading_first + k - 1];
 }
 
 #endif

@@ -604,7 +604,7 @@ static int rel_match(const gold_rel *r, doc_score *s, const char *a,
   const strset *A = names_or_empty(s, a), *B = names_or_empty(s, b);
   if (set_meets(&r->sub, A) && set_meets(&r->obj, B))
     return 1;
-  const relate_predicate *pr = relate_predicate_named(r->pred);
+  const doc_predicate *pr = doc_predicate_named(r->pred);
   return pr && pr->symmetric && set_meets(&r->sub, B) && set_meets(&r->obj, A);
 }
 

@@ -323,7 +323,7 @@ static int spelled_by_path(const text_doc *d, const field *f) {
 static int surface_path(gz_builder *b, const field *f, uint32_t *node,
                         int *spelled, size_t *words, rawi_error *err) {
   text_doc *d = &b->doc;
-  d->n_tokens = d->n_splits = d->n_sentences = d->n_pool = 0;
+  d->n_tokens = d->n_readings = d->n_sentences = d->n_pool = 0;
   d->text = f->s;
   d->len = f->len;
   int rc = text_analyze(b->tm, &b->scratch, d, err);
@@ -547,7 +547,7 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s, size_t len,
                           &e.attrs)) ||
       (rc = add_entry(b, &e)))
     return rc;
-  return type == GZ_PERSON ? add_family_name(b, f, n, &e) : RAWI_OK;
+  return type == DOC_PERSON ? add_family_name(b, f, n, &e) : RAWI_OK;
 }
 
 static int is_blank_or_comment(const char *s, size_t len) {

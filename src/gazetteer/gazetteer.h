@@ -57,16 +57,10 @@
 
 /* Entity types produce entities; class types (TITLE, GIVEN_NAME, ...) are
  * word lists that rules refer to and never become entities themselves.
- * The entity types are doc/types.h's, in its order; GZ_PERSON and the
- * others name the ones stages treat apart (a person's name parts, an
- * organisation's initials). */
+ * The entity types are doc/types.h's (DOC_PERSON, ...), in its order;
+ * the word classes are numbered after them. */
 enum gz_type {
-  GZ_PERSON = DOC_PERSON,
-  GZ_ORGANIZATION = DOC_ORGANIZATION,
-  GZ_COUNTRY = DOC_COUNTRY,
-  GZ_LOCATION = DOC_LOCATION,
-  GZ_N_ENTITY_TYPES = DOC_N_TYPES,
-  GZ_TITLE = GZ_N_ENTITY_TYPES,
+  GZ_TITLE = DOC_N_TYPES, /* the classes follow the entity types */
   GZ_GIVEN_NAME,
   GZ_FAMILY_NAME,
   GZ_ORG_HEAD,
@@ -87,7 +81,7 @@ int gz_type_index(const char *name, size_t len);
 int gz_ref_index(const char *name, size_t len);
 const char *gz_type_name(int type);
 static inline int gz_is_entity_type(int t) {
-  return t < GZ_N_ENTITY_TYPES;
+  return t < DOC_N_TYPES;
 }
 
 /* --- image layout ---------------------------------------------------- */

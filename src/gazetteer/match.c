@@ -50,7 +50,7 @@ static const char *item(const text_doc *d, size_t x, size_t *len) {
     *len = d->tokens[x].norm_len;
     return d->pool + d->tokens[x].norm_off;
   }
-  const text_split *sp = &d->splits[x - d->n_tokens];
+  const text_reading *sp = &d->readings[x - d->n_tokens];
   *len = (sp->prefix & 1) ? SIZE_MAX : sp->norm_len;
   return d->pool + sp->norm_off;
 }
@@ -103,7 +103,7 @@ static word_id cached_word(gz_word_cache *c, const gz_image *g, size_t img,
  * ids[n_tokens + s] for stored reading s. */
 static void word_ids(const gz_image *g, size_t img, const text_doc *d,
                      gz_word_cache *cache, word_id *ids) {
-  size_t n = d->n_tokens + d->n_splits;
+  size_t n = d->n_tokens + d->n_readings;
   for (size_t x = 0; x < n; x++) {
     size_t len;
     const char *s = item(d, x, &len);
@@ -115,7 +115,7 @@ static void word_ids(const gz_image *g, size_t img, const text_doc *d,
 static word_id reading_id(const text_doc *d, const word_id *ids, uint32_t tok,
                           uint32_t k) {
   return k == 0 ? ids[tok]
-                : ids[d->n_tokens + d->tokens[tok].split_first + k - 1];
+                : ids[d->n_tokens + d->tokens[tok].reading_first + k - 1];
 }
 
 static int add_mark(gz_marks *out, const gz_mark *m) {
@@ -132,7 +132,7 @@ static int add_mark(gz_marks *out, const gz_mark *m) {
 static int node_marks(const gz_image *g, uint32_t img, const text_doc *d,
                       uint32_t i, uint32_t j, uint32_t k, uint32_t entry,
                       gz_marks *out) {
-  uint32_t b0 = text_reading(d, &d->tokens[i], k).stem_byte;
+  uint32_t b0 = text_reading_at(d, &d->tokens[i], k).stem_byte;
   uint32_t b1 = d->tokens[j].byte_end;
   uint32_t seen = 0; /* bit per type already marked here */
   for (uint32_t e = entry; e != GZ_NONE; e++) {
@@ -158,7 +158,7 @@ static int marks_at(const gz_image *g, uint32_t img, const text_doc *d,
                     const word_id *ids, uint32_t i, uint32_t end,
                     gz_marks *out) {
   const text_token *t = &d->tokens[i];
-  for (uint32_t k = 0; k < t->split_count; k++) {
+  for (uint32_t k = 0; k < t->reading_count; k++) {
     word_id root = reading_id(d, ids, i, k);
     if (root.first == NO_PATH)
       continue;
@@ -178,9 +178,9 @@ static int marks_at(const gz_image *g, uint32_t img, const text_doc *d,
 
 /* Is mark m of one token only, and of type class (a whole token when
  * split is 0, a proclitic reading otherwise)? */
-static int one_token(const gz_mark *m, int split) {
+static int one_token(const gz_mark *m, int reading) {
   return m->tok_end == m->tok_first + 1 &&
-         (split ? m->split != 0 : m->split == 0);
+         (reading ? m->reading != 0 : m->reading == 0);
 }
 
 static int is_name_type(int type) {
@@ -224,7 +224,7 @@ int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
       !(cache->slots = rawi_mem_calloc(cache->alloc, GZ_WORD_CACHE_SLOTS,
                                        sizeof *cache->slots)))
     return RAWI_ERR_NOMEM;
-  size_t per = d->n_tokens + d->n_splits;
+  size_t per = d->n_tokens + d->n_readings;
   word_id *ids = rawi_mem_alloc(out->alloc, per * n_imgs * sizeof *ids);
   int rc = ids ? RAWI_OK : RAWI_ERR_NOMEM;
   for (size_t g = 0; g < n_imgs && rc == RAWI_OK; g++)
@@ -287,12 +287,12 @@ size_t gz_namesakes(const gz_image *const *imgs, const gz_marks *marks,
                     const text_doc *d, uint32_t first, uint32_t end, uint32_t k,
                     gz_namesake *out, size_t cap) {
   size_t n = 0, total = 0;
-  uint32_t b0 = text_reading(d, &d->tokens[first], k).stem_byte;
+  uint32_t b0 = text_reading_at(d, &d->tokens[first], k).stem_byte;
   uint32_t b1 = d->tokens[end - 1].byte_end;
   for (size_t i = gz_first_mark_at(marks, first);
        i < marks->n && marks->v[i].tok_first == first; i++) {
     const gz_mark *mk = &marks->v[i];
-    if (mk->type != GZ_FAMILY_NAME || mk->tok_end != end || mk->split != k)
+    if (mk->type != GZ_FAMILY_NAME || mk->tok_end != end || mk->reading != k)
       continue;
     const gz_image *g = imgs[mk->img];
     for (uint32_t e = mk->entry; e != GZ_NONE; e++) {
@@ -405,13 +405,13 @@ int gz_candidates(const gz_image *const *imgs, const gz_marks *marks,
   uint32_t src_off = 0;
   for (size_t i = 0; i < marks->n; i++) {
     const gz_mark *mk = &marks->v[i];
-    if (mk->type >= GZ_N_ENTITY_TYPES && mk->type != GZ_DEMONYM)
+    if (mk->type >= DOC_N_TYPES && mk->type != GZ_DEMONYM)
       continue;
     const gz_image *g = imgs[mk->img];
     const gz_entry *e = &g->entries[mk->entry];
     mention m = {.tok_first = mk->tok_first,
                  .tok_end = mk->tok_end,
-                 .split = mk->split,
+                 .reading = mk->reading,
                  .src_line = e->line,
                  .type = e->type,
                  .kind =

@@ -10,7 +10,7 @@
  * them; entity-type marks become mention candidates. */
 typedef struct gz_mark {
   uint32_t tok_first, tok_end; /* tokens [first, end) */
-  uint8_t split;               /* reading of the first token */
+  uint8_t reading;             /* reading of the first token */
   uint8_t img;                 /* which image */
   uint16_t type;
   uint32_t entry;

@@ -5,13 +5,12 @@
 #include "gazetteer/gazetteer.h"
 
 /* The word classes that follow them. */
-static const char *const class_names[GZ_N_TYPES - GZ_N_ENTITY_TYPES] = {
+static const char *const class_names[GZ_N_TYPES - DOC_N_TYPES] = {
     "TITLE",       "GIVEN_NAME", "FAMILY_NAME", "ORG_HEAD",  "LOC_HEAD",
     "REPORT_VERB", "TRIGGER",    "STOPWORD",    "NAME_TOKEN"};
 
 static const char *type_name_at(int i) {
-  return i < GZ_N_ENTITY_TYPES ? doc_type_at(i)->name
-                               : class_names[i - GZ_N_ENTITY_TYPES];
+  return i < DOC_N_TYPES ? doc_type_at(i)->name : class_names[i - DOC_N_TYPES];
 }
 
 int gz_type_index(const char *name, size_t len) {

@@ -84,8 +84,8 @@ static int merge_entities(graph *g, rawi_error *err) {
 /* Whether predicate atom p is symmetric in rawi's schema (met_with). */
 static int symmetric(const graph *g, uint32_t p) {
   const char *name = graph_atom_str(g, p);
-  const relate_predicate *pr =
-      relate_predicate_at(relate_predicate_index(name, strlen(name)));
+  const doc_predicate *pr =
+      doc_predicate_at(doc_predicate_index(name, strlen(name)));
   return pr && pr->symmetric;
 }
 

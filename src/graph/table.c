@@ -237,7 +237,7 @@ int graph_name_words(graph *g, uint32_t e, const char *text, rawi_error *err) {
   if (rc)
     return rc;
   text_doc *d = &g->norm;
-  d->n_tokens = d->n_splits = d->n_sentences = d->n_pool = 0;
+  d->n_tokens = d->n_readings = d->n_sentences = d->n_pool = 0;
   d->text = text;
   d->len = strlen(text);
   if ((rc = text_analyze(&g->text, &g->scratch, d, err)))

@@ -70,7 +70,7 @@ static role role_of(const gz_image *const *imgs, const gz_mark *mk,
     r.head_len = h->norm_len;
     return r;
   }
-  text_split sp = text_reading(d, &d->tokens[mk->tok_first], mk->split);
+  text_reading sp = text_reading_at(d, &d->tokens[mk->tok_first], mk->reading);
   r.head = d->pool + sp.norm_off;
   r.head_len = sp.norm_len;
   if (sp.article && r.head_len > 4) { /* ال is four bytes */
@@ -105,8 +105,8 @@ int discourse_is_that(const text_doc *d, uint32_t t) {
       "\xd8\xa7\xd9\x86\xd9\x87\xd8\xa7", "\xd8\xa7\xd9\x86\xd9\x87\xd9\x85",
       "that"};
   const text_token *tk = &d->tokens[t];
-  for (uint32_t k = 0; k < tk->split_count; k++) { /* وأن، بأنه */
-    text_split sp = text_reading(d, tk, k);
+  for (uint32_t k = 0; k < tk->reading_count; k++) { /* وأن، بأنه */
+    text_reading sp = text_reading_at(d, tk, k);
     for (size_t i = 0; i < sizeof that / sizeof *that; i++)
       if (sp.norm_len == strlen(that[i]) &&
           !memcmp(d->pool + sp.norm_off, that[i], sp.norm_len))
@@ -142,16 +142,16 @@ static uint32_t named_by(const discourse *dc, const text_doc *d,
   if (is_latin(d, first) && end < sentence_end &&
       (norm_is(d, end, "of") || norm_is(d, end, "'") ||
        (dc->covered[end] != NONE &&
-        m->mentions[dc->covered[end]].type != GZ_PERSON)))
+        m->mentions[dc->covered[end]].type != DOC_PERSON)))
     *described = 1;
   uint32_t words = 0;
   for (uint32_t t = end; t < sentence_end && words <= TITLE_REACH;) {
     uint32_t w = dc->covered[t];
     if (w != NONE) {
       const mention *mn = &m->mentions[w];
-      if (mn->type == GZ_PERSON && mn->kind == MENTION_NAME)
+      if (mn->type == DOC_PERSON && mn->kind == MENTION_NAME)
         return w;
-      if (t == end && (mn->kind == MENTION_DEMONYM || mn->type == GZ_COUNTRY))
+      if (t == end && (mn->kind == MENTION_DEMONYM || mn->type == DOC_COUNTRY))
         *described = 1;
       t = mn->tok_end;
     } else {
@@ -168,7 +168,7 @@ static uint32_t named_by(const discourse *dc, const text_doc *d,
   for (int k = 0; k < 3 && b > 0 && is_latin(d, first); k++) {
     uint32_t w = dc->covered[b - 1];
     if (w != NONE && (m->mentions[w].kind == MENTION_DEMONYM ||
-                      m->mentions[w].type == GZ_COUNTRY))
+                      m->mentions[w].type == DOC_COUNTRY))
       b = m->mentions[w].tok_first;
     else if (norm_is(d, b - 1, "the") || norm_is(d, b - 1, "a") ||
              norm_is(d, b - 1, "an"))
@@ -181,14 +181,14 @@ static uint32_t named_by(const discourse *dc, const text_doc *d,
     b--; /* English: a comma, never the full stop of the sentence before */
   if (b > 0 && dc->covered[b - 1] != NONE) {
     const mention *mn = &m->mentions[dc->covered[b - 1]];
-    if (mn->type == GZ_PERSON && mn->kind == MENTION_NAME && mn->tok_end == b)
+    if (mn->type == DOC_PERSON && mn->kind == MENTION_NAME && mn->tok_end == b)
       return dc->covered[b - 1];
   }
   return NONE;
 }
 
 static int is_definite(const text_doc *d, const gz_mark *mk) {
-  if (text_reading(d, &d->tokens[mk->tok_first], mk->split).article)
+  if (text_reading_at(d, &d->tokens[mk->tok_first], mk->reading).article)
     return 1;
   if (mk->tok_first == 0)
     return 0;
@@ -269,7 +269,7 @@ static void find_roles(discourse *dc, const gz_image *const *imgs,
 }
 
 /* A reading's norm without the article. */
-static const char *bare(const text_doc *d, text_split sp, size_t *n) {
+static const char *bare(const text_doc *d, text_reading sp, size_t *n) {
   const char *h = d->pool + sp.norm_off;
   *n = sp.norm_len;
   if (sp.article && *n > 4) { /* ال is four bytes */
@@ -280,7 +280,7 @@ static const char *bare(const text_doc *d, text_split sp, size_t *n) {
 }
 
 /* Hash of a reading's norm without the article. */
-static uint64_t head_hash(const text_doc *d, text_split sp) {
+static uint64_t head_hash(const text_doc *d, text_reading sp) {
   size_t n;
   const char *h = bare(d, sp, &n);
   return rawi_hash_bytes(h, n) & ~1ull; /* UINT64_MAX stays free */
@@ -288,16 +288,16 @@ static uint64_t head_hash(const text_doc *d, text_split sp) {
 
 /* The head word of an organisation mention: its own first word (حزب
  * التحرير) or the head written just before it (حركة [النهضة]). */
-static text_split org_head_reading(const gz_marks *marks,
-                                   const uint32_t *covered, const text_doc *d,
-                                   const mention *mn) {
+static text_reading org_head_reading(const gz_marks *marks,
+                                     const uint32_t *covered, const text_doc *d,
+                                     const mention *mn) {
   uint32_t t = mn->tok_first;
   if (marks && t > 0 && covered[t - 1] == NONE)
     for (size_t k = gz_first_mark_at(marks, t - 1);
          k < marks->n && marks->v[k].tok_first == t - 1; k++)
       if (marks->v[k].type == GZ_ORG_HEAD && marks->v[k].tok_end == t)
-        return text_reading(d, &d->tokens[t - 1], marks->v[k].split);
-  return text_reading(d, &d->tokens[t], mn->split);
+        return text_reading_at(d, &d->tokens[t - 1], marks->v[k].reading);
+  return text_reading_at(d, &d->tokens[t], mn->reading);
 }
 
 static uint64_t org_head(const discourse *dc, const gz_marks *marks,
@@ -362,7 +362,7 @@ static int find_org_nouns(discourse *dc, const gz_marks *marks,
                           const text_doc *d, const mention_table *m) {
   size_t n = 0;
   for (size_t k = 0; k < m->n_mentions; k++)
-    n += !m->mentions[k].lost && m->mentions[k].type == GZ_ORGANIZATION &&
+    n += !m->mentions[k].lost && m->mentions[k].type == DOC_ORGANIZATION &&
          m->mentions[k].kind == MENTION_NAME;
   if (!n)
     return RAWI_OK;
@@ -374,7 +374,7 @@ static int find_org_nouns(discourse *dc, const gz_marks *marks,
   n = 0;
   for (size_t k = 0; k < m->n_mentions; k++) {
     const mention *mn = &m->mentions[k];
-    if (!mn->lost && mn->type == GZ_ORGANIZATION && mn->kind == MENTION_NAME)
+    if (!mn->lost && mn->type == DOC_ORGANIZATION && mn->kind == MENTION_NAME)
       orgs[n++] =
           (org_at){mn->tok_end, (uint32_t)k, org_head(dc, marks, d, mn)};
   }
@@ -398,8 +398,8 @@ static int find_org_nouns(discourse *dc, const gz_marks *marks,
         *slot = orgs[j].mention;
     }
     uint32_t *hit = rawi_map_get(
-        &best,
-        head_hash(d, text_reading(d, &d->tokens[mk->tok_first], mk->split)));
+        &best, head_hash(d, text_reading_at(d, &d->tokens[mk->tok_first],
+                                            mk->reading)));
     if (hit) {
       dc->stand_for[mk->tok_first] = *hit;
       dc->stand_end[mk->tok_first] = mk->tok_end;
@@ -421,7 +421,7 @@ static void find_country_nouns(discourse *dc, const text_doc *d,
   for (uint32_t t = 0; t < d->n_tokens; t++) {
     uint32_t w = dc->covered[t];
     if (w != NONE) {
-      if (m->mentions[w].type == GZ_COUNTRY)
+      if (m->mentions[w].type == DOC_COUNTRY)
         last = w;
       continue;
     }
@@ -429,8 +429,8 @@ static void find_country_nouns(discourse *dc, const text_doc *d,
         (t + 1 < d->n_tokens && dc->covered[t + 1] != NONE))
       continue;
     const text_token *tk = &d->tokens[t];
-    for (uint32_t k = 0; k < tk->split_count; k++) {
-      text_split sp = text_reading(d, tk, k);
+    for (uint32_t k = 0; k < tk->reading_count; k++) {
+      text_reading sp = text_reading_at(d, tk, k);
       for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
         if (sp.norm_len == strlen(nouns[i]) &&
             !memcmp(d->pool + sp.norm_off, nouns[i], sp.norm_len)) {
@@ -456,7 +456,7 @@ static uint32_t org_antecedent(const text_doc *d, const mention_table *m,
     uint32_t end = back ? sen->first + sen->count : tok, best = NONE;
     for (size_t i = 0; i < m->n_mentions; i++) {
       const mention *mn = &m->mentions[i];
-      if (!mn->lost && mn->type == GZ_ORGANIZATION &&
+      if (!mn->lost && mn->type == DOC_ORGANIZATION &&
           mn->kind == MENTION_NAME && mn->tok_first >= sen->first &&
           mn->tok_end <= end &&
           (best == NONE || mn->tok_first < m->mentions[best].tok_first))

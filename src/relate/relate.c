@@ -60,17 +60,17 @@ static uint32_t put_token(view *v, const text_doc *d, const mention_table *m,
                           uint32_t t) {
   uint32_t w = start_of[t], end = t + 1;
   const mention *mn = NULL;
-  text_split sp = {0};
+  text_reading sp = {0};
   if (w != NONE) {
     mn = &m->mentions[w];
-    sp = text_reading(d, &d->tokens[t], mn->split);
+    sp = text_reading_at(d, &d->tokens[t], mn->reading);
     end = mn->tok_end;
   } else if ((w = dc->stand_for[t]) != NONE) {
     mn = &m->mentions[w];
     /* the role noun's proclitics without its article: وللوزير -> و+ل */
     const text_token *tk = &d->tokens[t];
-    for (uint32_t k = 1; k < tk->split_count; k++) {
-      text_split r = text_reading(d, tk, k);
+    for (uint32_t k = 1; k < tk->reading_count; k++) {
+      text_reading r = text_reading_at(d, tk, k);
       r.prefix &= ~1u; /* text_prefix_names: odd ones add ال */
       if (strlen(text_prefix_names[r.prefix]) >
           strlen(text_prefix_names[sp.prefix]))
@@ -277,7 +277,7 @@ static int add_edge(const site *at, const relation_rule *r, uint32_t ms,
                     uint32_t mo, double conf, int planned) {
   relation_table *out = at->out;
   const mention_table *m = at->m;
-  const relate_predicate *pr = relate_predicate_at(r->relation);
+  const doc_predicate *pr = doc_predicate_at(r->relation);
   const mention *a = &m->mentions[ms], *b = &m->mentions[mo];
   /* a demonym may stand for its country as an object (رئيس الوزراء
    * العراقي), never as a subject */
@@ -326,7 +326,7 @@ static uint32_t person_at(const view *v, const mention_table *m, size_t from,
                           size_t to) {
   for (size_t i = 0; i < v->n_slots; i++)
     if (v->slots[i].start >= from && v->slots[i].end <= to)
-      return m->mentions[v->slots[i].mention].type == GZ_PERSON &&
+      return m->mentions[v->slots[i].mention].type == DOC_PERSON &&
                      m->mentions[v->slots[i].mention].kind == MENTION_NAME
                  ? v->slots[i].mention
                  : NONE;
@@ -438,7 +438,7 @@ static int take_match(const sentence_run *sr, const relation_rule *r,
     return RAWI_OK;
   /* cue words speak of events: ولم يكشف الرئيس الفرنسي ماكرون still
    * names France's president */
-  int event = relate_predicate_at(r->relation)->event;
+  int event = doc_predicate_at(r->relation)->event;
   uint8_t cues = event ? cues_of(v, sr->dc, sr->count, ms, me) : 0;
   if ((cues & CUE_BLOCK) || (event && v->no_events))
     return RAWI_OK;
@@ -469,7 +469,7 @@ static int take_match(const sentence_run *sr, const relation_rule *r,
   /* a subject written before its object is in subject position (an
    * apposition such as رئيس تشيلي بوريتش writes it after) */
   if (e == RAWI_OK && !implicit && sr->out->n > before &&
-      sr->m->mentions[subj].type == GZ_PERSON &&
+      sr->m->mentions[subj].type == DOC_PERSON &&
       v->slots[ks].start < v->slots[ko].start)
     *sr->topic = subj;
   return e;
@@ -531,13 +531,13 @@ static void slot_types(const view *v, const mention_table *m, uint32_t *names,
  * found would be dropped (and so would its topic change). */
 static int may_relate(const relation_rule *r, uint32_t names, uint32_t any,
                       uint32_t topic) {
-  const relate_predicate *pr = relate_predicate_at(r->relation);
-  uint32_t subjects = names | (topic != NONE ? 1u << GZ_PERSON : 0);
+  const doc_predicate *pr = doc_predicate_at(r->relation);
+  uint32_t subjects = names | (topic != NONE ? 1u << DOC_PERSON : 0);
   return (pr->object_types & any) && (pr->subject_types & subjects);
 }
 
 /* Drop edges a stronger predicate between the same ends makes redundant
- * (relate_predicate.implied_by), keeping the others in order. */
+ * (doc_predicate.implied_by), keeping the others in order. */
 static int drop_implied(relation_table *out) {
   rawi_map have;
   rawi_map_init(&have, out->alloc);
@@ -553,8 +553,8 @@ static int drop_implied(relation_table *out) {
   size_t kept = 0;
   for (size_t i = 0; i < out->n && rc == RAWI_OK; i++) {
     const relation *e = &out->v[i];
-    const char *by = relate_predicate_at(e->predicate)->implied_by;
-    int q = by ? relate_predicate_index(by, strlen(by)) : -1;
+    const char *by = doc_predicate_at(e->predicate)->implied_by;
+    int q = by ? doc_predicate_index(by, strlen(by)) : -1;
     uint64_t key =
         ((uint64_t)e->subject << 40 ^ (uint64_t)e->object << 16 ^ (uint64_t)q) &
         ~1ull;
@@ -607,7 +607,7 @@ int relate_run(const ruleset *rs, rules_scratch *s, const gz_image *const *imgs,
       placeholders += start_of[t] != NONE || dc.stand_for[t] != NONE;
     /* a sentence opening with a person makes it the topic */
     uint32_t opener = start_of[sen->first];
-    if (opener != NONE && m->mentions[opener].type == GZ_PERSON &&
+    if (opener != NONE && m->mentions[opener].type == DOC_PERSON &&
         m->mentions[opener].kind == MENTION_NAME)
       topic = opener;
     if (placeholders < (topic == NONE ? 2u : 1u) || is_question(d, sen))

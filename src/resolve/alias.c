@@ -150,7 +150,7 @@ static const char *id_of(const alias_ctx *c, uint32_t m) {
 }
 
 static int is_person_name(const mention *m) {
-  return !m->lost && m->kind == MENTION_NAME && m->type == GZ_PERSON;
+  return !m->lost && m->kind == MENTION_NAME && m->type == DOC_PERSON;
 }
 
 /* A rule's person whose id was made from its own name. */
@@ -161,7 +161,7 @@ static int derived_person(const mention *m) {
 
 /* The reading of token k inside mention m. */
 static uint32_t reading_in(const mention *m, uint32_t k) {
-  return k == m->tok_first ? m->split : 0;
+  return k == m->tok_first ? m->reading : 0;
 }
 
 /* "ال" starts the norm s[0..n) (and something is left after it). */
@@ -170,7 +170,7 @@ static int with_article(const char *s, size_t n) {
 }
 
 static int token_article(const text_doc *d, uint32_t t, uint32_t k) {
-  text_split sp = text_reading(d, &d->tokens[t], k);
+  text_reading sp = text_reading_at(d, &d->tokens[t], k);
   return with_article(d->pool + sp.norm_off, sp.norm_len);
 }
 
@@ -335,7 +335,7 @@ static int derived_ids(alias_ctx *c) {
     if (m->lost || m->kind != MENTION_NAME || m->source != SOURCE_RULE ||
         !m->derived || m->adopted != ADOPT_NONE)
       continue;
-    int person = m->type == GZ_PERSON;
+    int person = m->type == DOC_PERSON;
     uint32_t core =
         person ? resolve_core_first(d, m, c->title_end) : m->tok_first;
     uint32_t k = reading_in(m, core);
@@ -347,7 +347,7 @@ static int derived_ids(alias_ctx *c) {
       name_person_id(key, id, sizeof id);
     else
       resolve_derived_id(m->type, key, id, sizeof id);
-    uint32_t b0 = text_reading(d, &d->tokens[core], k).stem_byte;
+    uint32_t b0 = text_reading_at(d, &d->tokens[core], k).stem_byte;
     drop_possessive(t, d, m, b0);
     m->id_off = mention_copy(t, id, strlen(id));
     m->name_off = mention_copy(t, d->text + b0, m->byte_end - b0);
@@ -461,24 +461,24 @@ static int index_forms(alias_ctx *c) {
     const mention *m = &t->mentions[i];
     if (m->lost || m->kind != MENTION_NAME)
       continue;
-    c->core[i] = m->type == GZ_PERSON
+    c->core[i] = m->type == DOC_PERSON
                      ? resolve_core_first(c->d, m, c->title_end)
                      : m->tok_first;
-    if (m->type == GZ_PERSON)
+    if (m->type == DOC_PERSON)
       rc = lend_person(c, (uint32_t)i);
     else if (m->source == SOURCE_RULE)
       rc = lend(c, FORM_WHOLE, t->strings.data + m->norm_off, m->norm_len,
                 (uint32_t)i, 0, 0);
-    if (rc == RAWI_OK && m->type == GZ_ORGANIZATION)
+    if (rc == RAWI_OK && m->type == DOC_ORGANIZATION)
       rc = lend_org(c, (uint32_t)i);
-    if (rc == RAWI_OK && m->type == GZ_ORGANIZATION)
+    if (rc == RAWI_OK && m->type == DOC_ORGANIZATION)
       rc = m->tok_end == m->tok_first + 1
                ? lend(c, FORM_ACRONYM, buf,
                       acronym(c->d, m->tok_first, buf, sizeof buf), (uint32_t)i,
                       0, 1)
                : lend(c, FORM_INITIALS, buf, initials(c->d, m, buf, sizeof buf),
                       (uint32_t)i, 0, 1);
-    if (rc == RAWI_OK && m->type == GZ_ORGANIZATION &&
+    if (rc == RAWI_OK && m->type == DOC_ORGANIZATION &&
         m->tok_end > m->tok_first + 1)
       rc = lend(c, FORM_INITIALS, buf, acronym_after(c->d, m, buf, sizeof buf),
                 (uint32_t)i, 0, 1);
@@ -688,9 +688,9 @@ static int relink_short(alias_ctx *c, uint32_t i) {
     uint32_t w = one_entity(c, FORM_ORG, key, n, i);
     if (w == NONE)
       w = one_entity(c, FORM_HEADLESS, key, n, i);
-    if (w != NONE && c->t->mentions[w].type == GZ_ORGANIZATION) {
+    if (w != NONE && c->t->mentions[w].type == DOC_ORGANIZATION) {
       choice org = {w, 0, {0}};
-      c->t->mentions[i].type = GZ_ORGANIZATION;
+      c->t->mentions[i].type = DOC_ORGANIZATION;
       return take(c, i, &org);
     }
   }
@@ -741,7 +741,7 @@ static int relink_org(alias_ctx *c, uint32_t i) {
 static int relink_lead(alias_ctx *c, uint32_t i) {
   const mention *m = &c->t->mentions[i];
   char key[KEY_CAP];
-  if (m->lost || m->kind != MENTION_NAME || m->type != GZ_ORGANIZATION ||
+  if (m->lost || m->kind != MENTION_NAME || m->type != DOC_ORGANIZATION ||
       m->tok_end != m->tok_first + 1)
     return RAWI_OK;
   uint32_t w = one_entity(c, FORM_LEAD, key,
@@ -768,7 +768,7 @@ static int relink_rule_names(alias_ctx *c, size_t n) {
     }
   for (size_t i = 0; i < n && rc == RAWI_OK; i++) {
     const mention *m = &c->t->mentions[i];
-    if (!m->lost && m->kind == MENTION_NAME && m->type == GZ_ORGANIZATION &&
+    if (!m->lost && m->kind == MENTION_NAME && m->type == DOC_ORGANIZATION &&
         m->source == SOURCE_RULE && m->derived && m->adopted == ADOPT_NONE)
       rc = relink_org(c, (uint32_t)i);
   }
@@ -782,7 +782,7 @@ static int relink_rule_names(alias_ctx *c, size_t n) {
 /* The normalised form of tokens [i, i + len) read with reading k. */
 static size_t span_norm(const text_doc *d, uint32_t i, uint32_t len, uint32_t k,
                         char *buf, size_t cap) {
-  text_split sp = text_reading(d, &d->tokens[i], k);
+  text_reading sp = text_reading_at(d, &d->tokens[i], k);
   size_t n = 0;
   if (sp.norm_len >= cap)
     return 0;
@@ -806,7 +806,7 @@ static int add_alias(alias_ctx *c, const choice *ch, uint32_t i, uint32_t len,
   mention_table *t = c->t;
   mention m = {.tok_first = i,
                .tok_end = i + len,
-               .split = k,
+               .reading = k,
                .kind = MENTION_NAME,
                .source = SOURCE_ALIAS};
   if (ch->winner != NONE) {
@@ -825,7 +825,7 @@ static int add_alias(alias_ctx *c, const choice *ch, uint32_t i, uint32_t len,
       return rc;
     m.src_file_off = mention_stable(t, gz_str(g, g->sources[ch->who.source]));
     m.src_line = ch->who.line;
-    m.type = GZ_PERSON;
+    m.type = DOC_PERSON;
   }
   if (t->strings.failed || mention_add_pooled(t, c->d, &m))
     return RAWI_ERR_NOMEM;
@@ -845,7 +845,7 @@ static int demonym_as_name(const alias_ctx *c, uint32_t i, uint32_t first,
   if (owner[p] != NONE && c->t->mentions[owner[p]].kind == MENTION_DEMONYM)
     return 1;
   /* a definite word, proclitics or not (الجيش, بالجيش) */
-  for (uint32_t k = 0; k < c->d->tokens[p].split_count; k++)
+  for (uint32_t k = 0; k < c->d->tokens[p].reading_count; k++)
     if (token_article(c->d, p, k))
       return 0;
   return 1;
@@ -889,7 +889,7 @@ static choice bare_choice(const alias_ctx *c, uint32_t i, uint32_t len,
  * after a verb of speech, and the document names رايد فواد الخطيب in full). */
 static int absorbable(const mention *m, uint32_t i, uint32_t len) {
   return m->source == SOURCE_RULE && m->kind == MENTION_NAME &&
-         m->type == GZ_PERSON && m->tok_first >= i && m->tok_end <= i + len &&
+         m->type == DOC_PERSON && m->tok_first >= i && m->tok_end <= i + len &&
          m->tok_end - m->tok_first < len;
 }
 
@@ -930,8 +930,8 @@ static int may_end(const alias_ctx *c, uint32_t j) {
     return 1; /* joined in the key: عبد الفتاح, نصر الله */
   if (c->n_initials && acronym(d, j, key, sizeof key))
     return 1;
-  for (uint32_t k = 0; k < d->tokens[j].split_count; k++) {
-    text_split sp = text_reading(d, &d->tokens[j], k);
+  for (uint32_t k = 0; k < d->tokens[j].reading_count; k++) {
+    text_reading sp = text_reading_at(d, &d->tokens[j], k);
     size_t n = name_key(d, j, j + 1, k, key, sizeof key);
     if ((n && rawi_map_get(&c->ends, form_hash(KEY_WORD, key, n))) ||
         rawi_map_get(&c->ends,
@@ -949,7 +949,7 @@ static int find_bare(alias_ctx *c, const uint32_t *owner) {
   for (uint32_t j = 0; j < d->n_tokens; j++) {
     const mention *m = owner[j] != NONE ? &c->t->mentions[owner[j]] : NULL;
     ends[j] = (uint8_t)(!m || m->kind == MENTION_DEMONYM ||
-                        (m->source == SOURCE_RULE && m->type == GZ_PERSON)) &&
+                        (m->source == SOURCE_RULE && m->type == DOC_PERSON)) &&
               d->tokens[j].kind != RAWI_TOKEN_PUNCT && may_end(c, j);
   }
   int rc = RAWI_OK;
@@ -963,8 +963,8 @@ static int find_bare(alias_ctx *c, const uint32_t *owner) {
             !open_span(c, owner, i, len, &dem, &absorbed) ||
             (dem != NONE && !demonym_as_name(c, i, first, owner)))
           continue;
-        for (uint32_t k = 0; k < d->tokens[i].split_count && !flen; k++) {
-          if (text_reading(d, &d->tokens[i], k).prefix & 1)
+        for (uint32_t k = 0; k < d->tokens[i].reading_count && !flen; k++) {
+          if (text_reading_at(d, &d->tokens[i], k).prefix & 1)
             continue; /* a reading without the article written: names.c drops it
                        */
           ch = bare_choice(c, i, len, k, dem != NONE);

@@ -22,7 +22,7 @@
 /* The norm of token t, read with reading k. */
 static const char *word_of(const text_doc *d, uint32_t t, uint32_t k,
                            size_t *n) {
-  text_split sp = text_reading(d, &d->tokens[t], k);
+  text_reading sp = text_reading_at(d, &d->tokens[t], k);
   *n = sp.norm_len;
   return d->pool + sp.norm_off;
 }
@@ -121,7 +121,7 @@ static size_t unpossessed(const char *s, size_t n) {
 /* name_key, and for a name that is no person's (person 0) name_plain_key:
  * no article, al- or hamza rule, no joined words. */
 static size_t key_of(const text_doc *d, uint32_t first, uint32_t end,
-                     uint32_t split, char *buf, size_t cap, int person) {
+                     uint32_t reading, char *buf, size_t cap, int person) {
   size_t at = 0;
   int words = (int)name_words(d, first, end), seen = 0, glue = 0;
   if (!cap)
@@ -130,7 +130,7 @@ static size_t key_of(const text_doc *d, uint32_t first, uint32_t end,
     if (d->tokens[t].kind == RAWI_TOKEN_PUNCT)
       continue;
     size_t n;
-    const char *s = word_of(d, t, t == first ? split : 0, &n);
+    const char *s = word_of(d, t, t == first ? reading : 0, &n);
     int last = ++seen == words;
     if (last)
       n = unpossessed(s, n);
@@ -157,26 +157,26 @@ static size_t key_of(const text_doc *d, uint32_t first, uint32_t end,
   return at;
 }
 
-size_t name_key(const text_doc *d, uint32_t first, uint32_t end, uint32_t split,
-                char *buf, size_t cap) {
-  return key_of(d, first, end, split, buf, cap, 1);
+size_t name_key(const text_doc *d, uint32_t first, uint32_t end,
+                uint32_t reading, char *buf, size_t cap) {
+  return key_of(d, first, end, reading, buf, cap, 1);
 }
 
 size_t name_plain_key(const text_doc *d, uint32_t first, uint32_t end,
-                      uint32_t split, char *buf, size_t cap) {
-  return key_of(d, first, end, split, buf, cap, 0);
+                      uint32_t reading, char *buf, size_t cap) {
+  return key_of(d, first, end, reading, buf, cap, 0);
 }
 
 int name_is_short(const text_doc *d, uint32_t first, uint32_t end,
-                  uint32_t split) {
+                  uint32_t reading) {
   char key[512];
-  if (!memchr(key, ' ', name_key(d, first, end, split, key, sizeof key)))
+  if (!memchr(key, ' ', name_key(d, first, end, reading, key, sizeof key)))
     return 1;
   for (uint32_t t = first; t < end; t++) {
     if (d->tokens[t].kind == RAWI_TOKEN_PUNCT)
       continue;
     size_t n;
-    const char *s = word_of(d, t, t == first ? split : 0, &n);
+    const char *s = word_of(d, t, t == first ? reading : 0, &n);
     return is_family_head(s, n);
   }
   return 1;

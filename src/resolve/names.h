@@ -27,17 +27,17 @@ uint32_t name_words(const text_doc *d, uint32_t first, uint32_t end);
  * first of several words, Latin al-/el- dropped. Spelling variants of one
  * name share it (كريم الدباغ, كريم دباغ; Karim al-Dabbagh, Karim Dabbagh).
  * Returns its length (cut at cap - 1). */
-size_t name_key(const text_doc *d, uint32_t first, uint32_t end, uint32_t split,
-                char *buf, size_t cap);
+size_t name_key(const text_doc *d, uint32_t first, uint32_t end,
+                uint32_t reading, char *buf, size_t cap);
 /* The key of a name that is no person's: its words' norms one space
  * apart, punctuation left out, the last without an English possessive
  * (Ryanair's: ryanair; AT&T: att). */
 size_t name_plain_key(const text_doc *d, uint32_t first, uint32_t end,
-                      uint32_t split, char *buf, size_t cap);
+                      uint32_t reading, char *buf, size_t cap);
 /* Is the name [first, end) a short form: one word once keyed (Al-Dabbagh,
  * عبد الفتاح), or a family name with its head (bin Salman, von der Leyen)? */
 int name_is_short(const text_doc *d, uint32_t first, uint32_t end,
-                  uint32_t split);
+                  uint32_t reading);
 /* "person/" + key with spaces as '-'. */
 void name_person_id(const char *key, char *buf, size_t cap);
 

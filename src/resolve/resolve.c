@@ -31,7 +31,7 @@
  * much as the rest of resolution with a large list. */
 typedef struct rank {
   uint64_t hi, lo;
-  uint32_t split, index;
+  uint32_t reading, index;
 } rank;
 
 static inline int before(const rank *a, const rank *b) {
@@ -39,8 +39,8 @@ static inline int before(const rank *a, const rank *b) {
     return a->hi < b->hi;
   if (a->lo != b->lo)
     return a->lo < b->lo;
-  if (a->split != b->split)
-    return a->split < b->split;
+  if (a->reading != b->reading)
+    return a->reading < b->reading;
   return a->index < b->index;
 }
 
@@ -50,7 +50,7 @@ static rank conflict_rank(const mention *m, uint32_t i) {
   uint64_t prio = (uint64_t)(0x7FFF - m->priority); /* 0 for the highest */
   uint64_t len = UINT32_MAX - (m->tok_end - m->tok_first);
   return (rank){prio << 32 | len, (uint64_t)m->tok_first << 32 | m->order,
-                m->split, i};
+                m->reading, i};
 }
 
 /* Merge sort (keys are unique: the index breaks ties), insertion-sorted
@@ -173,7 +173,7 @@ static int adopt(mention_table *t, const text_doc *d, uint32_t w,
   if (win->source != SOURCE_RULE || lost->source != SOURCE_GAZETTEER ||
       lost->kind != MENTION_NAME || lost->type != win->type)
     return RAWI_OK;
-  if (win->type == GZ_PERSON)
+  if (win->type == DOC_PERSON)
     return adopt_person(t, d, w, lost, owner, title_end);
   if (lost->tok_first <= win->tok_first && lost->tok_end >= win->tok_end)
     adopt_list_id(win, lost,
@@ -230,7 +230,7 @@ static void name_entities(mention_table *t) {
     uint32_t best = NONE;
     size_t best_len = 0;
     for (uint32_t k = 0; k < en->count; k++) {
-      const mention *m = &t->mentions[t->order[en->first + k]];
+      const mention *m = &t->mentions[t->by_entity[en->first + k]];
       if (m->source == SOURCE_GAZETTEER)
         break;
       size_t len = strlen(t->strings.data + m->name_off);
@@ -249,8 +249,9 @@ int resolve_entities(mention_table *t, const text_doc *d) {
   int rc = RAWI_OK;
   size_t n = 0;
   rank *pos = rawi_mem_alloc(t->alloc, 2 * (t->n_mentions + 1) * sizeof *pos);
-  t->order = rawi_mem_alloc(t->alloc, (t->n_mentions + 1) * sizeof(uint32_t));
-  if (!t->order || !pos) {
+  t->by_entity =
+      rawi_mem_alloc(t->alloc, (t->n_mentions + 1) * sizeof(uint32_t));
+  if (!t->by_entity || !pos) {
     rawi_mem_free(t->alloc, pos);
     return RAWI_ERR_NOMEM;
   }
@@ -292,7 +293,7 @@ int resolve_entities(mention_table *t, const text_doc *d) {
   }
   for (size_t r = 0; r < n; r++) {
     entity *e = &t->entities[t->mentions[pos[r].index].entity];
-    t->order[e->first + e->count++] = pos[r].index;
+    t->by_entity[e->first + e->count++] = pos[r].index;
   }
   rawi_mem_free(t->alloc, pos);
   name_entities(t);

@@ -555,7 +555,7 @@ static int relation_groups(parser *p, relation_rule *r, unsigned long line) {
 /* The rules stage reads the predicates (src/doc/predicates.c) through this
  * one function: the name of predicate i, or NULL past the last. */
 static const char *predicate_name(int i) {
-  const relate_predicate *pr = relate_predicate_at(i);
+  const doc_predicate *pr = doc_predicate_at(i);
   return pr ? pr->name : NULL;
 }
 

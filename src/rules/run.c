@@ -47,8 +47,8 @@ static long token_ending_at(const sentence_ctx *c, size_t off) {
 static int reading_at(const text_doc *d, uint32_t t, size_t inside,
                       uint32_t *k) {
   const text_token *tk = &d->tokens[t];
-  for (uint32_t r = 0; r < tk->split_count; r++) {
-    text_split sp = text_reading(d, tk, r);
+  for (uint32_t r = 0; r < tk->reading_count; r++) {
+    text_reading sp = text_reading_at(d, tk, r);
     if (sp.norm_off == tk->norm_off + inside) {
       *k = r;
       return 1;
@@ -109,7 +109,7 @@ static int mark_from(const sentence_ctx *c, uint64_t mask, uint32_t t,
       continue;
     if (inside == 0)
       return 1;
-    text_split sp = text_reading(c->d, &c->d->tokens[first], m->split);
+    text_reading sp = text_reading_at(c->d, &c->d->tokens[first], m->reading);
     if (sp.norm_off == c->d->tokens[first].norm_off + inside)
       return 1;
   }
@@ -187,10 +187,10 @@ static uint32_t marked_reading(const sentence_ctx *c, uint32_t t) {
     if (m->tok_first != t || m->type == GZ_STOPWORD ||
         m->type == GZ_FAMILY_NAME)
       continue;
-    if (m->split == 0)
+    if (m->reading == 0)
       return 0;
-    if (!best || m->split < best)
-      best = m->split;
+    if (!best || m->reading < best)
+      best = m->reading;
   }
   return best;
 }
@@ -327,7 +327,7 @@ static int add_candidate(const sentence_ctx *c, const entity_rule *r,
     k = marked_reading(c, c->first + t0);
   mention m = {.tok_first = c->first + t0,
                .tok_end = c->first + (uint32_t)t1 + 1,
-               .split = k,
+               .reading = k,
                .src_line = (uint32_t)r->common.line,
                .type = (uint16_t)r->type,
                .kind = MENTION_NAME,
@@ -337,7 +337,7 @@ static int add_candidate(const sentence_ctx *c, const entity_rule *r,
                .derived = !r->id};
   /* id and name come from the mention's own text */
   const text_doc *d = c->d;
-  text_split sp = text_reading(d, &d->tokens[m.tok_first], k);
+  text_reading sp = text_reading_at(d, &d->tokens[m.tok_first], k);
   char norm[512], id[600], name[1024];
   size_t n = 0;
   for (uint32_t t = m.tok_first; t < m.tok_end; t++) {
@@ -406,7 +406,7 @@ static int anchor_offsets(rules_scratch *s, const sentence_ctx *c,
       const gz_mark *m = &c->marks->v[i];
       if (m->tok_first != tok)
         break;
-      if (!m->split || !(mask >> (m->type & 63) & 1))
+      if (!m->reading || !(mask >> (m->type & 63) & 1))
         continue;
       /* a stem inside the token's norm starts a span there; a stem the
        * view does not hold (لل + word reads ل + ال + word: the article is
@@ -414,7 +414,7 @@ static int anchor_offsets(rules_scratch *s, const sentence_ctx *c,
        * offset must not be taken as one: past the view's end it is an
        * error, inside it a wrong place */
       const text_token *tk = &c->d->tokens[tok];
-      text_split sp = text_reading(c->d, tk, m->split);
+      text_reading sp = text_reading_at(c->d, tk, m->reading);
       if (sp.norm_off < tk->norm_off ||
           sp.norm_off >= tk->norm_off + tk->norm_len)
         continue;

@@ -78,12 +78,12 @@ int rules_sentence_words(const ruleset *rs, rules_scratch *s, const text_doc *d,
   size_t mask = rs->n_word_slots - 1;
   for (uint32_t t = first; t < first + count; t++) {
     const text_token *tk = &d->tokens[t];
-    for (uint32_t k = 0; k < tk->split_count; k++) {
+    for (uint32_t k = 0; k < tk->reading_count; k++) {
       uint64_t h = text_reading_hash(d, t, k) | 1;
       for (size_t i = h & mask; rs->word_hash[i]; i = (i + 1) & mask) {
         if (rs->word_hash[i] != h)
           continue;
-        text_split sp = text_reading(d, tk, k);
+        text_reading sp = text_reading_at(d, tk, k);
         const char *w = rs->word_text[i];
         if (!strncmp(w, d->pool + sp.norm_off, sp.norm_len) && !w[sp.norm_len])
           s->word_hit[rs->word_rule[i] >> 2] |= (uint8_t)(rs->word_rule[i] & 3);

@@ -49,14 +49,14 @@ static int is_arabic_letter(uint32_t cp) {
 
 /* Store reading r (room reserved by the caller); off[k] is the byte offset
  * of normalised code point k. */
-static int add_split(text_doc *d, text_token *t, const text_norm_map *map,
-                     const reading *r, const uint8_t *off) {
+static int add_reading(text_doc *d, text_token *t, const text_norm_map *map,
+                       const reading *r, const uint8_t *off) {
   /* two normalised letters from one source character (a ligature): the
    * stem would start inside it, so this reading does not exist */
   if (r->pos < TEXT_MAP_MAX &&
       map->src_byte[r->pos] == map->src_byte[r->pos - 1])
     return RAWI_OK;
-  text_split *sp = &d->splits[d->n_splits];
+  text_reading *sp = &d->readings[d->n_readings];
   sp->stem_byte = t->byte_start + map->src_byte[r->pos];
   sp->stem_cp = t->cp_start + map->src_cp[r->pos];
   sp->prefix = (uint8_t)r->prefix;
@@ -78,8 +78,8 @@ static int add_split(text_doc *d, text_token *t, const text_norm_map *map,
     sp->norm_len = (uint32_t)(rest + 2);
     d->n_pool += rest + 3;
   }
-  d->n_splits++;
-  t->split_count++;
+  d->n_readings++;
+  t->reading_count++;
   return RAWI_OK;
 }
 
@@ -123,8 +123,8 @@ static int may_have_proclitic(uint32_t cp) {
 }
 
 int text_clitics(text_doc *d, text_token *t, const text_norm_map *map) {
-  t->split_first = (uint32_t)d->n_splits;
-  t->split_count = 1; /* the unsplit reading, implicit */
+  t->reading_first = (uint32_t)d->n_readings;
+  t->reading_count = 1; /* the unsplit reading, implicit */
   const unsigned char *p = (const unsigned char *)d->pool + t->norm_off;
   if (t->kind != RAWI_TOKEN_WORD || t->norm_len < 4 || p[0] < 0xD8 ||
       p[0] > 0xD9)
@@ -154,11 +154,11 @@ int text_clitics(text_doc *d, text_token *t, const text_norm_map *map) {
       all[j] = all[j - 1], j--;
     all[j] = r;
   }
-  if (rawi_mem_grow(d->alloc, (void **)&d->splits, &d->cap_splits,
-                    d->n_splits + k, sizeof(text_split)))
+  if (rawi_mem_grow(d->alloc, (void **)&d->readings, &d->cap_readings,
+                    d->n_readings + k, sizeof(text_reading)))
     return RAWI_ERR_NOMEM;
   for (unsigned i = 0; i < k; i++)
-    if (add_split(d, t, map, &all[i], off))
+    if (add_reading(d, t, map, &all[i], off))
       return RAWI_ERR_NOMEM;
   return RAWI_OK;
 }

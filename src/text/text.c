@@ -93,8 +93,8 @@ int text_emit(const text_model *m, text_scratch *s, text_doc *d, size_t b0,
 static int presize(text_doc *d) {
   if (rawi_mem_grow(d->alloc, (void **)&d->tokens, &d->cap_tokens,
                     d->len / 8 + 16, sizeof(text_token)) ||
-      rawi_mem_grow(d->alloc, (void **)&d->splits, &d->cap_splits,
-                    d->len / 16 + 16, sizeof(text_split)) ||
+      rawi_mem_grow(d->alloc, (void **)&d->readings, &d->cap_readings,
+                    d->len / 16 + 16, sizeof(text_reading)) ||
       rawi_mem_grow(d->alloc, (void **)&d->pool, &d->cap_pool,
                     d->len + d->len / 8 + 16, 1))
     return RAWI_ERR_NOMEM;
@@ -145,15 +145,15 @@ void text_scratch_free(text_scratch *s) {
 }
 
 int text_hash_readings(text_doc *d) {
-  size_t n = d->n_tokens + d->n_splits;
+  size_t n = d->n_tokens + d->n_readings;
   if (rawi_mem_grow(d->alloc, (void **)&d->hashes, &d->cap_hashes, n + 1,
                     sizeof(uint64_t)))
     return RAWI_ERR_NOMEM;
   for (size_t t = 0; t < d->n_tokens; t++)
     d->hashes[t] =
         rawi_hash_bytes(d->pool + d->tokens[t].norm_off, d->tokens[t].norm_len);
-  for (size_t i = 0; i < d->n_splits; i++)
-    d->hashes[d->n_tokens + i] =
-        rawi_hash_bytes(d->pool + d->splits[i].norm_off, d->splits[i].norm_len);
+  for (size_t i = 0; i < d->n_readings; i++)
+    d->hashes[d->n_tokens + i] = rawi_hash_bytes(
+        d->pool + d->readings[i].norm_off, d->readings[i].norm_len);
   return RAWI_OK;
 }

@@ -97,7 +97,7 @@ int text_normalize_cp_icu(const text_model *m, text_scratch *s, uint32_t cp,
 /* Names of the proclitic combinations, "" for none ("و+ب+ال"). */
 extern const char *const text_prefix_names[];
 
-/* List the readings of token t (already normalised) into d->splits. */
+/* List the readings of token t (already normalised) into d->readings. */
 int text_clitics(text_doc *d, text_token *t, const text_norm_map *map);
 
 /* --- scan.c, icu_words.c ------------------------------------------ */

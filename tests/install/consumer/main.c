@@ -22,8 +22,8 @@ int main(void) {
     fprintf(stderr, "consumer: %s: %s\n", err.file, err.message);
     return 1;
   }
-  rawi_split sp;
-  rawi_doc_split(d, 2, 2, &sp);
+  rawi_reading sp;
+  rawi_doc_reading(d, 2, 2, &sp);
   printf("%zu %s\n", rawi_doc_token_count(d), sp.stem_norm);
   rawi_doc_free(d);
   printf("%s\n", rawi_default_pack_dir());

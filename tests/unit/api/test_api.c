@@ -226,7 +226,7 @@ static void describe(const rawi_doc *doc, char *out, size_t cap) {
     rawi_token t;
     rawi_doc_token(doc, i, &t);
     n += (size_t)snprintf(out + n, cap - n, "%s/%zu/%zu ", t.norm, t.span.start,
-                          t.split_count);
+                          t.reading_count);
   }
 }
 

@@ -375,7 +375,7 @@ static void test_older_smaller_structs(void **state) {
   rawi_mention m;
   rawi_candidate cand;
   rawi_sentence sen;
-  rawi_split sp;
+  rawi_reading sp;
   assert_int_equal(rawi_doc_mention_sized(doc, 0, 0, &m, sizeof m.span),
                    RAWI_OK);
   assert_int_equal(m.span.start, 0);
@@ -383,7 +383,7 @@ static void test_older_smaller_structs(void **state) {
                    RAWI_ERR_INVALID);
   assert_int_equal(rawi_doc_sentence_sized(doc, 0, &sen, sizeof sen.span),
                    RAWI_OK);
-  assert_int_equal(rawi_doc_split_sized(doc, 0, 0, &sp, 0), RAWI_ERR_INVALID);
+  assert_int_equal(rawi_doc_reading_sized(doc, 0, 0, &sp, 0), RAWI_ERR_INVALID);
   rawi_doc_free(doc);
   fixture_close(&f);
 }

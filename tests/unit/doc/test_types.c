@@ -18,8 +18,8 @@ static void test_rows(void **state) {
       {"COUNTRY", "country", "Country", "#4fbf7b", "LOC"},
       {"LOCATION", "location", "Place", "#e77fb3", "LOC"}};
   assert_int_equal(DOC_N_TYPES, 4);
-  assert_int_equal(GZ_N_ENTITY_TYPES, DOC_N_TYPES);
-  for (int i = 0; i < GZ_N_ENTITY_TYPES; i++) {
+  assert_int_equal(DOC_N_TYPES, DOC_N_TYPES);
+  for (int i = 0; i < DOC_N_TYPES; i++) {
     const doc_type *t = doc_type_at(i);
     assert_non_null(t);
     assert_string_equal(t->name, expect[i][0]);
@@ -73,42 +73,41 @@ static void test_list(void **state) {
 /* The predicates, their argument types and what else the stages read. */
 static void test_predicates(void **state) {
   (void)state;
-  const relate_predicate *p = relate_predicate_named("met_with");
+  const doc_predicate *p = doc_predicate_named("met_with");
   assert_non_null(p);
-  assert_ptr_equal(p,
-                   relate_predicate_at(relate_predicate_index("met_with", 8)));
+  assert_ptr_equal(p, doc_predicate_at(doc_predicate_index("met_with", 8)));
   assert_int_equal(p->subject_types, 1u << DOC_PERSON);
   assert_int_equal(p->object_types, 1u << DOC_PERSON);
   assert_true(p->symmetric);
   assert_true(p->event);
-  p = relate_predicate_named("official_of");
+  p = doc_predicate_named("official_of");
   assert_non_null(p);
   assert_string_equal(p->implied_by, "leader_of");
   assert_int_equal(p->object_types,
                    (1u << DOC_ORGANIZATION) | (1u << DOC_COUNTRY));
   assert_false(p->symmetric);
   /* only met_with is symmetric */
-  for (int i = 0; relate_predicate_at(i); i++)
-    assert_int_equal(relate_predicate_at(i)->symmetric,
-                     !strcmp(relate_predicate_at(i)->name, "met_with"));
-  assert_null(relate_predicate_named("attended"));
-  assert_null(relate_predicate_at(-1));
-  assert_int_equal(relate_predicate_index("met", 3), -1);
+  for (int i = 0; doc_predicate_at(i); i++)
+    assert_int_equal(doc_predicate_at(i)->symmetric,
+                     !strcmp(doc_predicate_at(i)->name, "met_with"));
+  assert_null(doc_predicate_named("attended"));
+  assert_null(doc_predicate_at(-1));
+  assert_int_equal(doc_predicate_index("met", 3), -1);
 }
 
 /* The list the rules' messages give. */
 static void test_predicate_list(void **state) {
   (void)state;
   char buf[256];
-  size_t n = relate_predicate_list(buf, sizeof buf, " or ");
+  size_t n = doc_predicate_list(buf, sizeof buf, " or ");
   assert_string_equal(buf, "met_with, advised, visited, leader_of, "
                            "official_of, member_of, part_of, lives_in, "
                            "based_in, located_in or killed");
   assert_int_equal(n, strlen(buf));
-  n = relate_predicate_list(buf, 12, " or "); /* cut, still a string */
+  n = doc_predicate_list(buf, 12, " or "); /* cut, still a string */
   assert_int_equal(n, 11);
   assert_string_equal(buf, "met_with, a");
-  assert_int_equal(relate_predicate_list(buf, 0, " or "), 0);
+  assert_int_equal(doc_predicate_list(buf, 0, " or "), 0);
 }
 
 int main(void) {

@@ -168,7 +168,7 @@ static void test_image_tables(void **state) {
   e = lookup(g, dem, 1);
   assert_int_not_equal(e, GZ_NONE);
   assert_true(g->entries[e].flags & GZ_ENTRY_DEMONYM);
-  assert_int_equal(g->entries[e].type, GZ_COUNTRY);
+  assert_int_equal(g->entries[e].type, DOC_COUNTRY);
   gz_image_free(&b.img);
 }
 

@@ -70,7 +70,7 @@ static void test_two_kinds(void **state) {
   assert_string_equal(e->common.name, "titled");
   assert_string_equal(e->common.file, "a.rules");
   assert_int_equal(e->common.line, 1);
-  assert_int_equal(e->type, GZ_PERSON);
+  assert_int_equal(e->type, DOC_PERSON);
   assert_int_equal(e->priority, 70);
   assert_string_equal(e->id, "person/x");
   assert_int_equal(e->group, pattern_group_named(e->common.code, "name"));
@@ -80,7 +80,7 @@ static void test_two_kinds(void **state) {
   const relation_rule *r = &rs.relation_rules[0];
   assert_string_equal(r->common.name, "met");
   assert_int_equal(r->common.line, 6);
-  assert_int_equal(r->relation, relate_predicate_index("met_with", 8));
+  assert_int_equal(r->relation, doc_predicate_index("met_with", 8));
   assert_true(r->confidence == 0.8);
   assert_int_equal(r->n_subject_heads, 1);
   assert_true(r->subject > 0 && r->object > 0 && r->subject != r->object);
@@ -112,7 +112,7 @@ static void test_replace(void **state) {
   assert_int_equal(rs.n_entity_rules, 2);
   assert_string_equal(rs.entity_rules[0].common.name, "titled");
   assert_string_equal(rs.entity_rules[0].common.file, "user.rules");
-  assert_int_equal(rs.entity_rules[0].type, GZ_LOCATION);
+  assert_int_equal(rs.entity_rules[0].type, DOC_LOCATION);
   /* the other kind: the entity rule leaves, the relation rule comes */
   assert_int_equal(
       add(&rs, "user2.rules",
@@ -140,12 +140,12 @@ static void test_replace(void **state) {
 /* "a, b or c": the names of the predicate table, in order. */
 static void predicate_list(char *out, size_t cap) {
   size_t n = 0;
-  const relate_predicate *p;
-  for (int i = 0; (p = relate_predicate_at(i)); i++)
+  const doc_predicate *p;
+  for (int i = 0; (p = doc_predicate_at(i)); i++)
     n += (size_t)snprintf(out + n, cap - n, "%s%s",
-                          !i                           ? ""
-                          : relate_predicate_at(i + 1) ? ", "
-                                                       : " or ",
+                          !i                        ? ""
+                          : doc_predicate_at(i + 1) ? ", "
+                                                    : " or ",
                           p->name);
 }
 

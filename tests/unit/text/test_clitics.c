@@ -11,9 +11,9 @@ static const char *readings(void **state, const char *word, char *buf,
   assert_int_equal(rawi_doc_token(doc, 0, &t), RAWI_OK);
   size_t n = 0;
   buf[0] = '\0';
-  for (size_t k = 0; k < t.split_count; k++) {
-    rawi_split s;
-    assert_int_equal(rawi_doc_split(doc, 0, k, &s), RAWI_OK);
+  for (size_t k = 0; k < t.reading_count; k++) {
+    rawi_reading s;
+    assert_int_equal(rawi_doc_reading(doc, 0, k, &s), RAWI_OK);
     n += (size_t)snprintf(buf + n, cap - n, "%s%s:%s", k ? " " : "", s.prefix,
                           s.stem_norm);
   }
@@ -70,8 +70,8 @@ static void test_unsplit_first(void **state) {
                          "واشنطن", "فرنسا",   "بيترو",    "لندن"};
   for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
     rawi_doc *doc = analyze(state, names[i]);
-    rawi_split s;
-    assert_int_equal(rawi_doc_split(doc, 0, 0, &s), RAWI_OK);
+    rawi_reading s;
+    assert_int_equal(rawi_doc_reading(doc, 0, 0, &s), RAWI_OK);
     assert_string_equal(s.prefix, "");
     assert_string_equal(s.stem_norm, norm(state, names[i]));
     assert_int_equal(s.stem.byte_start, 0);
@@ -86,9 +86,9 @@ static void test_stem_offsets(void **state) {
   rawi_token t;
   assert_int_equal(rawi_doc_token(doc, 1, &t), RAWI_OK);
   assert_string_equal(t.norm, "وبالعراق");
-  for (size_t k = 1; k < t.split_count; k++) {
-    rawi_split s;
-    rawi_doc_split(doc, 1, k, &s);
+  for (size_t k = 1; k < t.reading_count; k++) {
+    rawi_reading s;
+    rawi_doc_reading(doc, 1, k, &s);
     if (!strcmp(s.prefix, "و+ب")) {
       /* stem as written starts at the alef, after "وَبِ" */
       assert_memory_equal(text + s.stem.byte_start, "العِراقِ", strlen("العِراقِ"));

@@ -97,9 +97,9 @@ static void check_offsets(const rawi_doc *doc) {
     }
     assert_int_equal(t.span.start, cps);
     assert_int_equal(t.span.end, cps + tok_cps);
-    for (size_t k = 0; k < t.split_count; k++) {
-      rawi_split s;
-      rawi_doc_split(doc, i, k, &s);
+    for (size_t k = 0; k < t.reading_count; k++) {
+      rawi_reading s;
+      rawi_doc_reading(doc, i, k, &s);
       assert_true(s.stem.byte_start >= t.span.byte_start);
       assert_true(s.stem.start >= t.span.start);
       assert_int_equal(s.stem.end, t.span.end);
