@@ -9,6 +9,13 @@
 #include "util/mem.h"
 #include "util/strbuf.h"
 
+/* A clause's own subject is a person within this many words after إن or
+ * a colon, a title allowed before the name. */
+#define CLAUSE_SUBJECT_WORDS 4
+/* An edge whose subject is the topic person, not written in the clause,
+ * is less sure: its rule's confidence times this. */
+#define IMPLICIT_CONFIDENCE 0.7
+
 #define NONE 0xFFFFFFFFu
 
 typedef struct slot {
@@ -170,8 +177,11 @@ static uint32_t token_at(const view *v, uint32_t count, size_t off) {
 }
 
 /* Is the view text between two placeholders a coordination: و or ، with
- * at most a few title words (ووزير الخارجية), possibly after an apposition
- * set off by commas (، وهو متمرد سابق ، ووزير الخارجية)? */
+ * at most COORD_TITLE_WORDS title words (ووزير الخارجية), possibly after
+ * an apposition of at most COORD_APPOSITION_WORDS words set off by commas
+ * (، وهو متمرد سابق ، ووزير الخارجية)? */
+#define COORD_TITLE_WORDS 4
+#define COORD_APPOSITION_WORDS 10
 static int coordinated(const view *v, const slot *a, const slot *b) {
   const char *p = v->text.data + a->end, *e = v->text.data + b->start;
   const char *waw = "\xd9\x88", *comma = "\xd8\x8c";
@@ -184,7 +194,7 @@ static int coordinated(const view *v, const slot *a, const slot *b) {
     if (e - q >= 2 && !memcmp(q, comma, 2))
       last_comma = q;
   }
-  if (last_comma && spaces <= 10) /* the part after the last comma */
+  if (last_comma && spaces <= COORD_APPOSITION_WORDS) /* after the comma */
     p = last_comma + 2;
   while (p < e && *p == ' ')
     p++;
@@ -192,7 +202,7 @@ static int coordinated(const view *v, const slot *a, const slot *b) {
   int after = 0;
   for (const char *q = p; q < e; q++)
     after += *q == ' ';
-  return (opener || (last_comma && p == e)) && after <= 4;
+  return (opener || (last_comma && p == e)) && after <= COORD_TITLE_WORDS;
 }
 
 /* English coordination. The gap between two placeholders: EN_AND for
@@ -357,7 +367,8 @@ static void find_clause(view *v, const text_doc *d, const mention_table *m,
       size_t from = v->tok_at[k + 1], to = v->tok_at[j];
       /* a clause with a subject of its own, perhaps after a title: قال
        * إن بلينكن سيلتقي ...، بأن الجنرال سليماني توجه ... */
-      uint32_t lead = j + 4 < count ? j + 4 : count;
+      uint32_t lead =
+          j + CLAUSE_SUBJECT_WORDS < count ? j + CLAUSE_SUBJECT_WORDS : count;
       if (j + 1 < count && (v->speaker = person_at(v, m, v->tok_at[j + 1],
                                                    v->tok_at[lead])) != NONE)
         return;
@@ -447,7 +458,7 @@ static int take_match(const sentence_run *sr, const relation_rule *r,
   for (uint8_t k = 0; k < r->n_planned_groups; k++)
     planned |= pattern_group(pm, r->planned_groups[k], &ss, &se);
   planned = r->planned || (planned && event);
-  double conf = implicit ? r->confidence * 0.7 : r->confidence;
+  double conf = implicit ? r->confidence * IMPLICIT_CONFIDENCE : r->confidence;
   site at = {sr->out, sr->m, v, sr->sentence, implicit};
   size_t before = sr->out->n;
   int e = add_edge(&at, r, subj, v->slots[ko].mention, conf, planned);
