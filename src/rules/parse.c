@@ -582,6 +582,11 @@ static void predicate_names(char *out, size_t cap) {
 
 /* --- rule blocks ---------------------------------------------------------- */
 
+/* Where a key was written: line 0 when it was not. */
+typedef struct key_at {
+  unsigned long line, col;
+} key_at;
+
 /* A rule as its block is read: the keys of both kinds, until the block
  * ends and says which kind it is. */
 typedef struct block {
@@ -600,6 +605,9 @@ typedef struct block {
   size_t pattern_len;
   unsigned long pattern_line, pattern_col;
   unsigned long modality_line, modality_col; /* a modality: key, or 0 */
+  /* where keys of one kind only were written (line 0: not written), so
+   * that the other kind refuses them */
+  key_at priority_at, id_at, confidence_at, trigger_class_at;
 } block;
 
 /* Free what the block still holds (its rule took the rest). */
@@ -742,6 +750,7 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
       b->relation = rel, b->is_relation = 1, b->has_type = 1;
     }
   } else if (KEY("confidence")) {
+    b->confidence_at = (key_at){ln, col_of(line, k)};
     char buf[16];
     size_t n = (size_t)(end - v);
     char *e = NULL;
@@ -764,6 +773,7 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
     else
       report(p, ln, vcol, "modality must be asserted or planned%s%s", "", "");
   } else if (KEY("id")) {
+    b->id_at = (key_at){ln, col_of(line, k)};
     const char *e = v;
     while (e < end && *e != ' ' && *e != '\t')
       e++;
@@ -775,6 +785,7 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
         return RAWI_ERR_NOMEM;
     }
   } else if (KEY("priority")) {
+    b->priority_at = (key_at){ln, col_of(line, k)};
     if (parse_priority(v, end, &b->priority))
       report(p, ln, vcol,
              "priority must be a whole number from -1000 to 1000%s%s", "", "");
@@ -784,6 +795,9 @@ static int block_key(parser *p, block *b, const char *line, const char *k,
     b->pattern_line = ln;
     b->pattern_col = vcol;
   } else if (KEY("trigger")) {
+    const char *cls = memchr(v, '@', (size_t)(end - v));
+    if (cls && !b->trigger_class_at.line)
+      b->trigger_class_at = (key_at){ln, col_of(line, cls)};
     return add_words(p, &b->trigger_classes, &b->common.trigger_words,
                      &b->common.n_trigger_words, v, end, ln, line);
   } else if (KEY("unless")) {
@@ -873,6 +887,19 @@ static int put_relation_rule(ruleset *rs, relation_rule *r) {
   return RAWI_OK;
 }
 
+/* A key written in a rule of the kind it does not apply to: an error at
+ * the key, rather than a key that silently does nothing. */
+static int refuse_key(parser *p, key_at at, const char *key, const char *kind,
+                      const char *rule) {
+  if (!at.line)
+    return RAWI_OK;
+  char msg[160];
+  snprintf(msg, sizeof msg, "%s applies to %s rules only, not to rule ", key,
+           kind);
+  report(p, at.line, at.col, "%s'%s'", msg, rule);
+  return RAWI_ERR_FORMAT;
+}
+
 /* A finished entity rule block: compile it and put it into the set. */
 static int finish_entity_rule(parser *p, block *b, const expansion *x) {
   entity_rule r = {.common = b->common,
@@ -902,6 +929,8 @@ static int finish_entity_rule(parser *p, block *b, const expansion *x) {
            name, "");
     rc = RAWI_ERR_FORMAT;
   }
+  if (rc == RAWI_OK)
+    rc = refuse_key(p, b->confidence_at, "confidence", "relation", name);
   if (rc == RAWI_OK && !r.requires && !r.trigger_classes &&
       !r.common.n_trigger_words) {
     report(p, r.common.line, 1,
@@ -939,6 +968,17 @@ static int finish_relation_rule(parser *p, block *b, const expansion *x) {
     report(p, r.common.line, 1,
            "relation rule '%s' needs a group named object "
            "(and subject, unless the subject is the topic)%s",
+           r.common.name, "");
+    rc = RAWI_ERR_FORMAT;
+  }
+  if (rc == RAWI_OK)
+    rc = refuse_key(p, b->priority_at, "priority", "entity", r.common.name);
+  if (rc == RAWI_OK)
+    rc = refuse_key(p, b->id_at, "id", "entity", r.common.name);
+  if (rc == RAWI_OK && b->trigger_class_at.line) {
+    /* relation rules already run only where their predicate's types are */
+    report(p, b->trigger_class_at.line, b->trigger_class_at.col,
+           "a relation rule's trigger takes words, not classes (rule '%s')%s",
            r.common.name, "");
     rc = RAWI_ERR_FORMAT;
   }
