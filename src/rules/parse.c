@@ -833,19 +833,24 @@ static rule_common *find_rule(ruleset *rs, const char *name, int *is_relation,
   return NULL;
 }
 
-/* Take rule i out of rs's relation rules (an entity rule replaces it). */
+/* Close the gap of element i in array v of *n elements of size bytes. */
+static void remove_at(void *v, size_t size, size_t *n, size_t i) {
+  char *a = v;
+  memmove(a + i * size, a + (i + 1) * size, (*n - i - 1) * size);
+  (*n)--;
+}
+
+/* Take rule i out of rs's relation rules (an entity rule of its name
+ * replaces it), or out of its entity rules (a relation rule does). */
 static void drop_relation_rule(ruleset *rs, size_t i) {
   free_relation_rule(rs->alloc, &rs->relation_rules[i]);
-  memmove(rs->relation_rules + i, rs->relation_rules + i + 1,
-          (rs->n_relation_rules - i - 1) * sizeof *rs->relation_rules);
-  rs->n_relation_rules--;
+  remove_at(rs->relation_rules, sizeof *rs->relation_rules,
+            &rs->n_relation_rules, i);
 }
 
 static void drop_entity_rule(ruleset *rs, size_t i) {
   free_entity_rule(rs->alloc, &rs->entity_rules[i]);
-  memmove(rs->entity_rules + i, rs->entity_rules + i + 1,
-          (rs->n_entity_rules - i - 1) * sizeof *rs->entity_rules);
-  rs->n_entity_rules--;
+  remove_at(rs->entity_rules, sizeof *rs->entity_rules, &rs->n_entity_rules, i);
 }
 
 /* Put entity rule r into rs: in the place of a rule of the same name (a
