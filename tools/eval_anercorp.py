@@ -3,8 +3,8 @@
 
 usage: eval_anercorp.py RAWI CONLL [--folds N [--fold K]] [--dev-sixth]
                         [--errors N] [--doc-sentences K] [--classes]
-                        [--show CLASS] [--gazetteer FILE] [--rules FILE]
-                        [--pack DIR]
+                        [--show CLASS] [--sources] [--gazetteer FILE]
+                        [--rules FILE] [--pack DIR]
 
 CONLL holds `token TAG` lines (IOB2), blank lines between sentences.
 
@@ -40,6 +40,10 @@ follows conlleval: an entity counts when type and token span both match.
   spur-misc  a prediction overlapping only a MISC name
   spurious   a prediction no gold name overlaps
 --show CLASS lists that class's errors with the words around them.
+--sources counts, for each rule or list that made a predicted name, how
+many of its names are right (span and type) and how many wrong, summed
+over the parts scored (with --folds, all parts or only --fold K): the
+rules and lists to repair first are those with many wrong names.
 """
 import json
 import os
@@ -137,6 +141,11 @@ def source_name(source):
     return alias + parts[-1]
 
 
+def source_kind(name):
+    """A source without its line: cities.tsv:832 is cities.tsv."""
+    return re.sub(r'(\.tsv|\.gaz|\.txt):\d+$', r'\1', name)
+
+
 def score(rawi, sents, k, extra):
     """rawi on the sentences, k a document: per-type tp/fp/fn Counters and
     what the error listings need."""
@@ -149,7 +158,7 @@ def score(rawi, sents, k, extra):
     out = run_rawi(rawi, 'ar', texts, extra)
     tp, fp, fn = Counter(), Counter(), Counter()
     errors, shown, names, missed_first = [], [], set(), []
-    classes = Counter()
+    classes, by_source = Counter(), Counter()
     for d, line in enumerate(out):
         rec = json.loads(line)
         offs = offsets[d]
@@ -172,6 +181,8 @@ def score(rawi, sents, k, extra):
             tp[t] += len({x for x in g & p if x[0] == t})
             fp[t] += len({x for x in p - g if x[0] == t})
             fn[t] += len({x for x in g - p if x[0] == t})
+        for y in p:
+            by_source[(source_kind(src.get(y[1], '?')), y in g)] += 1
         misc = [x for x in spans_all(gold) if x[0] == 'MISC']
         for x in p | g:
             names.add(toks[x[1]])
@@ -191,7 +202,7 @@ def score(rawi, sents, k, extra):
             cls = 'clitic'
         classes[cls] += 1
         shown.append((cls, x, y, toks, how))
-    return (tp, fp, fn), (len(docs), classes, shown, errors)
+    return (tp, fp, fn), (len(docs), classes, shown, errors, by_source)
 
 
 def table(counts):
@@ -206,8 +217,18 @@ def table(counts):
     return f
 
 
+def print_sources(by_source):
+    """Right and wrong names per source, most wrong first."""
+    names = {s for s, _ in by_source}
+    rows = sorted(names, key=lambda s: (-by_source[(s, False)], s))
+    print(f'{"source":40} {"right":>6} {"wrong":>6} {"P":>6}')
+    for s in rows:
+        ok, bad = by_source[(s, True)], by_source[(s, False)]
+        print(f'{s:40} {ok:6} {bad:6} {ok / (ok + bad):6.3f}')
+
+
 def details(args, info):
-    _, classes, shown, errors = info
+    _, classes, shown, errors, _ = info
     n_err = option(args, '--errors', 0)
     if '--classes' in args:
         print('error classes: ' + ', '.join(f'{k} {v}' for k, v in classes.most_common()))
@@ -232,6 +253,7 @@ def cross_validate(args, rawi, sents, k, extra):
     only = option(args, '--fold', 0)
     pack = args[args.index('--pack') + 1] if '--pack' in args else ROOT
     total, f1s, by_type = (Counter(), Counter(), Counter()), [], {t: [] for t in TYPES}
+    by_source = Counter()
     for i in range(1, n + 1):
         if only and i != only:
             continue
@@ -247,8 +269,11 @@ def cross_validate(args, rawi, sents, k, extra):
             by_type[t].append(prf(counts[0][t], counts[1][t], counts[2][t])[2])
         for x, y in zip(total, counts):
             x.update(y)
+        by_source.update(info[4])
         if only:
             details(args, info)
+            if '--sources' in args:
+                print_sources(by_source)
             return
     print(f'== {n}-fold cross-validation, {len(sents)} sentences (MISC not scored)')
     print('micro F1 by part: ' + ' '.join(f'{f:.3f}' for f in f1s))
@@ -257,6 +282,8 @@ def cross_validate(args, rawi, sents, k, extra):
         f'{t} {sum(v) / len(v):.3f} ({min(v):.3f})' for t, v in by_type.items()))
     print('all parts together:')
     table(total)
+    if '--sources' in args:
+        print_sources(by_source)
 
 
 def main():
@@ -279,6 +306,8 @@ def main():
     print(f'{len(sents)} sentences, {info[0]} documents (MISC not scored)')
     table(counts)
     details(args, info)
+    if '--sources' in args:
+        print_sources(info[4])
 
 
 if __name__ == '__main__':

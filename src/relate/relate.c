@@ -182,6 +182,22 @@ static uint32_t token_at(const view *v, uint32_t count, size_t off) {
  * (، وهو متمرد سابق ، ووزير الخارجية)? */
 #define COORD_TITLE_WORDS 4
 #define COORD_APPOSITION_WORDS 10
+/* Words whose own first letter is و: no conjunction opens them (زار باريس
+ * وزير خارجية فرنسا: France is no second place visited). Views are
+ * normalised, so ة is written ه. */
+static const char *const waw_words[] = {
+    "وزير", "وزيره", "وزاره", "وكيل", "وكيله", "وكاله", "ولي", "والي", "وفد", "وسيط", "ولايه"};
+
+static int waw_word(const char *p, const char *e) {
+  size_t n = 0;
+  while (p + n < e && p[n] != ' ')
+    n++;
+  for (size_t i = 0; i < sizeof waw_words / sizeof *waw_words; i++)
+    if (strlen(waw_words[i]) == n && !memcmp(p, waw_words[i], n))
+      return 1;
+  return 0;
+}
+
 static int coordinated(const view *v, const slot *a, const slot *b) {
   const char *p = v->text.data + a->end, *e = v->text.data + b->start;
   const char *waw = "\xd9\x88", *comma = "\xd8\x8c";
@@ -198,7 +214,7 @@ static int coordinated(const view *v, const slot *a, const slot *b) {
     p = last_comma + 2;
   while (p < e && *p == ' ')
     p++;
-  int opener = e - p >= 2 && !memcmp(p, waw, 2);
+  int opener = e - p >= 2 && !memcmp(p, waw, 2) && !waw_word(p, e);
   int after = 0;
   for (const char *q = p; q < e; q++)
     after += *q == ' ';
@@ -424,6 +440,10 @@ typedef struct sentence_run {
   relation_table *out;
 } sentence_run;
 
+static int demonym_slot(const sentence_run *sr, uint32_t k) {
+  return sr->m->mentions[sr->v->slots[k].mention].kind == MENTION_DEMONYM;
+}
+
 /* Edges of the match of rule r that s's matcher holds. */
 static int take_match(const sentence_run *sr, const relation_rule *r,
                       const pattern_matcher *pm) {
@@ -462,17 +482,19 @@ static int take_match(const sentence_run *sr, const relation_rule *r,
   site at = {sr->out, sr->m, v, sr->sentence, implicit};
   size_t before = sr->out->n;
   int e = add_edge(&at, r, subj, v->slots[ko].mention, conf, planned);
-  /* further objects coordinated with this one */
-  for (uint32_t k = ko + 1; e == RAWI_OK && k < v->n_slots &&
-                            (coordinated(v, &v->slots[k - 1], &v->slots[k]) ||
-                             en_coordinated(v, sr->d, sr->count, k - 1));
+  /* further objects coordinated with this one; a nationality adjective
+   * is never one (في الرياض وزير الخارجية الأمريكي: no visit to the US) */
+  for (uint32_t k = ko + 1;
+       e == RAWI_OK && k < v->n_slots && !demonym_slot(sr, k) &&
+       (coordinated(v, &v->slots[k - 1], &v->slots[k]) ||
+        en_coordinated(v, sr->d, sr->count, k - 1));
        k++)
     e = add_edge(&at, r, subj, v->slots[k].mention, conf, planned);
   /* further subjects coordinated with a subject written before its object
    * (السعودية والإمارات من الدول الأعضاء في ...): not after it, where the
    * next name is another apposition (الرئيس الكولومبي بيترو ووزير خارجيته) */
   if (!implicit && ks < ko)
-    for (uint32_t k = ks + 1; e == RAWI_OK && k < ko &&
+    for (uint32_t k = ks + 1; e == RAWI_OK && k < ko && !demonym_slot(sr, k) &&
                               coordinated(v, &v->slots[k - 1], &v->slots[k]);
          k++)
       e = add_edge(&at, r, v->slots[k].mention, v->slots[ko].mention, conf,
