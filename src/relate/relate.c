@@ -185,8 +185,9 @@ static uint32_t token_at(const view *v, uint32_t count, size_t off) {
 /* Words whose own first letter is و: no conjunction opens them (زار باريس
  * وزير خارجية فرنسا: France is no second place visited). Views are
  * normalised, so ة is written ه. */
-static const char *const waw_words[] = {
-    "وزير", "وزيره", "وزاره", "وكيل", "وكيله", "وكاله", "ولي", "والي", "وفد", "وسيط", "ولايه"};
+static const char *const waw_words[] = {"وزير",  "وزيره", "وزاره", "وكيل",
+                                        "وكيله", "وكاله", "ولي",   "والي",
+                                        "وفد",   "وسيط",  "ولايه"};
 
 static int waw_word(const char *p, const char *e) {
   size_t n = 0;
