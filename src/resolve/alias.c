@@ -22,7 +22,9 @@
  *      name for short) or of a listed name for it;
  *   5. spans no winner covers (and demonyms used as a family name) that
  *      are such a form become mentions of what they name (aliases); spans
- *      are looked up only where they can end, at a word of some form.
+ *      are looked up only where they can end, at a word of some form. A
+ *      definite word that is no nisba (النص, not المالكي) is an alias only
+ *      of a name written in full, not of a rule's lone word.
  *
  * Who a short form names: the one person written in full with it, unless
  * a namesake in the lists is two ranks more prominent (a head of state over
@@ -851,6 +853,11 @@ static int demonym_as_name(const alias_ctx *c, uint32_t i, uint32_t first,
   return 1;
 }
 
+/* Does the normalised word end in the nisba ي (المالكي، الحريري)? */
+static int nisba(const char *norm, size_t n) {
+  return n >= 2 && !memcmp(norm + n - 2, "\xd9\x8a", 2);
+}
+
 /* What span [i, i + len) read with reading k names, if anything. */
 static choice bare_choice(const alias_ctx *c, uint32_t i, uint32_t len,
                           uint32_t k, int demonym) {
@@ -870,8 +877,13 @@ static choice bare_choice(const alias_ctx *c, uint32_t i, uint32_t len,
   /* the whole name of something else (the club الأهلي) is no family name */
   size_t no = candidates(c, first_form(c, FORM_WHOLE, norm, nn), NONE, 0, 1,
                          other, MAX_CANDIDATES);
-  nc = candidates(c, first_form(c, FORM_FAMILY, key, n), NONE, demonym,
-                  token_article(d, i, k), cand, MAX_CANDIDATES);
+  /* a definite word that is no nisba (النص، الأطفال, not المالكي) is a
+   * common noun as often as a name: it stands for a name written in full
+   * in the document, never for a lone word a rule took for one */
+  int common = len == 1 && token_article(d, i, k) && !nisba(norm, nn);
+  nc =
+      candidates(c, first_form(c, FORM_FAMILY, key, n), NONE, demonym || common,
+                 token_article(d, i, k), cand, MAX_CANDIDATES);
   if (nc)
     return no ? none
               : decide(c, cand, nc, ns, namesakes(c, i, i + len, k, ns), 0);
@@ -881,7 +893,7 @@ static choice bare_choice(const alias_ctx *c, uint32_t i, uint32_t len,
   if (!no && len == 1 && (n = acronym(d, i, key, sizeof key)))
     no = candidates(c, first_form(c, FORM_INITIALS, key, n), NONE, 1, 1, other,
                     MAX_CANDIDATES);
-  return no == 1 ? (choice){other[0], 0, {0}} : none;
+  return no == 1 && !common ? (choice){other[0], 0, {0}} : none;
 }
 
 /* A winner a longer alias may replace: a rule's person in fewer words

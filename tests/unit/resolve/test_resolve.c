@@ -85,6 +85,16 @@ static void test_rule_names_repeat(void **state) {
       "person/qasem-soleimani=سليماني@rule location/baghdad=بغداد@gazetteer");
 }
 
+/* A definite word that is no nisba, taken alone for a name by a rule, is
+ * not that name wherever it is written again: الأطفال after a prison's
+ * name is the children. */
+static void test_common_word_no_alias(void **state) {
+  (void)state;
+  EXPECT("ونقل المعتقلون إلى سجن الأطفال شمال المدينة. وخرج الأطفال إلى "
+         "الشارع بعد الظهر.",
+         "location/الاطفال=الأطفال@rule");
+}
+
 /* A rule's candidate with exactly a list entry's span takes the list id
  * when it wins (test.adopt has priority 90); at equal priority and length
  * the list wins. */
@@ -285,6 +295,7 @@ static void test_company_suffix(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_family_name_alias),
+      cmocka_unit_test(test_common_word_no_alias),
       cmocka_unit_test(test_compound_family_name),
       cmocka_unit_test(test_family_name_skips_initials),
       cmocka_unit_test(test_ambiguous_family_name),
