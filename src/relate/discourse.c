@@ -190,6 +190,11 @@ static uint32_t named_by(const discourse *dc, const text_doc *d,
 static int is_definite(const text_doc *d, const gz_mark *mk) {
   if (text_reading_at(d, &d->tokens[mk->tok_first], mk->reading).article)
     return 1;
+  /* an Arabic construct is definite by its last word: رئيس الحكومة */
+  uint32_t last = mk->tok_end - 1;
+  if (last > mk->tok_first && !is_latin(d, last) &&
+      text_reading_at(d, &d->tokens[last], 0).article)
+    return 1;
   if (mk->tok_first == 0)
     return 0;
   const text_token *b = &d->tokens[mk->tok_first - 1];
