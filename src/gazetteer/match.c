@@ -60,8 +60,21 @@ void gz_word_cache_init(gz_word_cache *c, const rawi_allocator *alloc) {
 }
 
 void gz_word_cache_free(gz_word_cache *c) {
-  rawi_mem_free(c->alloc, c->slots);
+  rawi_mem_free(c->alloc, c->block);
+  c->block = NULL;
   c->slots = NULL;
+}
+
+/* The slots, zeroed, aligned to a cache line: a slot is 64 bytes, and one
+ * that straddled two lines would cost two misses instead of one. */
+static int cache_alloc(gz_word_cache *c) {
+  size_t line = 64, bytes = GZ_WORD_CACHE_SLOTS * sizeof *c->slots;
+  unsigned char *b = rawi_mem_calloc(c->alloc, 1, bytes + line - 1);
+  if (!b)
+    return RAWI_ERR_NOMEM;
+  c->block = b;
+  c->slots = (gz_word_cache_slot *)(b + (line - (uintptr_t)b % line) % line);
+  return RAWI_OK;
 }
 
 /* A reading's word in one image, and the root step through it: the entry
@@ -262,9 +275,7 @@ int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
   out->n = 0;
   if (!n_imgs || !d->n_tokens)
     return RAWI_OK;
-  if (cache && !cache->slots &&
-      !(cache->slots = rawi_mem_calloc(cache->alloc, GZ_WORD_CACHE_SLOTS,
-                                       sizeof *cache->slots)))
+  if (cache && !cache->slots && cache_alloc(cache))
     return RAWI_ERR_NOMEM;
   size_t per = d->n_tokens + d->n_readings;
   word_id *ids = rawi_mem_alloc(out->alloc, per * n_imgs * sizeof *ids);

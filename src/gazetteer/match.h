@@ -56,9 +56,13 @@ typedef struct gz_word_cache_slot {
   char text[GZ_WORD_CACHE_TEXT];
 } gz_word_cache_slot;
 
+_Static_assert(sizeof(gz_word_cache_slot) == 64, "a slot is one cache line");
+
 typedef struct gz_word_cache {
   const rawi_allocator *alloc;
-  gz_word_cache_slot *slots; /* made by the first gz_find */
+  gz_word_cache_slot *slots; /* made by the first gz_find, each slot on
+                              * one 64-byte cache line */
+  void *block;               /* the allocation slots lie in */
 } gz_word_cache;
 
 void gz_word_cache_init(gz_word_cache *c, const rawi_allocator *alloc);
