@@ -251,8 +251,8 @@ static int compile_sources(rawi_model *m, const rawi_config *cfg,
     return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
   int rc = RAWI_OK;
   for (size_t i = 0; i < srcs->n && rc == RAWI_OK; i++)
-    rc = gz_builder_add_tsv(b, srcs->v[i].name, srcs->v[i].data,
-                            srcs->v[i].len, err);
+    rc = gz_builder_add_tsv(b, srcs->v[i].name, srcs->v[i].data, srcs->v[i].len,
+                            err);
   if (rc == RAWI_OK)
     rc = gz_builder_finish(b, out, err);
   gz_builder_free(b);

@@ -74,8 +74,8 @@ static void write_image(void) {
 static int finds(rawi_model *m, const char *text, const char *id) {
   rawi_session *s = rawi_session_new(m, NULL);
   rawi_doc *doc = NULL;
-  assert_int_equal(rawi_extract(s, text, strlen(text), RAWI_LANG_AR, &doc, NULL),
-                   RAWI_OK);
+  assert_int_equal(
+      rawi_extract(s, text, strlen(text), RAWI_LANG_AR, &doc, NULL), RAWI_OK);
   int found = 0;
   for (size_t i = 0; i < rawi_doc_entity_count(doc); i++) {
     rawi_entity e;
