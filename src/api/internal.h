@@ -24,6 +24,8 @@ struct rawi_config {
   int lenient;
   int no_jit;
   int explain;
+  int compile_packs; /* compile the pack's lists even when the build's
+                      * image of them is at hand (tools/pack_images.c) */
   rawi_warning_fn warn;
   void *warn_ctx;
 };

@@ -3,12 +3,16 @@
  *
  * A pack directory holds gazetteers/LANG/NAME.tsv; the files of a language
  * are compiled together, in name order, into one image when the model is
- * built (the shipped lists compile in a few tens of milliseconds). User
- * gazetteers are TSV files, compiled the same way, or images written by
- * `rawi compile`, mapped as they are after a staleness check.
+ * built, unless the build compiled them already: an image of exactly those
+ * files (PACK/gazetteers/LANG.gaz, installed with the shipped packs, or the
+ * build tree's pack-images/LANG.gaz for the source tree) is mapped instead
+ * (map_prebuilt). User gazetteers are TSV files, compiled the same way, or
+ * images written by `rawi compile`, mapped as they are after a staleness
+ * check.
  */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,27 +158,132 @@ static gz_builder *new_builder(rawi_model *m, const rawi_config *cfg) {
   return b;
 }
 
+/* One list file of a pack, read. */
+typedef struct pack_source {
+  char name[300]; /* as sources are cited: "ar/persons.tsv" */
+  char *data;
+  size_t len;
+} pack_source;
+
+typedef struct pack_sources {
+  const rawi_allocator *alloc;
+  pack_source *v;
+  size_t n;
+} pack_sources;
+
+static void pack_sources_free(pack_sources *p) {
+  for (size_t i = 0; i < p->n; i++)
+    rawi_mem_free(p->alloc, p->v[i].data);
+  rawi_mem_free(p->alloc, p->v);
+  p->v = NULL;
+  p->n = 0;
+}
+
+/* Read the files of dir (named as in files) into *out, folding each into
+ * the model's checksum. A file that cannot be read ends the reading: its
+ * error is returned, and *out holds the files before it. */
+static int read_sources(rawi_model *m, const char *dir, const char *lang_dir,
+                        const file_list *files, pack_sources *out,
+                        rawi_error *err) {
+  out->v = rawi_mem_calloc(&m->alloc, files->n, sizeof *out->v);
+  if (!out->v)
+    return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; i < files->n; i++) {
+    char path[4096 + 256];
+    pack_source *src = &out->v[out->n];
+    snprintf(path, sizeof path, "%s/%s", dir, files->names[i]);
+    snprintf(src->name, sizeof src->name, "%s/%s", lang_dir, files->names[i]);
+    int rc = read_file(&m->alloc, path, &src->data, &src->len, err);
+    if (rc)
+      return rc;
+    add_source(m, src->name, src->data, src->len);
+    out->n++;
+  }
+  return RAWI_OK;
+}
+
+/* Is dir this build's source tree (whose packs the build tree reads)? */
+static int is_source_tree(const char *dir) {
+  char real[PATH_MAX];
+  return !strcmp(dir, RAWI_SOURCE_DIR) ||
+         (realpath(dir, real) && !strcmp(real, RAWI_SOURCE_DIR));
+}
+
+/* The image the build compiled from a pack's lists (tools/pack_images.c),
+ * when there is one for exactly these sources: PACK/gazetteers/LANG.gaz
+ * (an installed pack) or, for the source tree's packs, the build tree's
+ * pack-images/LANG.gaz. Compiling the shipped lists costs several times
+ * the rest of a model's loading; mapping the image costs a checksum.
+ * Anything else (no image, another format, other sources, a tokenizer
+ * other than the build's) leaves *out empty and the lists are compiled. */
+static void map_prebuilt(rawi_model *m, const rawi_config *cfg,
+                         const char *lang_dir, const pack_sources *srcs,
+                         gz_image *out) {
+  if (cfg->compile_packs || cfg->tokenizer != RAWI_TOKENIZER_FAST)
+    return; /* the build compiles with the default tokenizer */
+  uint64_t h = GZ_SOURCE_HASH_SEED;
+  for (size_t i = 0; i < srcs->n; i++)
+    h = gz_source_hash(h, srcs->v[i].name, srcs->v[i].data, srcs->v[i].len);
+  char paths[2][4096 + 64];
+  snprintf(paths[0], sizeof paths[0], "%s/gazetteers/%s.gaz", cfg->pack_dir,
+           lang_dir);
+  int n = 1;
+  if (is_source_tree(cfg->pack_dir))
+    snprintf(paths[n++], sizeof paths[1], "%s/pack-images/%s.gaz",
+             RAWI_BINARY_DIR, lang_dir);
+  for (int i = 0; i < n; i++) {
+    if (!gz_file_is_image(paths[i]) ||
+        gz_image_map(out, &m->alloc, paths[i], NULL))
+      continue;
+    if (out->h->source_hash == h)
+      return;
+    gz_image_free(out);
+  }
+}
+
+/* Compile the lists read into one image (strict or lenient, as cfg says;
+ * problems go to cfg's callback). */
+static int compile_sources(rawi_model *m, const rawi_config *cfg,
+                           const pack_sources *srcs, gz_image *out,
+                           rawi_error *err) {
+  gz_builder *b = new_builder(m, cfg);
+  if (!b)
+    return rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
+  int rc = RAWI_OK;
+  for (size_t i = 0; i < srcs->n && rc == RAWI_OK; i++)
+    rc = gz_builder_add_tsv(b, srcs->v[i].name, srcs->v[i].data, srcs->v[i].len,
+                            err);
+  if (rc == RAWI_OK)
+    rc = gz_builder_finish(b, out, err);
+  gz_builder_free(b);
+  return rc;
+}
+
 static int load_lang(rawi_model *m, const rawi_config *cfg, int lang,
                      rawi_error *err) {
-  char dir[4096], path[4096 + 256], name[300];
-  snprintf(dir, sizeof dir, "%s/gazetteers/%s", cfg->pack_dir,
-           lang_at((rawi_lang)lang)->pack_dir);
+  const char *lang_dir = lang_at((rawi_lang)lang)->pack_dir;
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s/gazetteers/%s", cfg->pack_dir, lang_dir);
   file_list files = {.alloc = &m->alloc};
   int rc = list_files(dir, ".tsv", &files, err);
   if (rc || !files.n)
     return rc; /* an error, or no lists for this language */
-  gz_builder *b = new_builder(m, cfg);
-  if (!b)
-    rc = rawi_error_set(err, RAWI_ERR_NOMEM, "out of memory");
-  for (size_t i = 0; i < files.n && rc == RAWI_OK; i++) {
-    snprintf(path, sizeof path, "%s/%s", dir, files.names[i]);
-    snprintf(name, sizeof name, "%s/%s", lang_at((rawi_lang)lang)->pack_dir,
-             files.names[i]);
-    rc = add_file(m, b, path, name, err);
+  pack_sources srcs = {.alloc = &m->alloc};
+  rawi_error read_err;
+  int read_rc = read_sources(m, dir, lang_dir, &files, &srcs, &read_err);
+  if (read_rc == RAWI_OK)
+    map_prebuilt(m, cfg, lang_dir, &srcs, &m->packs[lang]);
+  /* the files before one that cannot be read are compiled first, so that
+   * their problems are reported as when each file was compiled on reading */
+  if (!m->packs[lang].base && read_rc != RAWI_ERR_NOMEM)
+    rc = compile_sources(m, cfg, &srcs, &m->packs[lang], err);
+  if (read_rc && rc == RAWI_OK) {
+    gz_image_free(&m->packs[lang]);
+    rc = read_rc;
+    if (err)
+      *err = read_err;
   }
-  if (rc == RAWI_OK)
-    rc = gz_builder_finish(b, &m->packs[lang], err);
-  gz_builder_free(b);
+  pack_sources_free(&srcs);
   file_list_free(&files);
   return rc;
 }

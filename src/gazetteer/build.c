@@ -37,6 +37,8 @@ struct gz_builder {
   void *warn_ctx;
   rawi_strbuf strings; /* the image's string pool, offset 0 is "" */
   rawi_map str_index;  /* hash of a string -> offset, for sharing */
+  uint32_t last_off;   /* the string intern gave last: its offset */
+  size_t last_len;     /* and length + 1 (0: none yet) */
   rawi_strbuf tmp;     /* a string being packed or joined */
   uint32_t *word_str;  /* dense word id -> packed string offset */
   uint64_t *word_hash; /* of the word as written (UTF-8) */
@@ -134,7 +136,8 @@ static int append(gz_builder *b, const char *s, size_t len, uint32_t *off) {
 
 /* Offset of a string in the pool, sharing equal strings. s may hold a NUL
  * (attributes, then a case=exact surface). */
-static int intern(gz_builder *b, const char *s, size_t len, uint32_t *off) {
+static int intern_shared(gz_builder *b, const char *s, size_t len,
+                         uint32_t *off) {
   uint64_t key = rawi_hash_bytes(s, len);
   for (;; key++) { /* a 64-bit collision moves on to the next key */
     uint32_t *slot;
@@ -156,6 +159,22 @@ static int intern(gz_builder *b, const char *s, size_t len, uint32_t *off) {
       return RAWI_OK;
     }
   }
+}
+
+/* intern_shared, answered without hashing when the string is the one
+ * given last: lines in a row repeat their attributes (or have none). */
+static int intern(gz_builder *b, const char *s, size_t len, uint32_t *off) {
+  if (b->last_len == len + 1 &&
+      !memcmp(b->strings.data + b->last_off, s, len)) {
+    *off = b->last_off;
+    return RAWI_OK;
+  }
+  int rc = intern_shared(b, s, len, off);
+  if (rc == RAWI_OK) {
+    b->last_off = *off;
+    b->last_len = len + 1;
+  }
+  return rc;
 }
 
 /* Offset of the packed form of s[0..len), appended to the pool. */
@@ -237,7 +256,6 @@ static int child(gz_builder *b, uint32_t parent, uint32_t word,
 typedef struct field {
   const char *s;
   size_t len;
-  size_t col; /* 1-based code point column */
 } field;
 
 typedef struct line_ctx {
@@ -252,15 +270,20 @@ static int line_error(const line_ctx *c, size_t col, rawi_error *err,
   return RAWI_ERR_FORMAT;
 }
 
+/* The 1-based code point column of byte p of the line, counted only for
+ * an error: a list of 100,000 lines is read at every start. */
+static size_t column_at(const line_ctx *c, const char *p) {
+  return rawi_utf8_count(c->text, (size_t)(p - c->text)) + 1;
+}
+
 static size_t split_fields(const char *s, size_t len, field *f, size_t max) {
-  size_t n = 0, start = 0, col = 1;
+  size_t n = 0, start = 0;
   for (size_t i = 0; i <= len; i++) {
     if (i < len && s[i] != '\t')
       continue;
     if (n < max)
-      f[n] = (field){s + start, i - start, col};
+      f[n] = (field){s + start, i - start};
     n++;
-    col += rawi_utf8_count(s + start, i - start) + 1;
     start = i + 1;
   }
   return n;
@@ -275,9 +298,9 @@ static int valid_id(const field *f) {
   return f->len > 0;
 }
 
-/* key=value;key=value; returns the column of the first bad pair or 0.
- * *flags gets the GZ_ENTRY_* flags the attributes ask for. */
-static size_t bad_attrs(const field *f, unsigned *flags) {
+/* key=value;key=value; returns the first bad pair or NULL. *flags gets
+ * the GZ_ENTRY_* flags the attributes ask for. */
+static const char *bad_attrs(const field *f, unsigned *flags) {
   size_t start = 0;
   *flags = 0;
   for (size_t i = 0; i <= f->len; i++) {
@@ -287,14 +310,14 @@ static size_t bad_attrs(const field *f, unsigned *flags) {
     size_t n = i - start;
     const char *eq = memchr(p, '=', n);
     if (n && (!eq || eq == p))
-      return f->col + rawi_utf8_count(f->s, start);
+      return p;
     if (n == 12 && !memcmp(p, "kind=demonym", 12))
       *flags |= GZ_ENTRY_DEMONYM;
     if (n == 10 && !memcmp(p, "case=exact", 10))
       *flags |= GZ_ENTRY_CASE_EXACT;
     start = i + 1;
   }
-  return 0;
+  return NULL;
 }
 
 /* Is the surface exactly its token norms, one space apart? Then the
@@ -503,22 +526,22 @@ static int add_line(gz_builder *b, const line_ctx *c, const char *s, size_t len,
     snprintf(text, sizeof text,
              "unknown type '%.*s' (expected %s or a class such as TITLE)",
              (int)(f[1].len < 40 ? f[1].len : 40), f[1].s, types);
-    return line_error(c, f[1].col, err, "%s", text);
+    return line_error(c, column_at(c, f[1].s), err, "%s", text);
   }
   if (!valid_id(&f[2]))
-    return line_error(c, f[2].col, err,
+    return line_error(c, column_at(c, f[2].s), err,
                       "invalid id: expected a non-empty string without "
                       "spaces, quotes or angle brackets%s",
                       "");
   if (f[2].len > GZ_ID_MAX_BYTES) { /* written in every mention and edge */
     snprintf(msg, sizeof msg, "id is %zu bytes long; at most %d", f[2].len,
              GZ_ID_MAX_BYTES);
-    return line_error(c, f[2].col, err, "%s", msg);
+    return line_error(c, column_at(c, f[2].s), err, "%s", msg);
   }
   unsigned flags = 0;
-  size_t acol = n == 4 ? bad_attrs(&f[3], &flags) : 0;
-  if (acol)
-    return line_error(c, acol, err,
+  const char *bad_pair = n == 4 ? bad_attrs(&f[3], &flags) : NULL;
+  if (bad_pair)
+    return line_error(c, column_at(c, bad_pair), err,
                       "invalid attribute: expected key=value pairs separated "
                       "by ';'%s",
                       "");
@@ -579,6 +602,7 @@ int gz_builder_add_tsv(gz_builder *b, const char *name, const char *text,
     const char *nl = memchr(text + pos, '\n', len - pos);
     size_t end = nl ? (size_t)(nl - text) : len, n = end - pos;
     c.line++;
+    c.text = text + pos;
     if (n && text[pos + n - 1] == '\r')
       n--;
     if (!is_blank_or_comment(text + pos, n)) {

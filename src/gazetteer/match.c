@@ -60,8 +60,21 @@ void gz_word_cache_init(gz_word_cache *c, const rawi_allocator *alloc) {
 }
 
 void gz_word_cache_free(gz_word_cache *c) {
-  rawi_mem_free(c->alloc, c->slots);
+  rawi_mem_free(c->alloc, c->block);
+  c->block = NULL;
   c->slots = NULL;
+}
+
+/* The slots, zeroed, aligned to a cache line: a slot is 64 bytes, and one
+ * that straddled two lines would cost two misses instead of one. */
+static int cache_alloc(gz_word_cache *c) {
+  size_t line = 64, bytes = GZ_WORD_CACHE_SLOTS * sizeof *c->slots;
+  unsigned char *b = rawi_mem_calloc(c->alloc, 1, bytes + line - 1);
+  if (!b)
+    return RAWI_ERR_NOMEM;
+  c->block = b;
+  c->slots = (gz_word_cache_slot *)(b + (line - (uintptr_t)b % line) % line);
+  return RAWI_OK;
 }
 
 /* A reading's word in one image, and the root step through it: the entry
@@ -80,13 +93,19 @@ static word_id look_up(const gz_image *g, uint64_t h, const char *s,
   return w;
 }
 
+/* The cache slot of a reading's hash h in image img. */
+static gz_word_cache_slot *cache_slot(gz_word_cache *c, size_t img,
+                                      uint64_t h) {
+  uint64_t k = (h + img * 0x9E3779B97F4A7C15ull) * 0xD6E8FEB86659FD93ull;
+  return &c->slots[k >> (64 - GZ_WORD_CACHE_BITS)];
+}
+
 /* look_up through the cache, when there is one. */
 static word_id cached_word(gz_word_cache *c, const gz_image *g, size_t img,
                            uint64_t h, const char *s, size_t len) {
   if (!c || !h || len > GZ_WORD_CACHE_TEXT)
     return look_up(g, h, s, len);
-  uint64_t k = (h + img * 0x9E3779B97F4A7C15ull) * 0xD6E8FEB86659FD93ull;
-  gz_word_cache_slot *e = &c->slots[k >> 50 & (GZ_WORD_CACHE_SLOTS - 1)];
+  gz_word_cache_slot *e = cache_slot(c, img, h);
   if (e->hash == h && e->img == g && e->len == len && !memcmp(e->text, s, len))
     return (word_id){e->word, e->first};
   word_id w = look_up(g, h, s, len);
@@ -99,12 +118,29 @@ static word_id cached_word(gz_word_cache *c, const gz_image *g, size_t img,
   return w;
 }
 
+/* Look-ups run this many items ahead of their use ask for the memory they
+ * will read: a word's slot in a large image and its cache slot are cache
+ * misses, and the processor fetches several at once when told early. */
+#define PREFETCH_AHEAD 8
+
+static void prefetch_word(const gz_image *g, size_t img, const text_doc *d,
+                          gz_word_cache *cache, size_t x) {
+  uint64_t h = d->hashes[x];
+  uint32_t n = g->h->n_word_slots;
+  if (cache && h)
+    __builtin_prefetch(cache_slot(cache, img, h));
+  if (n)
+    __builtin_prefetch(&g->words[rawi_hash_range((uint32_t)(h >> 32), n)]);
+}
+
 /* Words for image img: ids[i] for the unsplit token i, then
  * ids[n_tokens + s] for stored reading s. */
 static void word_ids(const gz_image *g, size_t img, const text_doc *d,
                      gz_word_cache *cache, word_id *ids) {
   size_t n = d->n_tokens + d->n_readings;
   for (size_t x = 0; x < n; x++) {
+    if (x + PREFETCH_AHEAD < n)
+      prefetch_word(g, img, d, cache, x + PREFETCH_AHEAD);
     size_t len;
     const char *s = item(d, x, &len);
     ids[x] = len == SIZE_MAX ? (word_id){GZ_NONE, NO_PATH}
@@ -151,6 +187,25 @@ static int node_marks(const gz_image *g, uint32_t img, const text_doc *d,
       break;
   }
   return RAWI_OK;
+}
+
+/* Ask early for what marks_at will read at token i: the entries of its
+ * readings' one-word paths and the edge to the next token (misses in a
+ * large image, as prefetch_word's). */
+static void prefetch_marks(const gz_image *g, const text_doc *d,
+                           const word_id *ids, uint32_t i, uint32_t end) {
+  uint32_t n_edges = g->h->n_edge_slots;
+  for (uint32_t k = 0; k < d->tokens[i].reading_count; k++) {
+    word_id root = reading_id(d, ids, i, k);
+    if (root.first == NO_PATH)
+      continue;
+    if (root.first != GZ_NONE)
+      __builtin_prefetch(&g->entries[root.first]);
+    uint32_t next = i + 1 < end ? ids[i + 1].word : GZ_NONE;
+    if (next != GZ_NONE && n_edges)
+      __builtin_prefetch(&g->edges[rawi_hash_range(
+          rawi_hash_pair(gz_step_root(root.word), next), n_edges)]);
+  }
 }
 
 /* All matches of image img starting at token i (sentence ends at end). */
@@ -220,9 +275,7 @@ int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
   out->n = 0;
   if (!n_imgs || !d->n_tokens)
     return RAWI_OK;
-  if (cache && !cache->slots &&
-      !(cache->slots = rawi_mem_calloc(cache->alloc, GZ_WORD_CACHE_SLOTS,
-                                       sizeof *cache->slots)))
+  if (cache && !cache->slots && cache_alloc(cache))
     return RAWI_ERR_NOMEM;
   size_t per = d->n_tokens + d->n_readings;
   word_id *ids = rawi_mem_alloc(out->alloc, per * n_imgs * sizeof *ids);
@@ -233,8 +286,11 @@ int gz_find(const gz_image *const *imgs, size_t n_imgs, const text_doc *d,
     uint32_t first = d->sentences[s].first;
     uint32_t end = first + d->sentences[s].count;
     for (uint32_t i = first; i < end && rc == RAWI_OK; i++)
-      for (size_t g = 0; g < n_imgs && rc == RAWI_OK; g++)
+      for (size_t g = 0; g < n_imgs && rc == RAWI_OK; g++) {
+        if (i + PREFETCH_AHEAD < end)
+          prefetch_marks(imgs[g], d, ids + g * per, i + PREFETCH_AHEAD, end);
         rc = marks_at(imgs[g], (uint32_t)g, d, ids + g * per, i, end, out);
+      }
   }
   rawi_mem_free(out->alloc, ids);
   if (rc == RAWI_OK)

@@ -40,8 +40,12 @@ typedef struct gz_marks {
 /* Word look-ups already made for earlier documents of a session, found
  * or not: news repeats its words, and a look-up in a large image costs a
  * cache miss or two (slot, then string). Direct-mapped, words of up to
- * GZ_WORD_CACHE_TEXT bytes; per thread. */
-#define GZ_WORD_CACHE_SLOTS 16384
+ * GZ_WORD_CACHE_TEXT bytes; per thread. 2^16 slots of 64 bytes (4 MiB):
+ * ANERcorp's 29,000 distinct words make about 90,000 (reading, image)
+ * pairs with the shipped pack and one user list; 2^14 slots missed on a
+ * third of the look-ups, 2^16 on a fifth (docs/benchmarks.md). */
+#define GZ_WORD_CACHE_BITS 16
+#define GZ_WORD_CACHE_SLOTS (1u << GZ_WORD_CACHE_BITS)
 #define GZ_WORD_CACHE_TEXT 36
 typedef struct gz_word_cache_slot {
   uint64_t hash; /* of the reading (text_hash_readings); 0: empty */
@@ -52,9 +56,13 @@ typedef struct gz_word_cache_slot {
   char text[GZ_WORD_CACHE_TEXT];
 } gz_word_cache_slot;
 
+_Static_assert(sizeof(gz_word_cache_slot) == 64, "a slot is one cache line");
+
 typedef struct gz_word_cache {
   const rawi_allocator *alloc;
-  gz_word_cache_slot *slots; /* made by the first gz_find */
+  gz_word_cache_slot *slots; /* made by the first gz_find, each slot on
+                              * one 64-byte cache line */
+  void *block;               /* the allocation slots lie in */
 } gz_word_cache;
 
 void gz_word_cache_init(gz_word_cache *c, const rawi_allocator *alloc);

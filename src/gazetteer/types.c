@@ -16,7 +16,8 @@ static const char *type_name_at(int i) {
 int gz_type_index(const char *name, size_t len) {
   for (int i = 0; i < GZ_N_TYPES; i++) {
     const char *t = type_name_at(i);
-    if (strlen(t) == len && !memcmp(t, name, len))
+    /* the first letter first: every list line asks for its type */
+    if (len && t[0] == name[0] && strlen(t) == len && !memcmp(t, name, len))
       return i;
   }
   return -1;

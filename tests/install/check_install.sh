@@ -15,7 +15,8 @@ cmake --install "$build" --prefix "$prefix" > "$tmp/install.log"
 libdir=$(dirname "$(find "$prefix" -name 'librawi.so' | head -1)")
 for f in "$prefix/include/rawi/rawi.h" "$libdir/librawi.a" "$libdir/pkgconfig/rawi.pc" \
          "$libdir/cmake/rawi/rawiConfig.cmake" "$prefix/bin/rawi" \
-         "$prefix/share/man/man1/rawi.1" "$prefix/share/man/man3/librawi.3"; do
+         "$prefix/share/man/man1/rawi.1" "$prefix/share/man/man3/librawi.3" \
+         "$prefix/share/rawi/gazetteers/ar.gaz" "$prefix/share/rawi/gazetteers/en.gaz"; do
   [ -e "$f" ] || { echo "not installed: $f"; exit 1; }
 done
 "$prefix/bin/rawi" --version

@@ -1,7 +1,10 @@
 /* Gazetteer matching on sentences written for these tests. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "../helpers.h"
+#include "api/internal.h"
+#include "gazetteer/match.h"
 
 static fixture fx;
 
@@ -128,11 +131,44 @@ static void test_aliases_group(void **state) {
   rawi_doc_free(doc);
 }
 
+/* The session's word cache keeps look-ups of earlier documents in all its
+ * slots: 30,000 distinct words, each looked up in the English pack and in
+ * news.tsv, fill far more than 2^14 of them (an index of 14 bits used a
+ * quarter of 2^16 slots), and the lists still match through a full cache. */
+static void test_word_cache_uses_every_slot(void **state) {
+  (void)state;
+  enum { WORDS = 30000, LETTERS = 4 };
+  char *text = malloc((size_t)WORDS * (LETTERS + 2) + 1), *p = text;
+  for (unsigned w = 0; w < WORDS; w++) {
+    for (unsigned i = 0, v = w; i < LETTERS; i++, v /= 26)
+      *p++ = (char)('a' + v % 26);
+    *p++ = w % 20 == 19 ? '.' : ' ';
+    if (w % 20 == 19)
+      *p++ = ' ';
+  }
+  *p = '\0';
+  rawi_doc_free(extract(text));
+  free(text);
+  const gz_word_cache *c = &fx.session->words;
+  assert_non_null(c->slots);
+  size_t used = 0;
+  for (size_t i = 0; i < GZ_WORD_CACHE_SLOTS; i++)
+    used += c->slots[i].hash != 0;
+  if (used <= 16384)
+    fail_msg("%zu of %u cache slots used", used, GZ_WORD_CACHE_SLOTS);
+  char buf[256];
+  rawi_doc *doc = extract("زار تشيلي والبيرو.");
+  assert_string_equal(describe(doc, buf, sizeof buf),
+                      "country/pe=البيرو/البيرو");
+  rawi_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cases),
       cmocka_unit_test(test_offsets_and_source),
       cmocka_unit_test(test_aliases_group),
+      cmocka_unit_test(test_word_cache_uses_every_slot),
   };
   return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }
