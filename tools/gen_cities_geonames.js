@@ -47,7 +47,8 @@ for (const w of fs.readFileSync(wordsPath, 'utf8').split('\n'))
 // every surface the pack's other lists hold, case-folded
 const known = new Set();
 for (const f of fs.readdirSync(packDir).sort()) {
-  if (!f.endsWith('.tsv') || f === 'cities-geonames.tsv') continue;
+  // subdivisions-iso.tsv is generated after this list, from it
+  if (!f.endsWith('.tsv') || f === 'cities-geonames.tsv' || f === 'subdivisions-iso.tsv') continue;
   for (const line of fs.readFileSync(path.join(packDir, f), 'utf8').split('\n')) {
     if (!line || line.startsWith('#')) continue;
     known.add(line.split('\t')[0].toLowerCase());

@@ -914,6 +914,11 @@ static int open_span(const alias_ctx *c, const uint32_t *owner, uint32_t i,
   if (c->d->tokens[i].kind != RAWI_TOKEN_WORD ||
       c->d->tokens[i + len - 1].kind == RAWI_TOKEN_PUNCT)
     return 0;
+  /* a Latin word in lower case is an ordinary word ("shares rose" after
+   * Stuart Rose), not a family name; Arabic has no letter case */
+  unsigned char c0 = (unsigned char)c->d->text[c->d->tokens[i].byte_start];
+  if (len == 1 && c0 >= 'a' && c0 <= 'z')
+    return 0;
   const mention *m = owner[i] != NONE ? &c->t->mentions[owner[i]] : NULL;
   if (m && m->kind == MENTION_DEMONYM) {
     if (m->tok_first != i || m->tok_end != i + len)

@@ -12,7 +12,8 @@
  *   - a full stop does not end a sentence after an abbreviation: a single
  *     letter (J. Smith, د. أحمد), a word holding a full stop already (U.S.,
  *     أ.ب), or a listed abbreviation (Mr., Gen., Jan.); nor when the next
- *     word starts with a lower-case letter (ICU's SB8).
+ *     word starts with a lower-case letter (ICU's SB8), nor when a comma,
+ *     colon or semicolon follows (ICU's SB8a: "St. Joseph, Mo., by").
  */
 #include <string.h>
 
@@ -60,6 +61,12 @@ static int is_closer(const text_doc *d, const text_token *t) {
   return punct_in(d, t, closers, sizeof closers / sizeof *closers);
 }
 
+/* A mark that continues the sentence after a full stop (ICU's SContinue). */
+static int is_continuation(const text_doc *d, const text_token *t) {
+  static const char *const marks[] = {",", ":", ";", "،"};
+  return punct_in(d, t, marks, sizeof marks / sizeof *marks);
+}
+
 static int is_abbreviation(const text_doc *d, const text_token *t) {
   const char *n = norm_of(d, t);
   if (t->kind != RAWI_TOKEN_WORD || t->norm_len > 16)
@@ -87,7 +94,7 @@ static int full_stop_ends(const text_doc *d, size_t i, size_t j) {
   }
   if (j < d->n_tokens && !(d->tokens[j - 1].flags & TOK_LINE_END)) {
     unsigned char c = (unsigned char)d->text[d->tokens[j].byte_start];
-    if (c >= 'a' && c <= 'z')
+    if ((c >= 'a' && c <= 'z') || is_continuation(d, &d->tokens[j]))
       return 0;
   }
   return 1;

@@ -141,6 +141,16 @@ static void test_family_name_skips_initials(void **state) {
       "person/mary-ann-king-jr=King@alias");
 }
 
+/* A family name that is also an English word links only where it is
+ * written with its capital: "rose" in "shares rose" is the verb. */
+static void test_family_name_lower_case_word(void **state) {
+  (void)state;
+  EXPECT("Shares in Tarrow Mills rose after Stuart Rose took over. Rose said "
+         "sales rose.",
+         "org/tarrow-mills=Tarrow Mills@rule "
+         "person/stuart-rose=Stuart Rose@rule person/stuart-rose=Rose@rule");
+}
+
 /* A rule's person over a listed name takes the list's id, titles aside:
  * the title rule keeps "Mr." in the span, and takes in the rest of a
  * listed name it cut ("Prince Mohammed" of Mohammed bin Salman). */
@@ -298,6 +308,7 @@ int main(void) {
       cmocka_unit_test(test_common_word_no_alias),
       cmocka_unit_test(test_compound_family_name),
       cmocka_unit_test(test_family_name_skips_initials),
+      cmocka_unit_test(test_family_name_lower_case_word),
       cmocka_unit_test(test_ambiguous_family_name),
       cmocka_unit_test(test_rule_names_repeat),
       cmocka_unit_test(test_rule_takes_list_id),

@@ -35,6 +35,10 @@ static const sent_case cases[] = {
      "ellipsis"},
     {"The meeting ended at 5 p.m. local time.", 1, "lower case after stop"},
     {"Wait?! Really.", 2, "stacked terminators"},
+    {"Ned Tate was born in Hale, Mo., and raised in Tulsa.", 1,
+     "comma after a full stop continues"},
+    {"The plant is near Dover, Del.; its owner is Acme Corp.", 1,
+     "semicolon after a full stop continues"},
 };
 
 static void test_counts(void **state) {
@@ -93,6 +97,7 @@ static void test_agrees_with_icu_sentences(void **state) {
        "soon! Will it? Nobody knows."), /* () tells clang: one string */
       "He said \"we will return.\" Then he left. (The meeting was short.) It "
       "ended.",
+      "The firm is based in Hale, Mo., its papers say. It makes tools.",
   };
   UErrorCode ec = U_ZERO_ERROR;
   UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, "", NULL, 0, &ec);
